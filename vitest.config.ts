@@ -6,5 +6,6 @@ export default defineConfig({
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 60_000,
+    reporters: ['default', './test/summaryReporter.ts'],
   },
 });
