@@ -1,0 +1,79 @@
+/**
+ * CSV outputs: `# ` comment lines first (configuration, background, best
+ * point), then one header line whose column names carry their units, then
+ * rows with 6 significant digits (`inf` where there is no reach).
+ * Pure and browser-safe.
+ */
+import type { BackgroundSummary, FluxSummary, ReachResult, YieldResult } from '../results.js';
+import { sig } from './number.js';
+
+/** Column names of {@link reachToCsv}; events are expected counts at ε = 1. */
+export const REACH_CSV_HEADER =
+  'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung';
+
+const row = (values: number[]): string => values.map((v) => sig(v)).join(',');
+const comment = (text: string): string => `# ${text.replace(/\s*\n\s*/g, ' ')}`;
+
+/** The reach curve as CSV, one row per mass, sorted by mass. */
+export function reachToCsv(r: ReachResult): string {
+  const lines = [
+    comment('vanish reach: expected 90% CL upper limit on the kinetic mixing epsilon; event counts at epsilon = 1'),
+    comment(`config ${JSON.stringify(r.config)}`),
+    comment(`positrons ${sig(r.positrons)}`),
+    comment(`background_events ${sig(r.background)}`),
+    comment(`best mass_GeV=${sig(r.best.massGeV)} epsilon90=${sig(r.best.epsilon90)}`),
+    ...r.edges.map((e) => comment(`edge mass_GeV=${sig(e.massGeV)} ${e.label}`)),
+    ...r.warnings.map((w) => comment(`warning ${w}`)),
+    REACH_CSV_HEADER,
+    ...r.points.map((p) =>
+      row([
+        p.massGeV,
+        p.annihilation,
+        p.annihilationError,
+        p.bremsstrahlung,
+        p.bremsstrahlungError,
+        p.epsilon90,
+        p.epsilon90Annihilation,
+        p.epsilon90Bremsstrahlung,
+      ]),
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The yields at one mass as CSV (columns as in {@link reachToCsv}, without the limits). */
+export function yieldToCsv(y: YieldResult): string {
+  return [
+    'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error',
+    row([y.massGeV, y.annihilation, y.annihilationError, y.bremsstrahlung, y.bremsstrahlungError]),
+    '',
+  ].join('\n');
+}
+
+/** The positron flux as a one-row CSV. */
+export function fluxToCsv(f: FluxSummary): string {
+  return [
+    'positrons,energy_min_GeV,energy_max_GeV,sqrt_s_GeV,beta,cross_section_pb',
+    row([f.positrons, f.energyMinGeV, f.energyMaxGeV, f.sqrtS, f.beta, f.crossSectionPb]),
+    '',
+  ].join('\n');
+}
+
+/** The background as a one-row CSV; warnings as comment lines first. */
+export function backgroundToCsv(b: BackgroundSummary): string {
+  return [
+    ...b.warnings.map((w) => comment(`warning ${w}`)),
+    'photon_escape_probability,photon_veto_inefficiency,photon_events,neutron_penetration_probability,neutron_single_events,neutron_multi_events,neutron_events,total_events',
+    row([
+      b.photon.escapeProbability,
+      b.photon.vetoInefficiency,
+      b.photon.events,
+      b.neutron.penetrationProbability,
+      b.neutron.singleNeutronEvents,
+      b.neutron.multiNeutronEvents,
+      b.neutron.events,
+      b.total,
+    ]),
+    '',
+  ].join('\n');
+}

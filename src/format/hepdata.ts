@@ -1,0 +1,45 @@
+/**
+ * The reach as a HEPData table file (YAML): the mass m_A' (GeV) is the
+ * independent variable; ε at 90% CL (total, annihilation only,
+ * bremsstrahlung only) are the dependent variables, each with qualifiers for
+ * the CL, luminosity, α_D and m_A'/m_χ. A submission also needs a
+ * `submission.yaml` naming this file; that is left to the author.
+ * Format: hepdata.net "HEPData submission format" (data file schema 1.0).
+ */
+import { stringify } from 'yaml';
+import type { ReachResult } from '../results.js';
+
+/** HEPData marks a missing value with '-'; Infinity (no reach) is written so. */
+const value = (x: number): { value: number | string } => ({ value: Number.isFinite(x) ? Number(x.toPrecision(6)) : '-' });
+
+/** The reach curve as HEPData YAML text. */
+export function reachToHepData(r: ReachResult): string {
+  const c = r.config;
+  const qualifiers = (process: string) => [
+    { name: 'CL', value: '90%' },
+    { name: 'PROCESS', value: process },
+    { name: 'LUMINOSITY', units: 'ab$^{-1}$', value: c.lumi },
+    { name: 'alphaD', value: c.alphaD },
+    { name: 'massRatio', value: c.massRatio, units: "$m_{A'}/m_{\\chi}$" },
+    { name: 'E(e-) beam', units: 'GeV', value: c.electronBeamEnergy },
+    { name: 'E(e+) beam', units: 'GeV', value: c.positronBeamEnergy },
+    { name: 'energyCut', value: c.energyCut },
+    { name: 'background events', value: Number(r.background.toPrecision(6)) },
+  ];
+  const dependent = (name: string, process: string, pick: (p: ReachResult['points'][number]) => number) => ({
+    header: { name },
+    qualifiers: qualifiers(process),
+    values: r.points.map((p) => value(pick(p))),
+  });
+  const doc = {
+    independent_variables: [
+      { header: { name: "m_A'", units: 'GeV' }, values: r.points.map((p) => value(p.massGeV)) },
+    ],
+    dependent_variables: [
+      dependent('epsilon90', 'annihilation + bremsstrahlung', (p) => p.epsilon90),
+      dependent('epsilon90', 'annihilation only', (p) => p.epsilon90Annihilation),
+      dependent('epsilon90', 'bremsstrahlung only', (p) => p.epsilon90Bremsstrahlung),
+    ],
+  };
+  return stringify(doc, { lineWidth: 0 });
+}

@@ -1,0 +1,336 @@
+/**
+ * The reach figure (like Fig. 2 of the seed paper) as an SVG string: ε at
+ * 90% CL against m_A' on log–log axes, the total limit (solid blue), the
+ * annihilation-only (dashed) and bremsstrahlung-only (dotted) limits, the best
+ * point, optional grey comparison curves, and a legend.
+ *
+ * Pure and browser-safe (d3-scale for the scales and ticks, no DOM). Output is
+ * deterministic: coordinates are rounded to 2 decimals, so golden files compare
+ * as text. Points whose ε is 0, negative or not finite (no yield) are skipped,
+ * and a curve is broken there rather than bridged.
+ */
+import { scaleLog, type ScaleLogarithmic } from 'd3-scale';
+import { MeV } from '../constants.js';
+import type { ReachResult } from '../results.js';
+import { logTicks } from './logAxis.js';
+import { el, esc, powerOfTen, px, scientific } from './svg.js';
+
+/** Another experiment's limit to show in grey: [m_A' in GeV, ε] pairs. */
+export interface ComparisonCurve {
+  label: string;
+  points: [massGeV: number, epsilon: number][];
+  /** Shade the region above the curve (an excluded region, like NA64 in Fig. 2). */
+  excluded?: boolean;
+}
+
+export interface ReachPlotOptions {
+  /** Figure size in px (default 800 × 600). */
+  width?: number;
+  height?: number;
+  comparisons?: ComparisonCurve[];
+  /** A title above the plot area (default none). */
+  title?: string;
+  /** Mass range shown, GeV (default: the points' range, widened to powers of ten). */
+  xDomain?: [number, number];
+  /** ε range shown (default: the total curve and comparisons in range, widened to powers of ten, at most 1). */
+  yDomain?: [number, number];
+  /** Draw the annihilation-only and bremsstrahlung-only curves (default true). */
+  showProcesses?: boolean;
+  /** Prefix of element ids, unique per figure when several are inlined in one page (default 'vanish-reach'). */
+  idPrefix?: string;
+}
+
+export interface ReachPlotLayout {
+  width: number;
+  height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+  /** The plot area in px. */
+  plot: { left: number; top: number; right: number; bottom: number };
+  /** m_A' (GeV) → px; `x.invert(px)` gives the mass under a pointer. */
+  x: ScaleLogarithmic<number, number>;
+  /** ε → px. */
+  y: ScaleLogarithmic<number, number>;
+}
+
+// ── style ──
+const FONT = 'DejaVu Sans';
+const TICK_FONT = 15;
+const LABEL_FONT = 17;
+const LEGEND_FONT = 14;
+const COLORS = { total: '#0072B2', annihilation: '#D55E00', bremsstrahlung: '#009E73', frame: '#222222' };
+const GREYS = ['#555555', '#777777', '#999999', '#444444'];
+const GREY_DASHES = ['9 4', '3 3', '12 4 3 4', undefined];
+/** Average advance of DejaVu Sans as a fraction of the font size, for rough text widths. */
+const CHAR_WIDTH = 0.62;
+
+const finitePositive = (v: number) => Number.isFinite(v) && v > 0;
+
+/** The range of finite positive values, or undefined. */
+function extent(values: number[]): [number, number] | undefined {
+  const v = values.filter(finitePositive);
+  return v.length ? [Math.min(...v), Math.max(...v)] : undefined;
+}
+
+/** A log scale over `domain` widened to powers of ten (one decade at least). */
+function niceLog(domain: [number, number], range: [number, number]): ScaleLogarithmic<number, number> {
+  let [lo, hi] = domain;
+  if (lo === hi) [lo, hi] = [lo / 3, hi * 3];
+  return scaleLog().domain([lo, hi]).range(range).nice();
+}
+
+/** Scales and margins of the reach figure, shared with pages that overlay a read-out. */
+export function reachPlotLayout(r: ReachResult, opts: ReachPlotOptions = {}): ReachPlotLayout {
+  const width = opts.width ?? 800;
+  const height = opts.height ?? 600;
+  const margin = { top: opts.title ? 48 : 22, right: 28, bottom: 68, left: 92 };
+  const plot = { left: margin.left, top: margin.top, right: width - margin.right, bottom: height - margin.bottom };
+
+  const xData = opts.xDomain ?? extent(r.points.map((p) => p.massGeV)) ?? [1 * MeV, 1000 * MeV];
+  const x = opts.xDomain
+    ? scaleLog().domain(opts.xDomain).range([plot.left, plot.right])
+    : niceLog(xData, [plot.left, plot.right]);
+
+  let y: ScaleLogarithmic<number, number>;
+  if (opts.yDomain) {
+    y = scaleLog().domain(opts.yDomain).range([plot.bottom, plot.top]);
+  } else {
+    const [xlo, xhi] = x.domain();
+    const inRange = (m: number) => m >= xlo && m <= xhi;
+    const eps = [
+      ...r.points.map((p) => p.epsilon90),
+      ...(finitePositive(r.best.epsilon90) ? [r.best.epsilon90] : []),
+      ...(opts.comparisons ?? []).flatMap((c) => c.points.filter(([m]) => inRange(m)).map(([, e]) => e)),
+    ];
+    const [lo, hi] = extent(eps) ?? [1e-6, 1];
+    y = niceLog([lo, Math.min(hi, 1) > lo ? Math.min(hi, 1) : hi], [plot.bottom, plot.top]);
+  }
+  return { width, height, margin, plot, x, y };
+}
+
+/** Path data through the finite points, broken where a value is missing. */
+function pathData(points: [number, number][], L: ReachPlotLayout): string {
+  let d = '';
+  let open = false;
+  for (const [m, e] of points) {
+    if (!finitePositive(m) || !finitePositive(e)) {
+      open = false;
+      continue;
+    }
+    d += `${open ? 'L' : 'M'}${px(L.x(m))},${px(L.y(e))}`;
+    open = true;
+  }
+  // A lone point becomes a zero-length segment, drawn as a dot by round caps.
+  return d.replace(/M([^ML]+)(?=M|$)/g, 'M$1l0,0');
+}
+
+function axes(L: ReachPlotLayout): string {
+  const { plot } = L;
+  const out: string[] = [];
+  const grid: string[] = [];
+  const tick = (x1: number, y1: number, x2: number, y2: number) => el('line', { x1, y1, x2, y2 });
+  for (const t of logTicks(L.x)) {
+    const X = L.x(t.value);
+    const len = t.major ? 8 : 4;
+    out.push(tick(X, plot.bottom, X, plot.bottom - len), tick(X, plot.top, X, plot.top + len));
+    if (t.major) grid.push(tick(X, plot.top, X, plot.bottom));
+    if (t.labelled) {
+      const label = t.major ? powerOfTen(t.exponent as number, TICK_FONT) : esc(String(Number(t.value.toPrecision(3))));
+      out.push(el('text', { class: 'tick-label x', x: X, y: plot.bottom + 24, 'text-anchor': 'middle', stroke: 'none' }, label));
+    }
+  }
+  for (const t of logTicks(L.y)) {
+    const Y = L.y(t.value);
+    const len = t.major ? 8 : 4;
+    out.push(tick(plot.left, Y, plot.left + len, Y), tick(plot.right, Y, plot.right - len, Y));
+    if (t.major) grid.push(tick(plot.left, Y, plot.right, Y));
+    if (t.labelled) {
+      const label = t.major ? powerOfTen(t.exponent as number, TICK_FONT) : esc(String(Number(t.value.toPrecision(3))));
+      out.push(el('text', { class: 'tick-label y', x: plot.left - 10, y: Y + 5, 'text-anchor': 'end', stroke: 'none' }, label));
+    }
+  }
+  const w = plot.right - plot.left;
+  const h = plot.bottom - plot.top;
+  return [
+    el('g', { class: 'grid', stroke: '#e8e8e8', 'stroke-width': 1 }, grid.join('')),
+    el('g', { class: 'ticks', stroke: COLORS.frame, 'stroke-width': 1, 'font-size': TICK_FONT, fill: COLORS.frame }, out.join('')),
+    el('rect', { class: 'frame', x: plot.left, y: plot.top, width: w, height: h, fill: 'none', stroke: COLORS.frame, 'stroke-width': 1.2 }),
+    el(
+      'text',
+      { class: 'axis-label x', x: (plot.left + plot.right) / 2, y: L.height - 18, 'text-anchor': 'middle', 'font-size': LABEL_FONT },
+      `m<tspan dy="5" font-size="13">A′</tspan><tspan dy="-5"> [GeV]</tspan>`,
+    ),
+    el(
+      'text',
+      {
+        class: 'axis-label y',
+        transform: `translate(${px(26)},${px((plot.top + plot.bottom) / 2)}) rotate(-90)`,
+        'text-anchor': 'middle',
+        'font-size': LABEL_FONT,
+      },
+      'ε (90% CL)',
+    ),
+  ].join('\n');
+}
+
+interface LegendEntry {
+  label: string;
+  stroke: string;
+  dash?: string;
+  width: number;
+  fill?: boolean;
+}
+
+/** Picks the plot corner whose legend box covers the fewest curve points. */
+function legendBox(L: ReachPlotLayout, w: number, h: number, pts: [number, number][]): { x: number; y: number } {
+  const pad = 10;
+  const { plot } = L;
+  const corners = [
+    { x: plot.left + pad, y: plot.top + pad },
+    { x: plot.right - pad - w, y: plot.top + pad },
+    { x: plot.right - pad - w, y: plot.bottom - pad - h },
+    { x: plot.left + pad, y: plot.bottom - pad - h },
+  ];
+  const covered = (c: { x: number; y: number }) =>
+    pts.filter(([X, Y]) => X >= c.x - pad && X <= c.x + w + pad && Y >= c.y - pad && Y <= c.y + h + pad).length;
+  let best = corners[0];
+  let least = covered(best);
+  for (const c of corners.slice(1)) {
+    const n = covered(c);
+    if (n < least) [best, least] = [c, n];
+  }
+  return best;
+}
+
+function legend(L: ReachPlotLayout, header: string, headerChars: number, entries: LegendEntry[], pts: [number, number][]): string {
+  const row = LEGEND_FONT + 7;
+  const sample = 34;
+  const chars = Math.max(headerChars, ...entries.map((e) => e.label.length + 5));
+  const w = Math.ceil(chars * LEGEND_FONT * CHAR_WIDTH) + 20;
+  const h = row * (entries.length + 1) + 12;
+  const { x, y } = legendBox(L, w, h, pts);
+  const parts = [
+    el('rect', { x, y, width: w, height: h, fill: 'white', 'fill-opacity': 0.9, stroke: '#bbbbbb', 'stroke-width': 1 }),
+    el('text', { x: x + 10, y: y + 6 + row * 0.75, fill: COLORS.frame }, header),
+  ];
+  entries.forEach((e, i) => {
+    const Y = y + 6 + row * (i + 1) + row / 2;
+    if (e.fill) parts.push(el('rect', { x: x + 10, y: Y - 7, width: sample, height: 10, fill: '#000000', 'fill-opacity': 0.12 }));
+    parts.push(
+      el('line', { x1: x + 10, y1: Y, x2: x + 10 + sample, y2: Y, stroke: e.stroke, 'stroke-width': e.width, 'stroke-dasharray': e.dash }),
+      el('text', { x: x + 18 + sample, y: Y + 5, fill: COLORS.frame }, esc(e.label)),
+    );
+  });
+  return el('g', { class: 'legend', 'font-size': LEGEND_FONT }, parts.join(''));
+}
+
+function bestPoint(r: ReachResult, L: ReachPlotLayout): string {
+  const { massGeV, epsilon90 } = r.best;
+  if (!finitePositive(massGeV) || !finitePositive(epsilon90)) return '';
+  const [xlo, xhi] = L.x.domain();
+  const [ylo, yhi] = L.y.domain();
+  if (massGeV < xlo || massGeV > xhi || epsilon90 < ylo || epsilon90 > yhi) return '';
+  const X = L.x(massGeV);
+  const Y = L.y(epsilon90);
+  const mass = `${Number((massGeV / MeV).toPrecision(3))} MeV`;
+  const text = scientific(epsilon90, 2, LEGEND_FONT, ` at ${mass}`);
+  const chars = 20 + mass.length;
+  const half = (chars * LEGEND_FONT * CHAR_WIDTH) / 2;
+  const TX = Math.min(Math.max(X, L.plot.left + half + 4), L.plot.right - half - 4);
+  const below = Y + 30 < L.plot.bottom - 4;
+  return el(
+    'g',
+    { class: 'best' },
+    el('circle', { cx: X, cy: Y, r: 5, fill: COLORS.total, stroke: 'white', 'stroke-width': 1.5 }) +
+      el('text', { x: TX, y: below ? Y + 28 : Y - 14, 'text-anchor': 'middle', 'font-size': LEGEND_FONT, fill: COLORS.frame }, `best ε = ${text}`),
+  );
+}
+
+/**
+ * Renders the reach figure.
+ * @param r the library's reach result (points sorted by mass)
+ * @returns a standalone SVG document (width × height px, white background)
+ */
+export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
+  const L = reachPlotLayout(r, opts);
+  const { width, height, plot } = L;
+  const showProcesses = opts.showProcesses ?? true;
+  const comparisons = opts.comparisons ?? [];
+  const clipId = `${opts.idPrefix ?? 'vanish-reach'}-plot-area`;
+
+  const curves: string[] = [];
+  const entries: LegendEntry[] = [];
+  const visible: [number, number][] = [];
+  const track = (pts: [number, number][]) => {
+    for (const [m, e] of pts) if (finitePositive(m) && finitePositive(e)) visible.push([L.x(m), L.y(e)]);
+  };
+
+  comparisons.forEach((c, i) => {
+    const stroke = GREYS[i % GREYS.length];
+    const dash = GREY_DASHES[i % GREY_DASHES.length];
+    const pts = [...c.points].sort((a, b) => a[0] - b[0]);
+    const d = pathData(pts, L);
+    if (c.excluded && d) {
+      const xs = pts.filter(([m, e]) => finitePositive(m) && finitePositive(e)).map(([m]) => L.x(m));
+      const area = `${d.replace(/M/g, 'L').replace(/^L/, 'M')}L${px(xs[xs.length - 1])},${px(plot.top)}L${px(xs[0])},${px(plot.top)}Z`;
+      curves.push(el('path', { class: 'comparison-region', d: area, fill: '#000000', 'fill-opacity': 0.12, stroke: 'none' }));
+    }
+    curves.push(
+      el('path', { class: 'curve comparison', 'data-label': c.label, d, fill: 'none', stroke, 'stroke-width': 2, 'stroke-dasharray': dash }),
+    );
+    entries.push({ label: c.label, stroke, dash, width: 2, fill: c.excluded });
+    track(pts);
+  });
+
+  const series = (pick: (p: ReachResult['points'][number]) => number): [number, number][] =>
+    r.points.map((p) => [p.massGeV, pick(p)]);
+  const mine: { name: string; label: string; stroke: string; width: number; dash?: string; pts: [number, number][] }[] = [];
+  if (showProcesses) {
+    mine.push(
+      { name: 'annihilation', label: 'annihilation only', stroke: COLORS.annihilation, width: 2, dash: '8 4', pts: series((p) => p.epsilon90Annihilation) },
+      { name: 'bremsstrahlung', label: 'bremsstrahlung only', stroke: COLORS.bremsstrahlung, width: 2.2, dash: '2 4', pts: series((p) => p.epsilon90Bremsstrahlung) },
+    );
+  }
+  mine.push({ name: 'total', label: 'disappearing positron track', stroke: COLORS.total, width: 3, pts: series((p) => p.epsilon90) });
+  for (const c of mine) {
+    curves.push(
+      el('path', {
+        class: `curve ${c.name}`,
+        d: pathData(c.pts, L),
+        fill: 'none',
+        stroke: c.stroke,
+        'stroke-width': c.width,
+        'stroke-dasharray': c.dash,
+        'stroke-linecap': 'round',
+        'stroke-linejoin': 'round',
+      }),
+    );
+    track(c.pts);
+  }
+  // Legend order: the total first, then the processes, then comparisons.
+  const own = [mine[mine.length - 1], ...mine.slice(0, -1)].map((c) => ({ label: c.label, stroke: c.stroke, dash: c.dash, width: c.width }));
+
+  const cfg = r.config;
+  const header = `α<tspan dy="4" font-size="11">D</tspan><tspan dy="-4"> = ${esc(String(cfg.alphaD))}, m</tspan><tspan dy="4" font-size="11">A′</tspan><tspan dy="-4"> = ${esc(String(cfg.massRatio))} m</tspan><tspan dy="4" font-size="11">χ</tspan><tspan dy="-4">, ${esc(String(cfg.lumi))} ab</tspan><tspan dy="-6" font-size="11">−1</tspan>`;
+  const headerChars = 26 + String(cfg.alphaD).length + String(cfg.massRatio).length + String(cfg.lumi).length;
+
+  const title = opts.title
+    ? el('text', { class: 'title', x: (plot.left + plot.right) / 2, y: 30, 'text-anchor': 'middle', 'font-size': LABEL_FONT }, esc(opts.title))
+    : '';
+  const aria = opts.title ?? "Expected 90% CL limit on the kinetic mixing ε against the dark photon mass";
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}" role="img" aria-label="${esc(aria)}">`,
+    `<title>${esc(aria)}</title>`,
+    el('rect', { width, height, fill: 'white' }),
+    el('defs', {}, el('clipPath', { id: clipId }, el('rect', { x: plot.left, y: plot.top, width: plot.right - plot.left, height: plot.bottom - plot.top }))),
+    title,
+    axes(L),
+    el('g', { class: 'curves', 'clip-path': `url(#${clipId})` }, `\n${curves.join('\n')}\n`),
+    bestPoint(r, L),
+    legend(L, header, headerChars, [...own, ...entries], visible),
+    '</svg>',
+    '',
+  ]
+    .filter((s) => s !== '')
+    .join('\n')
+    .concat('\n');
+}

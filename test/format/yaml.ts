@@ -1,0 +1,2 @@
+/** Re-export so tests read YAML with the same package the formatter writes it with. */
+export * as YAML from 'yaml';
