@@ -1,0 +1,49 @@
+/**
+ * The masses of `vanish reach`: a log grid from `--mass-min` to `--mass-max`
+ * with `--points` masses (kinematic edges added by the library), or the
+ * explicit list of `--masses` (no edges added). Masses in GeV or with a unit.
+ */
+import { parseMass, parseMassList } from '../src/config/quantity.js';
+import { UsageError } from './errors.js';
+
+export const MAX_POINTS = 10000;
+
+export interface MassRequest {
+  masses: number[];
+  includeEdges: boolean;
+}
+
+export interface MassOptions {
+  massMin: string;
+  massMax: string;
+  points: string;
+  masses?: string;
+  /** Which of massMin, massMax, points the user typed (rather than defaults). */
+  given: { massMin: boolean; massMax: boolean; points: boolean };
+}
+
+/** Reads a whole number of grid points. */
+export function parsePoints(text: string): number {
+  const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!(Number.isSafeInteger(n) && n >= 2 && n <= MAX_POINTS)) {
+    throw new UsageError(`--points ${JSON.stringify(text)} is not allowed: expected a whole number of masses from 2 to ${MAX_POINTS}`);
+  }
+  return n;
+}
+
+/** Resolves the mass options to a list of masses (GeV). */
+export function resolveMasses(o: MassOptions, logGrid: (min: number, max: number, n: number) => number[]): MassRequest {
+  if (o.masses !== undefined) {
+    const clash = (['massMin', 'massMax', 'points'] as const).filter((k) => o.given[k]);
+    if (clash.length > 0) {
+      const names = { massMin: '--mass-min', massMax: '--mass-max', points: '--points' };
+      throw new UsageError(`--masses cannot be combined with ${clash.map((k) => names[k]).join(', ')}: give either a list of masses or a range`);
+    }
+    return { masses: parseMassList(o.masses, '--masses'), includeEdges: false };
+  }
+  const min = parseMass(o.massMin, '--mass-min');
+  const max = parseMass(o.massMax, '--mass-max');
+  const n = parsePoints(o.points);
+  if (!(min < max)) throw new UsageError(`--mass-max ${o.massMax} is not allowed: it must be larger than --mass-min ${o.massMin}`);
+  return { masses: logGrid(min, max, n), includeEdges: true };
+}

@@ -1,0 +1,53 @@
+/**
+ * A stand-in for the physics library, for running the CLI in-process: fast,
+ * and its numbers depend on the configuration in simple known ways (yields
+ * and background ∝ lumi, as in the paper's Eqs. 11–12) so tests can see overrides take effect.
+ */
+import type { Library } from '../../cli/library.js';
+import type { ExperimentConfig } from '../../src/config/schema.js';
+import type { ReachPoint } from '../../src/results.js';
+
+const yieldAt = (c: ExperimentConfig, m: number) => {
+  const scale = c.lumi / 50;
+  const annihilation = m > 0.066 && m < 0.082 ? 1e10 * scale : 0;
+  const bremsstrahlung = (1e9 * scale * (0.066 / m) ** 2) / c.massRatio;
+  return { massGeV: m, annihilation, annihilationError: 0, bremsstrahlung, bremsstrahlungError: 0 };
+};
+
+const background = (c: ExperimentConfig) => 94 * (c.lumi / 50);
+
+export const fakeLibrary: Library = {
+  computeFlux: (c) => ({ positrons: 6e11 * (c.lumi / 50), energyMinGeV: 4.35, energyMaxGeV: 6.62, sqrtS: 10.58, beta: 3 / 11, crossSectionPb: 1.2e4 }),
+  computeBackground: (c) => ({
+    photon: { escapeProbability: 4.7e-8, vetoInefficiency: c.photonVetoInefficiency, events: 13 * (c.lumi / 50) },
+    neutron: { penetrationProbability: 0.01, penetrationFromConfig: false, singleNeutronEvents: 78, multiNeutronEvents: 3, events: 81 * (c.lumi / 50) },
+    total: background(c),
+    warnings: c.energyCut === c.neutronCutFlowEnergyCut ? [] : ['the neutron cut flow was made with another energy cut'],
+  }),
+  computeYield: (c, m) => yieldAt(c, m),
+  logGrid: (lo, hi, n) => Array.from({ length: n }, (_, i) => lo * (hi / lo) ** (i / (n - 1))),
+  computeReach(c, masses, opts = {}) {
+    const k = Math.sqrt(c.deltaChi2 * background(c));
+    const grid = [...masses, ...(opts.includeEdges !== false ? [0.066, 0.082].filter((e) => e > masses[0] && e < masses[masses.length - 1]) : [])];
+    grid.sort((a, b) => a - b);
+    const points: ReachPoint[] = grid.map((m, i) => {
+      opts.onProgress?.(i + 1, grid.length);
+      const y = yieldAt(c, m);
+      const eps = (n: number) => (n > 0 ? Math.sqrt(k / n) : Infinity);
+      return { ...y, epsilon90: eps(y.annihilation + y.bremsstrahlung), epsilon90Annihilation: eps(y.annihilation), epsilon90Bremsstrahlung: eps(y.bremsstrahlung) };
+    });
+    const best = points.reduce((a, b) => (b.epsilon90 < a.epsilon90 ? b : a));
+    return {
+      config: c,
+      positrons: 6e11 * (c.lumi / 50),
+      background: background(c),
+      points,
+      best: { massGeV: best.massGeV, epsilon90: best.epsilon90 },
+      edges: [
+        { massGeV: 0.066, label: 'window opens' },
+        { massGeV: 0.082, label: 'window closes' },
+      ],
+      warnings: [],
+    };
+  },
+};
