@@ -1,6 +1,6 @@
 /**
  * JSON outputs of the CLI. The leading keys of each object are a contract
- * that scripts rely on (see the README); later keys may be added, never
+ * that scripts rely on; later keys may be added, never
  * renamed or reordered. Non-finite numbers (ε90 where a yield is zero) become
  * `null`, as JSON has no Infinity. Pure and browser-safe.
  */
