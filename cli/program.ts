@@ -14,6 +14,7 @@ import * as fmt from '../src/format/index.js';
 import { reachPlot } from '../src/plot/reachPlot.js';
 import { alignColumns } from '../src/format/table.js';
 import { isDirectory, writeFilesAtomic, type OutputFile } from './atomicWrite.js';
+import { readComparison } from './compare.js';
 import { UsageError, describeFsError } from './errors.js';
 import { addExperimentOptions, resolveExperiment, type FlagField } from './experiment.js';
 import { printWarnings, progressLine, type Io } from './io.js';
@@ -164,6 +165,9 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
         }
         await checkOutputPath('--plot', plotFile);
       }
+      const compare = (opts.compare as string[] | undefined) ?? [];
+      if (compare.length > 0 && plotFile === undefined) throw new UsageError('--compare needs --plot: comparison curves are drawn in the figure');
+      const comparisons = compare.map(readComparison);
       const progress = progressLine(io, 'reach');
       let r;
       try {
@@ -182,7 +186,7 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
               : fmt.reachToTable(r);
       const extra: OutputFile[] = [];
       if (plotFile !== undefined) {
-        const svg = reachPlot(r);
+        const svg = reachPlot(r, { comparisons });
         const png = /\.png$/i.test(plotFile);
         // resvg is loaded only when a PNG is asked for.
         extra.push({ path: plotFile, data: png ? (await import('./png.js')).svgToPng(svg) : svg });
@@ -195,7 +199,12 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
         .addOption(new Option('--mass-max <mass>', "heaviest m_A' of the log grid, GeV or with a unit").default('1GeV'))
         .addOption(new Option('--points <n>', 'masses in the log grid (the kinematic edges in range are added)').default('200'))
         .option('--masses <list>', 'comma-separated masses instead of the grid, e.g. 60MeV,66MeV,0.07 (no edges added)')
-        .option('--plot <file>', 'also draw the reach figure to FILE.svg or FILE.png (PNG at 2× scale)'),
+        .option('--plot <file>', 'also draw the reach figure to FILE.svg or FILE.png (PNG at 2× scale)')
+        .option(
+          '--compare <label=file>',
+          'add a grey comparison curve to the figure from a file of two columns, mass_GeV and epsilon (repeatable)',
+          (v: string, prev: string[] = []) => [...prev, v],
+        ),
   );
   reach.addHelpText(
       'after',

@@ -105,3 +105,26 @@ describe('vanish (in-process)', () => {
     expect(readdirSync(dir).sort()).toEqual(['r.json', 'r.svg']);
   });
 });
+
+describe('--compare', () => {
+  it('draws comparison curves from LABEL=FILE in the figure', async () => {
+    const cmp = path.join(dir, 'na64.csv');
+    const { writeFileSync, readFileSync } = await import('node:fs');
+    writeFileSync(cmp, '# digitised\nmass_GeV,epsilon\n0.001,1e-5\n0.1 3e-5\n1,1e-3\n');
+    const plot = path.join(dir, 'cmp.svg');
+    const r = await vanish(['reach', '--points', '4', '--plot', plot, '--compare', `NA64=${cmp}`, '--compare', cmp, '-o', path.join(dir, 'cmp.txt')]);
+    expect(r.status).toBe(0);
+    const svg = readFileSync(plot, 'utf8');
+    expect(svg).toContain('data-label="NA64"');
+    expect(svg).toContain('data-label="na64"');
+    rmSync(plot);
+    rmSync(path.join(dir, 'cmp.txt'));
+    writeFileSync(cmp, '0.001,1e-5\n0.1,oops\n');
+    const bad = await vanish(['reach', '--points', '4', '--plot', plot, '--compare', cmp]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^vanish: error: --compare .*na64\.csv line 2 "0\.1,oops" is not allowed/);
+    const noPlot = await vanish(['reach', '--points', '4', '--compare', cmp]);
+    expect(noPlot.stderr).toMatch(/--compare needs --plot/);
+    rmSync(cmp);
+  });
+});
