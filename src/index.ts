@@ -1,0 +1,16 @@
+/**
+ * vanish — reach of dark-sector searches in which collision products hit the
+ * detector. The library is pure and runs in Node and in the browser; the CLI
+ * and the web page only parse, call these functions and present.
+ */
+export { parseConfig, withOverrides, ConfigError, FIELDS, experimentConfigSchema } from './config/schema.js';
+export type { ExperimentConfig, ConfigField, FieldInfo } from './config/schema.js';
+export { belle2, PRESETS } from './config/presets.js';
+export { parseMass, parseMassList } from './config/quantity.js';
+export { computeFlux, computeBackground, computeYield } from './analysis.js';
+export { computeReach, logGrid, annihilationEdges, reachPoint } from './reach.js';
+export type { ReachOptions } from './reach.js';
+export type { FluxSummary, BackgroundSummary, YieldResult, ReachPoint, ReachResult } from './results.js';
+export { material, MATERIAL_NAMES } from './materials/materials.js';
+export { yieldContext } from './yields/context.js';
+export { epsilonLimit, requiredSignal } from './statistics/expectedLimit.js';

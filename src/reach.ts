@@ -1,0 +1,129 @@
+/**
+ * The reach scan: yields and expected limits over a grid of A' masses, with
+ * grid points on the kinematic edges of the annihilation yield and the best
+ * point located beyond the grid.
+ *
+ * The edges (Sec. V, and README "The edge"): the resonance sits at
+ * E_A' = m²/2m_e. The annihilation yield starts when E_A' reaches (1 − c)E_min,
+ * jumps where E_A' = E_min + m_e — the resonance then reaches positrons of the
+ * lowest barrel energy that have not yet radiated (v = E'/E → 1, where the
+ * track length is singular but integrable) — has a kink at (1 − c)E_max and
+ * ends at E_max + m_e. The strongest reach lies just above the jump, a few
+ * resonance widths in mass, which a coarse grid misses.
+ */
+import type { ExperimentConfig } from './config/schema.js';
+import { electronMass } from './constants.js';
+import { minimizeScalar } from './numeric/minimize.js';
+import type { ReachPoint, ReachResult } from './results.js';
+import { epsilonLimit } from './statistics/expectedLimit.js';
+import { annihilationYield, type YieldOptions } from './yields/annihilation.js';
+import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
+import { yieldContext, type YieldContext } from './yields/context.js';
+import { backgroundSummary } from './backgrounds/index.js';
+
+/** n masses spaced evenly in log between min and max (GeV), both included. */
+export function logGrid(min: number, max: number, n: number): number[] {
+  if (!(min > 0) || !(max >= min) || !Number.isInteger(n) || n < 1) {
+    throw new RangeError(`logGrid needs 0 < min ≤ max and a whole n ≥ 1, got min=${min}, max=${max}, n=${n}`);
+  }
+  if (n === 1) return [min];
+  const r = Math.log(max / min) / (n - 1);
+  return Array.from({ length: n }, (_, i) => (i === n - 1 ? max : min * Math.exp(r * i)));
+}
+
+/** A' masses (GeV) at which the annihilation yield has kinematic edges, m = √(2 m_e E_A'). */
+export function annihilationEdges(ctx: YieldContext): { massGeV: number; label: string }[] {
+  const { energyMin, energyMax } = ctx.spectrum;
+  const keep = 1 - ctx.config.energyCut;
+  const m = (eA: number) => Math.sqrt(2 * electronMass * eA);
+  return [
+    { massGeV: m(keep * energyMin), label: 'annihilation onset: E_A\' = (1 − c) E_min' },
+    { massGeV: m(energyMin + electronMass), label: 'edge: resonance reaches unradiated positrons at E_min' },
+    { massGeV: m(keep * energyMax), label: 'kink: E_A\' = (1 − c) E_max' },
+    { massGeV: m(energyMax + electronMass), label: 'annihilation end: E_A\' = E_max + m_e' },
+  ];
+}
+
+export interface ReachOptions extends YieldOptions {
+  /** Add the edge masses inside the range to the grid (default true). */
+  includeEdges?: boolean;
+  /** Called after each mass with the number done and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Yields and limits at one mass, for a context and background. */
+export function reachPoint(ctx: YieldContext, background: number, mass: number, options: YieldOptions = {}): ReachPoint {
+  const ann = annihilationYield(ctx, mass, options);
+  const bre = bremsstrahlungYield(ctx, mass, options);
+  const dc = ctx.config.deltaChi2;
+  return {
+    massGeV: mass,
+    annihilation: ann.value,
+    annihilationError: ann.error,
+    bremsstrahlung: bre.value,
+    bremsstrahlungError: bre.error,
+    epsilon90: epsilonLimit(ann.value + bre.value, background, dc),
+    epsilon90Annihilation: epsilonLimit(ann.value, background, dc),
+    epsilon90Bremsstrahlung: epsilonLimit(bre.value, background, dc),
+  };
+}
+
+/**
+ * Scans the masses (GeV), returns the curve, the background, the edges and the
+ * best point. The best point is the grid/edge point with the smallest ε,
+ * refined by Brent's method between its neighbours to 0.005 MeV.
+ */
+export function computeReach(config: ExperimentConfig, masses: readonly number[], options: ReachOptions = {}): ReachResult {
+  if (masses.length === 0) throw new RangeError('computeReach needs at least one mass');
+  for (const m of masses) {
+    if (!(m > 0) || !Number.isFinite(m)) throw new RangeError(`masses must be positive and finite, got ${m}`);
+  }
+  const ctx = yieldContext(config);
+  const positrons = ctx.spectrum.total;
+  const bg = backgroundSummary(config, positrons, ctx.target, ctx.spectrum.energyMin);
+  const lo = Math.min(...masses);
+  const hi = Math.max(...masses);
+  const edges = annihilationEdges(ctx);
+  const inRange = edges.filter((e) => e.massGeV >= lo && e.massGeV <= hi).map((e) => e.massGeV);
+  const grid = [...new Set([...masses, ...(options.includeEdges === false ? [] : inRange)])].sort((a, b) => a - b);
+  const points: ReachPoint[] = [];
+  for (const m of grid) {
+    points.push(reachPoint(ctx, bg.total, m, options));
+    options.onProgress?.(points.length, grid.length);
+  }
+  return {
+    config,
+    positrons,
+    background: bg.total,
+    points,
+    best: bestPoint(ctx, bg.total, points, inRange, lo, hi, options),
+    edges,
+    warnings: bg.warnings,
+  };
+}
+
+function bestPoint(
+  ctx: YieldContext,
+  background: number,
+  points: ReachPoint[],
+  edgeMasses: number[],
+  lo: number,
+  hi: number,
+  options: YieldOptions,
+): { massGeV: number; epsilon90: number } {
+  const eps = (m: number) => reachPoint(ctx, background, m, options).epsilon90;
+  const candidates = points.map((p) => ({ m: p.massGeV, e: p.epsilon90 }));
+  for (const m of edgeMasses) if (!candidates.some((c) => c.m === m)) candidates.push({ m, e: eps(m) });
+  candidates.sort((a, b) => a.m - b.m);
+  let i = 0;
+  for (let j = 1; j < candidates.length; j++) if (candidates[j].e < candidates[i].e) i = j;
+  let best = { massGeV: candidates[i].m, epsilon90: candidates[i].e };
+  if (candidates.length < 2 || !Number.isFinite(best.epsilon90)) return best;
+  const a = i > 0 ? candidates[i - 1].m : lo;
+  const b = i < candidates.length - 1 ? candidates[i + 1].m : hi;
+  if (b > a) {
+    const r = minimizeScalar(eps, a, b, { xTol: 5e-6 });
+    if (r.fx < best.epsilon90) best = { massGeV: r.x, epsilon90: r.fx };
+  }
+  return best;
+}
