@@ -14,3 +14,4 @@ export type { FluxSummary, BackgroundSummary, YieldResult, ReachPoint, ReachResu
 export { material, MATERIAL_NAMES } from './materials/materials.js';
 export { yieldContext } from './yields/context.js';
 export { epsilonLimit, requiredSignal } from './statistics/expectedLimit.js';
+export { positronSpectrum, trackLengthDistribution } from './steps.js';

@@ -1,0 +1,39 @@
+/**
+ * The intermediate steps behind a reach curve, as plain data for figures:
+ * the positron spectrum in the barrel and the differential track length.
+ */
+import type { ExperimentConfig } from './config/schema.js';
+import { bhabhaSource } from './flux/bhabha.js';
+import { invAb } from './constants.js';
+import { trackLengthTable } from './shower/trackLength.js';
+
+/** dN/dE of the barrel positrons (Eq. 4 × luminosity), per GeV, at n energies spanning the acceptance. */
+export function positronSpectrum(config: ExperimentConfig, n = 100): { energyGeV: number; dNdE: number }[] {
+  const s = bhabhaSource(config.electronBeamEnergy, config.positronBeamEnergy, config.thetaMin, config.thetaMax);
+  const L = config.lumi * invAb;
+  return Array.from({ length: n }, (_, i) => {
+    const E = s.energyMin + ((s.energyMax - s.energyMin) * i) / (n - 1);
+    return { energyGeV: E, dNdE: L * s.dSigmaDE(E) };
+  });
+}
+
+/**
+ * The dimensionless differential track length τ(v) = E T_e(E', E, L)/X0 of
+ * App. A at n values of v = E'/E, for the calorimeter depth (Eq. 11) and the
+ * bremsstrahlung depth (Eq. 12). v runs from 1e−3 to 1 − 1e−6, spaced evenly in
+ * ln(v/(1 − v)) so both ends are visible.
+ */
+export function trackLengthDistribution(
+  config: ExperimentConfig,
+  n = 100,
+): { v: number; calorimeter: number; bremsstrahlungDepth: number }[] {
+  const cal = trackLengthTable(config.calorimeterDepth);
+  const bre = trackLengthTable(config.bremsstrahlungDepth);
+  const lo = Math.log(1e-3 / (1 - 1e-3));
+  const hi = Math.log((1 - 1e-6) / 1e-6);
+  return Array.from({ length: n }, (_, i) => {
+    const z = lo + ((hi - lo) * i) / (n - 1);
+    const u = 1 / (1 + Math.exp(z)); // 1 − v, exact near v = 1
+    return { v: 1 - u, calorimeter: cal.tau(u), bremsstrahlungDepth: bre.tau(u) };
+  });
+}
