@@ -32,8 +32,11 @@ export const experimentConfigSchema = z
     calorimeterDepth: positive('X0'),
     /** Target depth used for the bremsstrahlung track length in Eq. 12, in X0. */
     bremsstrahlungDepth: positive('X0'),
-    /** Largest fraction of the positron energy that may be deposited (Eqs. 6, 11, 12). */
-    energyCut: fraction(),
+    /**
+     * Largest fraction of the positron energy that may be deposited (Eqs. 6, 11, 12).
+     * At most 0.99: the track-length table covers v = E'/E ≥ 1e−6 with margin.
+     */
+    energyCut: z.number().finite().gt(0).lte(0.99),
     // ── backgrounds ──
     /** Probability that the KLM misses a photon that left the ECL (Sec. IV). */
     photonVetoInefficiency: z.number().finite().gt(0).lte(1),
@@ -109,7 +112,7 @@ export const FIELDS: Record<ConfigField, FieldInfo> = {
   material: { group: 'calorimeter', label: 'Calorimeter material', unit: '', allowed: MATERIAL_NAMES.join(', ') },
   calorimeterDepth: { group: 'calorimeter', label: 'Calorimeter depth', unit: 'X0', allowed: '> 0' },
   bremsstrahlungDepth: { group: 'calorimeter', label: 'Bremsstrahlung target depth (Eq. 12)', unit: 'X0', allowed: '> 0' },
-  energyCut: { group: 'calorimeter', label: 'Largest deposited energy fraction', unit: '', allowed: 'between 0 and 1, exclusive' },
+  energyCut: { group: 'calorimeter', label: 'Largest deposited energy fraction', unit: '', allowed: '0 < energyCut ≤ 0.99' },
   photonVetoInefficiency: { group: 'backgrounds', label: 'KLM photon veto inefficiency', unit: '', allowed: '0 < x ≤ 1' },
   klmInteractionLengths: { group: 'backgrounds', label: 'KLM depth', unit: 'λ₀', allowed: '≥ 0' },
   neutronSimulatedPositrons: { group: 'backgrounds', label: 'Simulated positrons (GEANT4)', unit: '', allowed: '> 0' },
@@ -123,20 +126,33 @@ export const FIELDS: Record<ConfigField, FieldInfo> = {
   deltaChi2: { group: 'statistics', label: 'Δχ² of the limit (2.71: 90% CL)', unit: '', allowed: '> 0' },
 };
 
+/** A value as the user wrote it, for messages (JSON.stringify would print Infinity and NaN as null). */
+function show(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null) return 'null';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
 function describeIssue(issue: z.ZodIssue, input: unknown): ConfigError {
-  const field = issue.path.join('.');
   if (issue.code === z.ZodIssueCode.unrecognized_keys) {
     const keys = issue.keys.join(', ');
     return new ConfigError(`unknown config field ${keys}: allowed fields are ${Object.keys(FIELDS).join(', ')}`, issue.keys[0]);
   }
+  if (issue.path.length === 0) {
+    return new ConfigError(`the configuration must be an object of fields, got ${show(input)}`);
+  }
+  const field = issue.path.join('.');
   const value =
-    input && typeof input === 'object' && issue.path.length > 0
-      ? (input as Record<string, unknown>)[String(issue.path[0])]
-      : undefined;
+    input && typeof input === 'object' ? (input as Record<string, unknown>)[String(issue.path[0])] : undefined;
   const info = FIELDS[field as ConfigField];
   const allowed = info ? `allowed: ${info.allowed}${info.unit ? ` ${info.unit}` : ''}` : issue.message;
-  const shown = value === undefined ? 'missing' : JSON.stringify(value);
-  return new ConfigError(`config field ${field} = ${shown} is not allowed (${allowed}; ${issue.message.toLowerCase()})`, field);
+  return new ConfigError(`config field ${field} = ${show(value)} is not allowed (${allowed}; ${issue.message})`, field);
 }
 
 /**

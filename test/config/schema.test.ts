@@ -96,7 +96,8 @@ describe('withOverrides', () => {
 
   it('accepts values just inside the open ranges', () => {
     expect(withOverrides(belle2, { massRatio: 2.000001 }).massRatio).toBe(2.000001);
-    expect(withOverrides(belle2, { energyCut: 0.999 }).energyCut).toBe(0.999);
+    expect(withOverrides(belle2, { energyCut: 0.99 }).energyCut).toBe(0.99);
+    expect(() => withOverrides(belle2, { energyCut: 0.991 })).toThrow(/energyCut = 0\.991 .*≤ 0\.99/);
     expect(withOverrides(belle2, { alphaD: 1 }).alphaD).toBe(1);
     expect(withOverrides(belle2, { neutronPenetration: 0.01 }).neutronPenetration).toBe(0.01);
   });
