@@ -11,6 +11,7 @@
  */
 import { scaleLog, type ScaleLogarithmic } from 'd3-scale';
 import { MeV } from '../constants.js';
+import { sameMass } from '../format/number.js';
 import type { ReachResult } from '../results.js';
 import { logTicks } from './logAxis.js';
 import { el, esc, powerOfTen, px, scientific } from './svg.js';
@@ -101,8 +102,11 @@ export function reachPlotLayout(r: ReachResult, opts: ReachPlotOptions = {}): Re
       ...(finitePositive(r.best.epsilon90) ? [r.best.epsilon90] : []),
       ...(opts.comparisons ?? []).flatMap((c) => c.points.filter(([m]) => inRange(m)).map(([, e]) => e)),
     ];
-    const [lo, hi] = extent(eps) ?? [1e-6, 1];
-    y = niceLog([lo, Math.min(hi, 1) > lo ? Math.min(hi, 1) : hi], [plot.bottom, plot.top]);
+    // Room below the best point for its label, then whole decades; ε > 1 is not shown.
+    const [min, hi] = extent(eps) ?? [1e-6, 1];
+    const lo = finitePositive(r.best.epsilon90) ? Math.min(min, r.best.epsilon90 / 2.5) : min;
+    const top = Math.min(hi * 1.2, 1) > lo ? Math.min(hi * 1.2, 1) : hi;
+    y = niceLog([lo, top], [plot.bottom, plot.top]);
   }
   return { width, height, margin, plot, x, y };
 }
@@ -290,7 +294,14 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
       { name: 'bremsstrahlung', label: 'bremsstrahlung only', stroke: COLORS.bremsstrahlung, width: 2.2, dash: '2 4', pts: series((p) => p.epsilon90Bremsstrahlung) },
     );
   }
-  mine.push({ name: 'total', label: 'disappearing positron track', stroke: COLORS.total, width: 3, pts: series((p) => p.epsilon90) });
+  // The best point lies on the total curve between grid masses (the grid misses the sharp minimum); draw through it.
+  const total = series((p) => p.epsilon90);
+  const { massGeV: bm, epsilon90: be } = r.best;
+  if (finitePositive(bm) && finitePositive(be) && !total.some(([m]) => sameMass(m, bm))) {
+    total.push([bm, be]);
+    total.sort((a, b) => a[0] - b[0]);
+  }
+  mine.push({ name: 'total', label: 'disappearing positron track', stroke: COLORS.total, width: 3, pts: total });
   for (const c of mine) {
     curves.push(
       el('path', {

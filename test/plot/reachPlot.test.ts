@@ -67,6 +67,15 @@ describe('reachPlot', () => {
     expect(withComparisons).toMatch(/<path class="curve comparison"[^>]* stroke="#555555"/);
   });
 
+  it('draws the total curve through the best point when it lies between grid masses', () => {
+    const between = fixtureReach();
+    between.best = { massGeV: 0.067, epsilon90: 1.5e-5 };
+    const L = reachPlotLayout(between);
+    const [d] = paths(reachPlot(between), 'curve total');
+    expect(vertices(d)).toHaveLength(r.points.length + 1);
+    expect(d).toContain(`L${Math.round(L.x(0.067) * 100) / 100},${Math.round(L.y(1.5e-5) * 100) / 100}L`);
+  });
+
   it('skips masses with ε = 0 or Infinity and breaks the line there', () => {
     const broken = fixtureReach();
     broken.points[4] = { ...broken.points[4], epsilon90: Infinity };

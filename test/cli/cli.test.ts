@@ -1,0 +1,190 @@
+/**
+ * The built command, end to end: spawns `node bin/vanish.js` (dist/ is built
+ * by `npm test` before vitest runs) with the real physics library. Checks
+ * the JSON/CSV contracts, config precedence, output files, and that user
+ * mistakes give one line, status 2, no stack and no file.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { belle2 } from '../../src/config/presets.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'vanish.js');
+
+interface Result {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+function vanish(args: string[], cwd = ROOT): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 }, (err, stdout, stderr) => {
+      const status = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+let dir = '';
+const file = (name: string) => path.join(dir, name);
+
+beforeAll(() => {
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/cli/main.js is missing: run `npm run build` (npm test does)');
+  dir = mkdtempSync(path.join(tmpdir(), 'vanish-cli-'));
+  writeFileSync(file('lumi5.yaml'), '# a tenth of the preset luminosity\nlumi: 5\n');
+  writeFileSync(file('unknown.yaml'), 'lumi: 5\nlumen: 3\n');
+  writeFileSync(file('bad.yaml'), 'lumi: [5\n');
+  writeFileSync(file('lumi25.json'), '{"lumi": 25}');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.concurrent('vanish (built, end to end)', () => {
+  it('flux --format json has the contract keys', async () => {
+    const r = await vanish(['flux', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(Object.keys(o).slice(0, 3)).toEqual(['positrons', 'energyMinGeV', 'energyMaxGeV']);
+    expect(o.energyMinGeV).toBeLessThan(o.energyMaxGeV);
+    expect(o.positrons).toBeGreaterThan(0);
+  });
+
+  it('background --format json has the contract keys; total is photons + neutrons', async () => {
+    const r = await vanish(['background', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(Object.keys(o).slice(0, 3)).toEqual(['photon', 'neutron', 'total']);
+    expect(o.photon).toEqual(expect.objectContaining({ escapeProbability: expect.any(Number), events: expect.any(Number) }));
+    expect(o.neutron).toEqual(expect.objectContaining({ penetrationProbability: expect.any(Number), events: expect.any(Number) }));
+    expect(o.total).toBeCloseTo(o.photon.events + o.neutron.events, 9);
+  });
+
+  it('reach --format json on a log grid: sorted points with the contract keys, edges added, best below the grid', async () => {
+    const r = await vanish(['reach', '--points', '8', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(Object.keys(o).slice(0, 6)).toEqual(['config', 'positrons', 'background', 'points', 'best', 'edges']);
+    expect(o.config).toEqual(belle2);
+    const masses: number[] = o.points.map((p: { massGeV: number }) => p.massGeV);
+    expect(masses).toEqual([...masses].sort((a, b) => a - b));
+    expect(masses[0]).toBeCloseTo(1e-3, 12);
+    expect(masses[masses.length - 1]).toBeCloseTo(1, 12);
+    const inRange = o.edges.filter((e: { massGeV: number }) => e.massGeV > 1e-3 && e.massGeV < 1);
+    expect(masses.length).toBe(8 + inRange.length);
+    for (const p of o.points) expect(Object.keys(p).slice(0, 4)).toEqual(['massGeV', 'annihilation', 'bremsstrahlung', 'epsilon90']);
+    const finite = o.points.map((p: { epsilon90: number | null }) => p.epsilon90).filter((e: number | null) => e !== null);
+    expect(o.best.epsilon90).toBeLessThanOrEqual(Math.min(...finite) * (1 + 1e-9));
+  });
+
+  it('reach --masses computes exactly those masses (no edges)', async () => {
+    const r = await vanish(['reach', '--masses', '60MeV,66MeV,0.07', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const masses = JSON.parse(r.stdout).points.map((p: { massGeV: number }) => p.massGeV);
+    expect(masses).toHaveLength(3);
+    [0.06, 0.066, 0.07].forEach((m, i) => expect(masses[i]).toBeCloseTo(m, 12));
+  });
+
+  it('reach --format csv starts with comments, then the header with units', async () => {
+    const r = await vanish(['reach', '--masses', '10MeV,100MeV', '--format', 'csv']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    const header = lines.findIndex((l) => !l.startsWith('# '));
+    expect(header).toBeGreaterThan(0);
+    expect(lines[header]).toBe(
+      'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung',
+    );
+    expect(lines.slice(header + 1)).toHaveLength(2);
+    expect(Number(lines[header + 1].split(',')[0])).toBe(0.01);
+  });
+
+  it('a YAML config file overrides the preset and flags override the file', async () => {
+    const [base, tenth, cfg] = await Promise.all([
+      vanish(['flux', '--format', 'json']),
+      vanish(['flux', '--format', 'json', '--config', file('lumi5.yaml')]),
+      vanish(['config', '--format', 'json', '--config', file('lumi5.yaml'), '--lumi', '20', '--alpha-d', '0.002']),
+    ]);
+    expect(tenth.status).toBe(0);
+    expect(JSON.parse(tenth.stdout).positrons / JSON.parse(base.stdout).positrons).toBeCloseTo(0.1, 12);
+    expect(JSON.parse(cfg.stdout)).toEqual({ ...belle2, lumi: 20, alphaD: 0.002 });
+  });
+
+  it('a JSON config file changes the yields (Eqs. 11–12 are proportional to the luminosity)', async () => {
+    const [base, half] = await Promise.all([
+      vanish(['yield', '--mass', '70MeV', '--format', 'json']),
+      vanish(['yield', '--mass', '70MeV', '--format', 'json', '--config', file('lumi25.json')]),
+    ]);
+    expect(half.status).toBe(0);
+    const [b, h] = [JSON.parse(base.stdout), JSON.parse(half.stdout)];
+    expect(b.bremsstrahlung).toBeGreaterThan(0);
+    expect(h.bremsstrahlung / b.bremsstrahlung).toBeCloseTo(0.5, 9);
+    expect(h.annihilation / b.annihilation).toBeCloseTo(0.5, 9);
+  });
+
+  it('--plot x.svg writes an SVG figure and --output the table', async () => {
+    const r = await vanish(['reach', '--points', '8', '--plot', file('x.svg'), '--output', file('x.txt')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    const svg = readFileSync(file('x.svg'), 'utf8');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain('<path class="curve total"');
+    expect(readFileSync(file('x.txt'), 'utf8')).toMatch(/^m_A' \[MeV\]/);
+  });
+
+  it('--plot x.png writes a PNG at twice the figure size', async () => {
+    const r = await vanish(['reach', '--points', '8', '--format', 'json', '--plot', file('x.png')]);
+    expect(r.status).toBe(0);
+    const png = readFileSync(file('x.png'));
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 1200]);
+  });
+
+  it('--help lists the commands and units; reach --help the defaults', async () => {
+    const [root, reach] = await Promise.all([vanish(['--help']), vanish(['reach', '--help'])]);
+    expect(root.status).toBe(0);
+    for (const c of ['flux', 'background', 'yield', 'reach']) expect(root.stdout).toContain(`  ${c} [options]`);
+    expect(root.stdout).toContain('ab⁻¹');
+    expect(reach.stdout).toContain('(default: "1MeV")');
+    expect(reach.stdout).toContain('(default: "200")');
+  });
+});
+
+describe.concurrent('user mistakes: one line, status 2, no stack', () => {
+  const cases: [string, () => string[], RegExp][] = [
+    ['negative mass', () => ['yield', '--mass', '-5MeV'], /^vanish: error: --mass -5MeV is not allowed/],
+    ['energy cut above 1', () => ['reach', '--energy-cut', '1.5'], /^vanish: error: --energy-cut 1\.5 is not allowed: .*between 0 and 1/],
+    ['zero luminosity', () => ['flux', '--lumi', '0'], /^vanish: error: --lumi 0 is not allowed: .*> 0 ab⁻¹/],
+    ['mass ratio below 2', () => ['reach', '--mass-ratio', '1.5'], /^vanish: error: --mass-ratio 1\.5 is not allowed: .*> 2/],
+    ['unknown config key', () => ['reach', '--config', file('unknown.yaml')], /^vanish: error: --config .*unknown\.yaml: unknown config field lumen/],
+    ['invalid YAML', () => ['flux', '--config', file('bad.yaml')], /^vanish: error: --config .*bad\.yaml is not valid YAML/],
+    ['unknown preset', () => ['background', '--preset', 'babar'], /^vanish: error: --preset babar is not a preset: allowed presets are belle2/],
+    ['unreadable config', () => ['reach', '--config', file('missing.yaml')], /^vanish: error: --config .*missing\.yaml cannot be read \(no such file or directory\)/],
+    ['config that is a directory', () => ['reach', '--config', dir], /^vanish: error: --config .* cannot be read \(is a directory\)/],
+    ['unknown option', () => ['reach', '--lumii', '3'], /^vanish: error: unknown option '--lumii'/],
+    ['bad plot extension', () => ['reach', '--plot', file('out.pdf')], /^vanish: error: --plot .*out\.pdf has an unsupported extension/],
+  ];
+  it.each(cases)('%s', async (_, args, message) => {
+    const r = await vanish(args());
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.endsWith('\n')).toBe(true);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('no partial output file on error', () => {
+  it('leaves nothing behind for a bad --plot extension or a bad option with --output', async () => {
+    const clean = mkdtempSync(path.join(dir, 'clean-'));
+    const a = await vanish(['reach', '--points', '8', '--output', 'out.csv', '--format', 'csv', '--plot', 'out.pdf'], clean);
+    const b = await vanish(['reach', '--points', '8', '--output', 'out.csv', '--lumi', '-1'], clean);
+    const c = await vanish(['reach', '--output', 'out.csv', '--masses', '1MeV,oops'], clean);
+    expect([a.status, b.status, c.status]).toEqual([2, 2, 2]);
+    expect(readdirSync(clean)).toEqual([]);
+  });
+});
