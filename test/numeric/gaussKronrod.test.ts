@@ -181,3 +181,14 @@ describe('integrate: honest failure', () => {
     expect(() => integrate(Math.exp, NaN, 1)).toThrow(/finite/);
   });
 });
+
+describe('integrals that cancel to zero', () => {
+  it('converge once the error is down to round-off', () => {
+    const odd = integrate((x) => x * x * x - x, -1, 1);
+    expect(odd.converged).toBe(true);
+    expect(Math.abs(odd.value)).toBeLessThanOrEqual(odd.error);
+    const sine = integrate(Math.sin, 0, 2 * Math.PI);
+    expect(sine.converged).toBe(true);
+    expect(Math.abs(sine.value)).toBeLessThan(1e-13);
+  });
+});
