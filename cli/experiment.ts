@@ -11,10 +11,10 @@ import { UsageError } from './errors.js';
 
 /** The flags that set one config field each, with what the help says. */
 export const FIELD_FLAGS = {
-  lumi: { flag: '--lumi', arg: '<ab-1>', what: 'integrated luminosity in ab⁻¹, > 0' },
-  alphaD: { flag: '--alpha-d', arg: '<value>', what: 'dark coupling α_D = g_χ²/4π, 0 < α_D ≤ 1' },
-  massRatio: { flag: '--mass-ratio', arg: '<ratio>', what: "m_A'/m_χ, > 2 so that A' → χχ̄ is open" },
-  energyCut: { flag: '--energy-cut', arg: '<fraction>', what: 'largest fraction of the positron energy deposited in the ECL, 0 < f < 1' },
+  lumi: { flag: '--lumi', arg: '<ab-1>', what: 'integrated luminosity in ab⁻¹' },
+  alphaD: { flag: '--alpha-d', arg: '<value>', what: 'dark coupling α_D = g_χ²/4π' },
+  massRatio: { flag: '--mass-ratio', arg: '<ratio>', what: "m_A'/m_χ (A' → χχ̄ needs > 2)" },
+  energyCut: { flag: '--energy-cut', arg: '<fraction>', what: 'largest fraction of the positron energy deposited in the ECL' },
 } as const satisfies Partial<Record<ConfigField, { flag: string; arg: string; what: string }>>;
 
 export type FlagField = keyof typeof FIELD_FLAGS;
@@ -28,9 +28,15 @@ export function addExperimentOptions(cmd: Command, fields: FlagField[]): Command
   cmd.addOption(new Option('--preset <name>', `built-in experiment: ${Object.keys(PRESETS).join(', ')}`).default(DEFAULT_PRESET));
   for (const f of fields) {
     const { flag, arg, what } = FIELD_FLAGS[f];
-    cmd.option(`${flag} ${arg}`, `${what} (${DEFAULT_PRESET}: ${PRESETS[DEFAULT_PRESET][f]}); overrides --config`);
+    cmd.option(`${flag} ${arg}`, `${what}, ${allowedText(f)} (${DEFAULT_PRESET}: ${PRESETS[DEFAULT_PRESET][f]}); overrides --config`);
   }
   return cmd;
+}
+
+/** What the schema allows for a field, with its unit: "> 0 ab⁻¹". */
+function allowedText(field: ConfigField): string {
+  const info = FIELDS[field];
+  return `${info.allowed}${info.unit ? ` ${info.unit}` : ''}`;
 }
 
 /** Reads a plain decimal number given to a flag. */
@@ -44,9 +50,7 @@ const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + 
 
 /** A schema error on a field set by a flag, told in terms of that flag. */
 function flagError(field: FlagField, raw: string): UsageError {
-  const info = FIELDS[field];
-  const allowed = `${info.allowed}${info.unit ? ` ${info.unit}` : ''}`;
-  return new UsageError(`${FIELD_FLAGS[field].flag} ${raw} is not allowed: ${lowerFirst(info.label)} must be ${allowed}`);
+  return new UsageError(`${FIELD_FLAGS[field].flag} ${raw} is not allowed: ${lowerFirst(FIELDS[field].label)}, allowed ${allowedText(field)}`);
 }
 
 /**
@@ -67,7 +71,7 @@ export function resolveExperiment(opts: Record<string, unknown>, fields: FlagFie
     const v = opts[f];
     if (typeof v !== 'string') continue;
     raw[f] = v;
-    fromFlags[f] = parseNumberFlag(FIELD_FLAGS[f].flag, v, FIELD_FLAGS[f].what);
+    fromFlags[f] = parseNumberFlag(FIELD_FLAGS[f].flag, v, `${FIELD_FLAGS[f].what}, ${allowedText(f)}`);
   }
 
   // Check the flags alone first, so a bad flag is blamed even if the file is bad too.
