@@ -102,7 +102,7 @@ export function bremsstrahlungYield(ctx: YieldContext, mass: number, options: Yi
     if (r.value !== 0) innerRelErr = Math.max(innerRelErr, r.error / Math.abs(r.value));
     return r.value;
   };
-  const outer = integrate((E) => spectrum.dNdE(E) * perPositron(E), spectrum.energyMin, spectrum.energyMax, { relTol });
+  const outer = spectrum.fold(perPositron, { relTol });
   const scale = target.unitDensity * target.X0 * 4 * alpha * alpha * alpha;
   const hTotal = shape.table.spline.at(Math.log(c + mu));
   const tableRelErr = phi.error + shape.table.error + shape.quadratureError / hTotal;
