@@ -35,3 +35,34 @@ describe('writeFilesAtomic', () => {
     expect([...readFileSync(f)]).toEqual([0, 255, 10]);
   });
 });
+
+describe('writeFilesAtomic on links and special files', () => {
+  it('follows a symlink and keeps it', async () => {
+    const { lstatSync, symlinkSync } = await import('node:fs');
+    const real = path.join(dir, 'real.txt');
+    const link = path.join(dir, 'link.txt');
+    writeFileSync(real, 'old');
+    symlinkSync(real, link);
+    await writeFileAtomic(link, 'new');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe('new');
+  });
+
+  it('writes into a FIFO in place instead of renaming over it', async () => {
+    const { createReadStream, statSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    const fifo = path.join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const chunks: Buffer[] = [];
+    const read = new Promise<string>((resolve, reject) => {
+      createReadStream(fifo)
+        .on('data', (c) => chunks.push(c as Buffer))
+        .on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+        .on('error', reject);
+    });
+    await writeFileAtomic(fifo, 'through the pipe');
+    expect(await read).toBe('through the pipe');
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    rmSync(fifo);
+  });
+});
