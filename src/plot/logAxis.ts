@@ -10,7 +10,7 @@ export interface LogTick {
   major: boolean;
   /** Exponent n for major ticks, else undefined. */
   exponent?: number;
-  /** Whether to write a label (every major tick unless there are many; all ticks on a short axis). */
+  /** Whether to write a label (every major tick unless there are many; every k-th tick on a short axis). */
   labelled: boolean;
 }
 
@@ -28,7 +28,9 @@ export function logTicks(scale: ScaleLogarithmic<number, number>): LogTick[] {
     const step = Math.ceil(majors.length / 8);
     for (const t of majors) t.labelled = (t.exponent as number) % step === 0;
   } else {
-    for (const t of ticks) t.labelled = true;
+    // A short axis (less than a decade): label every k-th tick, at most 6 labels.
+    const step = Math.ceil(ticks.length / 6);
+    ticks.forEach((t, i) => (t.labelled = i % step === 0));
   }
   return ticks;
 }

@@ -31,7 +31,7 @@ export interface ReachPlotOptions {
   comparisons?: ComparisonCurve[];
   /** A title above the plot area (default none). */
   title?: string;
-  /** Mass range shown, GeV (default: the points' range, widened to powers of ten). */
+  /** Mass range shown, GeV (default: the points' range). */
   xDomain?: [number, number];
   /** ε range shown (default: the total curve and comparisons in range, widened to powers of ten, at most 1). */
   yDomain?: [number, number];
@@ -86,10 +86,9 @@ export function reachPlotLayout(r: ReachResult, opts: ReachPlotOptions = {}): Re
   const margin = { top: opts.title ? 48 : 22, right: 28, bottom: 68, left: 92 };
   const plot = { left: margin.left, top: margin.top, right: width - margin.right, bottom: height - margin.bottom };
 
+  // The masses asked for, exactly (a zoom stays a zoom); a single mass gets a decade around it.
   const xData = opts.xDomain ?? extent(r.points.map((p) => p.massGeV)) ?? [1 * MeV, 1000 * MeV];
-  const x = opts.xDomain
-    ? scaleLog().domain(opts.xDomain).range([plot.left, plot.right])
-    : niceLog(xData, [plot.left, plot.right]);
+  const x = xData[0] < xData[1] ? scaleLog().domain(xData).range([plot.left, plot.right]) : niceLog(xData, [plot.left, plot.right]);
 
   let y: ScaleLogarithmic<number, number>;
   if (opts.yDomain) {
@@ -184,8 +183,17 @@ interface LegendEntry {
   fill?: boolean;
 }
 
-/** Picks the plot corner whose legend box covers the fewest curve points. */
-function legendBox(L: ReachPlotLayout, w: number, h: number, pts: [number, number][]): { x: number; y: number } {
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** Picks the plot corner whose legend box covers the fewest curve points and no other label. */
+function legendBox(L: ReachPlotLayout, w: number, h: number, pts: [number, number][], avoid: Box[]): { x: number; y: number } {
   const pad = 10;
   const { plot } = L;
   const corners = [
@@ -195,7 +203,8 @@ function legendBox(L: ReachPlotLayout, w: number, h: number, pts: [number, numbe
     { x: plot.left + pad, y: plot.bottom - pad - h },
   ];
   const covered = (c: { x: number; y: number }) =>
-    pts.filter(([X, Y]) => X >= c.x - pad && X <= c.x + w + pad && Y >= c.y - pad && Y <= c.y + h + pad).length;
+    pts.filter(([X, Y]) => X >= c.x - pad && X <= c.x + w + pad && Y >= c.y - pad && Y <= c.y + h + pad).length +
+    1e6 * avoid.filter((b) => overlaps(b, { x: c.x - pad, y: c.y - pad, w: w + 2 * pad, h: h + 2 * pad })).length;
   let best = corners[0];
   let least = covered(best);
   for (const c of corners.slice(1)) {
@@ -205,13 +214,13 @@ function legendBox(L: ReachPlotLayout, w: number, h: number, pts: [number, numbe
   return best;
 }
 
-function legend(L: ReachPlotLayout, header: string, headerChars: number, entries: LegendEntry[], pts: [number, number][]): string {
+function legend(L: ReachPlotLayout, header: string, headerChars: number, entries: LegendEntry[], pts: [number, number][], avoid: Box[]): string {
   const row = LEGEND_FONT + 7;
   const sample = 34;
   const chars = Math.max(headerChars, ...entries.map((e) => e.label.length + 5));
   const w = Math.ceil(chars * LEGEND_FONT * CHAR_WIDTH) + 20;
   const h = row * (entries.length + 1) + 12;
-  const { x, y } = legendBox(L, w, h, pts);
+  const { x, y } = legendBox(L, w, h, pts, avoid);
   const parts = [
     el('rect', { x, y, width: w, height: h, fill: 'white', 'fill-opacity': 0.9, stroke: '#bbbbbb', 'stroke-width': 1 }),
     el('text', { x: x + 10, y: y + 6 + row * 0.75, fill: COLORS.frame }, header),
@@ -227,12 +236,13 @@ function legend(L: ReachPlotLayout, header: string, headerChars: number, entries
   return el('g', { class: 'legend', 'font-size': LEGEND_FONT }, parts.join(''));
 }
 
-function bestPoint(r: ReachResult, L: ReachPlotLayout): string {
+/** The best point's marker and label, and the label's box (for the legend to avoid). */
+function bestPoint(r: ReachResult, L: ReachPlotLayout): { markup: string; box?: Box } {
   const { massGeV, epsilon90 } = r.best;
-  if (!finitePositive(massGeV) || !finitePositive(epsilon90)) return '';
+  if (!finitePositive(massGeV) || !finitePositive(epsilon90)) return { markup: '' };
   const [xlo, xhi] = L.x.domain();
   const [ylo, yhi] = L.y.domain();
-  if (massGeV < xlo || massGeV > xhi || epsilon90 < ylo || epsilon90 > yhi) return '';
+  if (massGeV < xlo || massGeV > xhi || epsilon90 < ylo || epsilon90 > yhi) return { markup: '' };
   const X = L.x(massGeV);
   const Y = L.y(epsilon90);
   const mass = `${Number((massGeV / MeV).toPrecision(3))} MeV`;
@@ -241,12 +251,14 @@ function bestPoint(r: ReachResult, L: ReachPlotLayout): string {
   const half = (chars * LEGEND_FONT * CHAR_WIDTH) / 2;
   const TX = Math.min(Math.max(X, L.plot.left + half + 4), L.plot.right - half - 4);
   const below = Y + 30 < L.plot.bottom - 4;
-  return el(
+  const TY = below ? Y + 28 : Y - 14;
+  const markup = el(
     'g',
     { class: 'best' },
     el('circle', { cx: X, cy: Y, r: 5, fill: COLORS.total, stroke: 'white', 'stroke-width': 1.5 }) +
-      el('text', { x: TX, y: below ? Y + 28 : Y - 14, 'text-anchor': 'middle', 'font-size': LEGEND_FONT, fill: COLORS.frame }, `best ε = ${text}`),
+      el('text', { x: TX, y: TY, 'text-anchor': 'middle', 'font-size': LEGEND_FONT, fill: COLORS.frame }, `best ε = ${text}`),
   );
+  return { markup, box: { x: TX - half, y: Math.min(Y, TY - LEGEND_FONT) - 6, w: 2 * half, h: Math.abs(TY - Y) + LEGEND_FONT + 12 } };
 }
 
 /**
@@ -324,6 +336,7 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
   const header = `α<tspan dy="4" font-size="11">D</tspan><tspan dy="-4"> = ${esc(String(cfg.alphaD))}, m</tspan><tspan dy="4" font-size="11">A′</tspan><tspan dy="-4"> = ${esc(String(cfg.massRatio))} m</tspan><tspan dy="4" font-size="11">χ</tspan><tspan dy="-4">, ${esc(String(cfg.lumi))} ab</tspan><tspan dy="-6" font-size="11">−1</tspan>`;
   const headerChars = 26 + String(cfg.alphaD).length + String(cfg.massRatio).length + String(cfg.lumi).length;
 
+  const best = bestPoint(r, L);
   const title = opts.title
     ? el('text', { class: 'title', x: (plot.left + plot.right) / 2, y: 30, 'text-anchor': 'middle', 'font-size': LABEL_FONT }, esc(opts.title))
     : '';
@@ -336,8 +349,8 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
     title,
     axes(L),
     el('g', { class: 'curves', 'clip-path': `url(#${clipId})` }, `\n${curves.join('\n')}\n`),
-    bestPoint(r, L),
-    legend(L, header, headerChars, [...own, ...entries], visible),
+    best.markup,
+    legend(L, header, headerChars, [...own, ...entries], visible, best.box ? [best.box] : []),
     '</svg>',
     '',
   ]
