@@ -110,6 +110,23 @@ describe('reachPlotLayout', () => {
     expect(L.plot.left).toBe(L.margin.left);
     expect(L.width - L.plot.right).toBe(L.margin.right);
   });
+  it('shows exactly the masses computed, not widened to decades', () => {
+    const r = fixtureReach();
+    r.points = r.points.filter((p) => p.massGeV > 0.003 && p.massGeV < 0.3);
+    const L = reachPlotLayout(r);
+    expect(L.x.domain()).toEqual([r.points[0].massGeV, r.points[r.points.length - 1].massGeV]);
+  });
+
+  it('labels at most 6 ticks on an axis shorter than a decade', () => {
+    const r = fixtureReach();
+    r.points = r.points.filter((p) => p.massGeV >= 0.06 && p.massGeV <= 0.09);
+    const svg = reachPlot(r, { xDomain: [0.06, 0.09] });
+    const labels = [...svg.matchAll(/class="tick-label x"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(labels[0]).toBe('0.06');
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    expect(labels.length).toBeLessThanOrEqual(6);
+  });
+
   it('respects given domains and sizes', () => {
     const L = reachPlotLayout(fixtureReach(), { width: 400, height: 300, xDomain: [0.05, 0.1], yDomain: [1e-5, 1e-3] });
     expect(L.x.domain()).toEqual([0.05, 0.1]);
