@@ -57,7 +57,12 @@ export class UniformHermite {
 
 export interface Table {
   spline: UniformHermite;
-  /** Twice the largest relative difference |spline/f − 1| seen at the interval midpoints (the midpoint is near, not always at, the worst point). */
+  /**
+   * Twice the largest relative difference |spline − f|/|f| seen at the interval
+   * midpoints (the midpoint is near, not always at, the worst point); |f| is
+   * floored at 1e−6 of the table's largest value, so a function that vanishes
+   * somewhere gets a meaningful figure.
+   */
   error: number;
   /** Twice the largest absolute difference |spline − f| at the midpoints. */
   absError: number;
@@ -82,13 +87,17 @@ export function tableFromValues(a: number, b: number, nodes: Float64Array, mids:
   const n = mids.length;
   const h = (b - a) / n;
   const spline = new UniformHermite(a, h, nodes);
+  let largest = 0;
+  for (const y of nodes) largest = Math.max(largest, Math.abs(y));
+  for (const y of mids) largest = Math.max(largest, Math.abs(y));
+  const floor = 1e-6 * largest;
   let error = 0;
   let absError = 0;
   for (let i = 0; i < n; i++) {
     const exact = mids[i];
     const diff = Math.abs(spline.at(a + (i + 0.5) * h) - exact);
     absError = Math.max(absError, 2 * diff);
-    if (diff > 0) error = Math.max(error, 2 * (exact === 0 ? Infinity : diff / Math.abs(exact)));
+    if (diff > 0) error = Math.max(error, (2 * diff) / Math.max(Math.abs(exact), floor));
   }
   return { spline, error, absError };
 }

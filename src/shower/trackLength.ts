@@ -105,26 +105,50 @@ export function secondGenerationTrackLength(u: number, T: number, relTol = 1e-12
   return 2 * u * (left.value + right.value);
 }
 
-/** τ(v) = τ₁ + τ₂, the dimensionless track length; T_e = (X0/E) τ. */
-export function trackLength(u: number, T: number, relTol = 1e-12): number {
-  return firstGenerationTrackLength(u, T, relTol) + secondGenerationTrackLength(u, T, relTol);
+/**
+ * Which shower particles a track length counts, as weights of the two
+ * generations. A positron-initiated shower's positrons are the primary (first
+ * generation) plus the pair-produced ones (second); an electron-initiated
+ * shower has only the second-generation positrons; its electrons (or all
+ * charged leptons of either shower) are the primary plus the pair electrons
+ * and positrons, whose spectra are the same (A3 describes either member of
+ * the pair).
+ */
+export interface Generations {
+  first: number;
+  second: number;
 }
 
-/** ỹ(w) = τ u ln²u at u = e^{−1/w}; smooth on [0, W_SPLIT], ỹ(0) = 1/b1. */
-function yTilde(w: number, T: number, relTol: number): number {
+/** The paper's T_e: positrons of a positron-initiated shower. */
+export const POSITRONS_OF_POSITRON_SHOWER: Generations = { first: 1, second: 1 };
+/** Positrons of an electron-initiated shower: pair-produced only. */
+export const POSITRONS_OF_ELECTRON_SHOWER: Generations = { first: 0, second: 1 };
+/** Every charged lepton of a lepton-initiated shower: the primary, and both members of each pair. */
+export const ALL_LEPTONS: Generations = { first: 1, second: 2 };
+
+/** τ(v) = w₁τ₁ + w₂τ₂, the dimensionless track length; T_e = (X0/E) τ. */
+export function trackLength(u: number, T: number, relTol = 1e-12, g: Generations = POSITRONS_OF_POSITRON_SHOWER): number {
+  const first = g.first === 0 ? 0 : g.first * firstGenerationTrackLength(u, T, relTol);
+  const second = g.second === 0 ? 0 : g.second * secondGenerationTrackLength(u, T, relTol);
+  return first + second;
+}
+
+/** ỹ₁(w) = τ₁ u ln²u at u = e^{−1/w}; smooth on [0, W_SPLIT], ỹ₁(0) = 1/b1. */
+function firstGenerationYTilde(w: number, T: number, relTol: number): number {
   if (w === 0) return 1 / B1;
   const u = Math.exp(-1 / w);
-  const lnu = -1 / w;
   const first = firstGenerationWeighted(u, T, relTol);
-  const tau1Weighted = first.value * first.scale; // (∫…/L)·u ln²u
-  const tau2 = u > 1e-200 ? secondGenerationTrackLength(u, T, relTol) : 0;
-  return tau1Weighted + tau2 * u * lnu * lnu;
+  return first.value * first.scale; // (∫…/L)·u ln²u
 }
 
+/** Smallest u of the second-generation table; below it τ₂ ∝ u (it vanishes linearly, up to logs). */
+const U2_MIN = 1e-15;
+const U2_SPLIT = 1e-3;
+
 /** r(ln v) = v τ(v) on the regular side v ≤ 1/2. */
-function vTau(lnv: number, T: number, relTol: number): number {
+function vTau(lnv: number, T: number, relTol: number, g: Generations): number {
   const v = Math.exp(lnv);
-  return v * trackLength(1 - v, T, relTol);
+  return v * trackLength(1 - v, T, relTol, g);
 }
 
 export interface TrackLengthTableOptions {
@@ -143,7 +167,14 @@ export interface TrackLengthTableOptions {
  * only for energy cuts above 50%) is built on first use.
  */
 export class TrackLengthTable {
-  private readonly singular: Table;
+  /** ỹ₁(w) of the first generation, when counted. */
+  private readonly singularFirst: Table | undefined;
+  /**
+   * ln τ₂ against ln u for u ≤ 1/2, when counted (τ₂ is regular at v → 1,
+   * vanishing like u/ln²u), in two pieces split at U2_SPLIT so that the steep
+   * rise towards u = 1/2 gets its own resolution.
+   */
+  private readonly secondNear: [Table, Table] | undefined;
   private regularTable: Table | undefined;
   private readonly lnvMin = Math.log(V_MIN);
   private readonly lnvMax = Math.log(1 - U_SPLIT);
@@ -153,15 +184,26 @@ export class TrackLengthTable {
   constructor(
     readonly depth: number,
     options: TrackLengthTableOptions = {},
+    readonly generations: Generations = POSITRONS_OF_POSITRON_SHOWER,
   ) {
     this.relTol = options.relTol ?? 1e-9;
     this.regularIntervals = options.regularIntervals ?? 256;
-    this.singular = tabulate((w) => yTilde(w, depth, this.relTol), 0, W_SPLIT, options.singularIntervals ?? 128);
+    const n = options.singularIntervals ?? 128;
+    if (generations.first !== 0) {
+      this.singularFirst = tabulate((w) => firstGenerationYTilde(w, depth, this.relTol), 0, W_SPLIT, n);
+    }
+    if (generations.second !== 0) {
+      const lnTau2 = (lnu: number) => Math.log(secondGenerationTrackLength(Math.exp(lnu), depth, this.relTol));
+      this.secondNear = [
+        tabulate(lnTau2, Math.log(U2_MIN), Math.log(U2_SPLIT), n),
+        tabulate(lnTau2, Math.log(U2_SPLIT), Math.log(U_SPLIT), 2 * n),
+      ];
+    }
   }
 
   private get regular(): Table {
     this.regularTable ??= tabulate(
-      (lnv) => vTau(lnv, this.depth, this.relTol),
+      (lnv) => vTau(lnv, this.depth, this.relTol, this.generations),
       this.lnvMin,
       this.lnvMax,
       this.regularIntervals,
@@ -169,17 +211,38 @@ export class TrackLengthTable {
     return this.regularTable;
   }
 
-  /** Largest relative interpolation error of the parts built so far. */
+  /** Largest relative interpolation error of the parts built so far (ln τ₂'s absolute error is τ₂'s relative one). */
   get interpolationError(): number {
-    return Math.max(this.singular.error, this.regularTable?.error ?? 0);
+    return Math.max(this.singularFirst?.error ?? 0, this.secondError(), this.regularTable?.error ?? 0);
+  }
+
+  private secondError(): number {
+    return this.secondNear ? Math.max(this.secondNear[0].absError, this.secondNear[1].absError) : 0;
+  }
+
+  /** τ₂ on u ≤ 1/2 from its table (linear in u below U2_MIN). */
+  private second(u: number): number {
+    if (!this.secondNear) return 0;
+    const [tiny, near] = this.secondNear;
+    if (u >= U2_SPLIT) return Math.exp(near.spline.at(Math.log(u)));
+    if (u >= U2_MIN) return Math.exp(tiny.spline.at(Math.log(u)));
+    return (Math.exp(tiny.spline.at(Math.log(U2_MIN))) * u) / U2_MIN;
+  }
+
+  /** ỹ(w) = τ u ln²u on the singular side, at w = 1/ln(1/u). */
+  private weighted(w: number, u: number): number {
+    const lnu = -1 / w;
+    const first = this.singularFirst ? this.generations.first * this.singularFirst.spline.at(w) : 0;
+    return first + this.generations.second * this.second(u) * u * lnu * lnu;
   }
 
   /** τ(v) at u = 1 − v (pass u, not v, to keep precision near v = 1). */
   tau(u: number): number {
-    if (u <= 0) return Infinity;
+    if (u <= 0) return this.generations.first > 0 ? Infinity : 0;
     if (u <= U_SPLIT) {
       const lnu = Math.log(u);
-      return this.singular.spline.at(-1 / lnu) / (u * lnu * lnu);
+      const first = this.singularFirst ? (this.generations.first * this.singularFirst.spline.at(-1 / lnu)) / (u * lnu * lnu) : 0;
+      return first + this.generations.second * this.second(u);
     }
     const v = 1 - u;
     if (v < V_MIN) throw new RangeError(`track-length table covers v = E'/E ≥ ${V_MIN}, got ${v}`);
@@ -212,8 +275,7 @@ export class TrackLengthTable {
     const points = options.points ?? [];
     let tableError = 0;
     if (uLo < U_SPLIT) {
-      const singular = this.singular.spline;
-      tableError = this.singular.error;
+      tableError = Math.max(this.singularFirst?.error ?? 0, this.secondError());
       const hi = Math.min(uHi, U_SPLIT);
       const toW = (u: number) => (u <= 0 ? 0 : -1 / Math.log(u));
       add(
@@ -221,7 +283,7 @@ export class TrackLengthTable {
           (w) => {
             if (w === 0) return 0; // u = 0 itself: g finite, measure zero
             const u = Math.exp(-1 / w);
-            return singular.at(w) * g(u, 1 - u);
+            return this.weighted(w, u) * g(u, 1 - u);
           },
           toW(uLo),
           toW(hi),
@@ -250,14 +312,15 @@ export class TrackLengthTable {
   }
 }
 
-const tables = new Map<number, TrackLengthTable>();
+const tables = new Map<string, TrackLengthTable>();
 
-/** The shared table for target depth T (X0), built on first use. */
-export function trackLengthTable(depth: number): TrackLengthTable {
-  let t = tables.get(depth);
+/** The shared table for target depth T (X0) and the particles counted, built on first use. */
+export function trackLengthTable(depth: number, generations: Generations = POSITRONS_OF_POSITRON_SHOWER): TrackLengthTable {
+  const key = `${depth}:${generations.first}:${generations.second}`;
+  let t = tables.get(key);
   if (!t) {
-    t = new TrackLengthTable(depth);
-    tables.set(depth, t);
+    t = new TrackLengthTable(depth, {}, generations);
+    tables.set(key, t);
   }
   return t;
 }
