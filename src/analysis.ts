@@ -2,10 +2,10 @@
  * The library's front door for single quantities: the positron flux, the
  * background and the yields at one mass, each from a validated configuration.
  */
-import type { ExperimentConfig } from './config/schema.js';
+import type { AnyExperimentConfig, ExperimentConfig, FixedTargetConfig } from './config/schema.js';
 import { pb } from './constants.js';
-import { backgroundSummary } from './backgrounds/index.js';
-import type { BackgroundSummary, FluxSummary, YieldResult } from './results.js';
+import { backgroundFor } from './backgrounds/index.js';
+import type { BackgroundSummary, FixedTargetBackground, FluxSummary, YieldResult } from './results.js';
 import { annihilationYield, type YieldOptions } from './yields/annihilation.js';
 import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
 import { yieldContext } from './yields/context.js';
@@ -13,11 +13,20 @@ import { bhabhaSource } from './flux/bhabha.js';
 import { invAb } from './constants.js';
 import { material } from './materials/materials.js';
 
-/** Eqs. (3)–(4): the Bhabha positrons in the barrel. */
-export function computeFlux(config: ExperimentConfig): FluxSummary {
+/** Eqs. (3)–(4): the Bhabha positrons in the barrel; or the beam of a fixed-target experiment. */
+export function computeFlux(config: AnyExperimentConfig): FluxSummary {
+  if (config.kind === 'fixedTarget') {
+    return {
+      positrons: config.particlesOnTarget,
+      particle: config.beamParticle,
+      energyMinGeV: config.beamEnergy,
+      energyMaxGeV: config.beamEnergy,
+    };
+  }
   const s = bhabhaSource(config.electronBeamEnergy, config.positronBeamEnergy, config.thetaMin, config.thetaMax);
   return {
     positrons: config.lumi * invAb * s.crossSection,
+    particle: 'e+',
     energyMinGeV: s.energyMin,
     energyMaxGeV: s.energyMax,
     sqrtS: Math.sqrt(s.s),
@@ -26,14 +35,17 @@ export function computeFlux(config: ExperimentConfig): FluxSummary {
   };
 }
 
-/** Sec. IV: photon and neutron backgrounds and their sum. */
-export function computeBackground(config: ExperimentConfig): BackgroundSummary {
+/** Sec. IV: photon and neutron backgrounds and their sum; a fixed target's given background and Poisson limit. */
+export function computeBackground(config: ExperimentConfig): BackgroundSummary;
+export function computeBackground(config: FixedTargetConfig): FixedTargetBackground;
+export function computeBackground(config: AnyExperimentConfig): BackgroundSummary | FixedTargetBackground;
+export function computeBackground(config: AnyExperimentConfig): BackgroundSummary | FixedTargetBackground {
   const flux = computeFlux(config);
-  return backgroundSummary(config, flux.positrons, material(config.material), flux.energyMinGeV);
+  return backgroundFor(config, flux.positrons, material(config.material), flux.energyMinGeV);
 }
 
 /** Eqs. (11)–(12) at one A' mass (GeV), events at ε = 1 with error estimates. */
-export function computeYield(config: ExperimentConfig, massGeV: number, options: YieldOptions = {}): YieldResult {
+export function computeYield(config: AnyExperimentConfig, massGeV: number, options: YieldOptions = {}): YieldResult {
   if (!(massGeV > 0) || !Number.isFinite(massGeV)) throw new RangeError(`mass must be positive and finite, got ${massGeV}`);
   const ctx = yieldContext(config);
   const ann = annihilationYield(ctx, massGeV, options);

@@ -11,15 +11,15 @@
  * ends at E_max + m_e. The strongest reach lies just above the jump, a few
  * resonance widths in mass, which a coarse grid misses.
  */
-import type { ExperimentConfig } from './config/schema.js';
+import type { AnyExperimentConfig } from './config/schema.js';
 import { electronMass } from './constants.js';
 import { minimizeScalar } from './numeric/minimize.js';
 import type { ReachPoint, ReachResult } from './results.js';
-import { epsilonLimit } from './statistics/expectedLimit.js';
+import { epsilonForSignal, requiredSignalFor } from './statistics/expectedLimit.js';
 import { annihilationYield, type YieldOptions } from './yields/annihilation.js';
 import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
 import { yieldContext, type YieldContext } from './yields/context.js';
-import { backgroundSummary } from './backgrounds/index.js';
+import { backgroundFor } from './backgrounds/index.js';
 
 /** n masses spaced evenly in log between min and max (GeV), both included. */
 export function logGrid(min: number, max: number, n: number): number[] {
@@ -31,17 +31,39 @@ export function logGrid(min: number, max: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => (i === n - 1 ? max : min * Math.exp(r * i)));
 }
 
-/** A' masses (GeV) at which the annihilation yield has kinematic edges, m = √(2 m_e E_A'). */
+/**
+ * A' masses (GeV) at which the annihilation yield has kinematic edges,
+ * m = √(2 m_e E_A'): for a continuous spectrum on [E_min, E_max] its onset at
+ * (1 − c)E_min, the jump at E_min + m_e, the kink at (1 − c)E_max and the end at
+ * E_max + m_e; for a line at E0 the onset (1 − c)E0 and the end E0 + m_e (a jump
+ * when the line's own positrons are there to be unradiated, i.e. a positron beam).
+ */
 export function annihilationEdges(ctx: YieldContext): { massGeV: number; label: string }[] {
   const { energyMin, energyMax } = ctx.spectrum;
   const keep = 1 - ctx.config.energyCut;
   const m = (eA: number) => Math.sqrt(2 * electronMass * eA);
-  return [
-    { massGeV: m(keep * energyMin), label: 'annihilation onset: E_A\' = (1 − c) E_min' },
-    { massGeV: m(energyMin + electronMass), label: 'edge: resonance reaches unradiated positrons at E_min' },
-    { massGeV: m(keep * energyMax), label: 'kink: E_A\' = (1 − c) E_max' },
-    { massGeV: m(energyMax + electronMass), label: 'annihilation end: E_A\' = E_max + m_e' },
-  ];
+  const edges: { massGeV: number; label: string }[] = [];
+  if (ctx.spectrum.continuous) {
+    edges.push(
+      { massGeV: m(keep * energyMin), label: "annihilation onset: E_A' = (1 − c) E_min" },
+      { massGeV: m(energyMin + electronMass), label: 'edge: resonance reaches unradiated positrons at E_min' },
+      { massGeV: m(keep * energyMax), label: "kink: E_A' = (1 − c) E_max" },
+      { massGeV: m(energyMax + electronMass), label: "annihilation end: E_A' = E_max + m_e" },
+    );
+  }
+  for (const line of ctx.spectrum.lines) {
+    edges.push(
+      { massGeV: m(keep * line.energy), label: `annihilation onset: E_A' = (1 − c) × ${line.energy} GeV` },
+      {
+        massGeV: m(line.energy + electronMass),
+        label:
+          ctx.spectrum.particle === 'e+'
+            ? `edge: resonance reaches unradiated ${line.energy} GeV positrons`
+            : `annihilation end: E_A' = ${line.energy} GeV + m_e`,
+      },
+    );
+  }
+  return edges.sort((a, b) => a.massGeV - b.massGeV);
 }
 
 export interface ReachOptions extends YieldOptions {
@@ -51,20 +73,19 @@ export interface ReachOptions extends YieldOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Yields and limits at one mass, for a context and background. */
-export function reachPoint(ctx: YieldContext, background: number, mass: number, options: YieldOptions = {}): ReachPoint {
+/** Yields and limits at one mass, for a context and the signal count the statistics requires. */
+export function reachPoint(ctx: YieldContext, required: number, mass: number, options: YieldOptions = {}): ReachPoint {
   const ann = annihilationYield(ctx, mass, options);
   const bre = bremsstrahlungYield(ctx, mass, options);
-  const dc = ctx.config.deltaChi2;
   return {
     massGeV: mass,
     annihilation: ann.value,
     annihilationError: ann.error,
     bremsstrahlung: bre.value,
     bremsstrahlungError: bre.error,
-    epsilon90: epsilonLimit(ann.value + bre.value, background, dc),
-    epsilon90Annihilation: epsilonLimit(ann.value, background, dc),
-    epsilon90Bremsstrahlung: epsilonLimit(bre.value, background, dc),
+    epsilon90: epsilonForSignal(ann.value + bre.value, required),
+    epsilon90Annihilation: epsilonForSignal(ann.value, required),
+    epsilon90Bremsstrahlung: epsilonForSignal(bre.value, required),
   };
 }
 
@@ -73,14 +94,15 @@ export function reachPoint(ctx: YieldContext, background: number, mass: number, 
  * best point. The best point is the grid/edge point with the smallest ε,
  * refined by Brent's method between its neighbours to 0.005 MeV.
  */
-export function computeReach(config: ExperimentConfig, masses: readonly number[], options: ReachOptions = {}): ReachResult {
+export function computeReach(config: AnyExperimentConfig, masses: readonly number[], options: ReachOptions = {}): ReachResult {
   if (masses.length === 0) throw new RangeError('computeReach needs at least one mass');
   for (const m of masses) {
     if (!(m > 0) || !Number.isFinite(m)) throw new RangeError(`masses must be positive and finite, got ${m}`);
   }
   const ctx = yieldContext(config);
   const positrons = ctx.spectrum.total;
-  const bg = backgroundSummary(config, positrons, ctx.target, ctx.spectrum.energyMin);
+  const bg = backgroundFor(config, positrons, ctx.target, ctx.spectrum.energyMin);
+  const required = requiredSignalFor(config, bg.total);
   const lo = Math.min(...masses);
   const hi = Math.max(...masses);
   const edges = annihilationEdges(ctx);
@@ -88,15 +110,16 @@ export function computeReach(config: ExperimentConfig, masses: readonly number[]
   const grid = [...new Set([...masses, ...(options.includeEdges === false ? [] : inRange)])].sort((a, b) => a - b);
   const points: ReachPoint[] = [];
   for (const m of grid) {
-    points.push(reachPoint(ctx, bg.total, m, options));
+    points.push(reachPoint(ctx, required, m, options));
     options.onProgress?.(points.length, grid.length);
   }
   return {
     config,
     positrons,
     background: bg.total,
+    requiredSignal: required,
     points,
-    best: bestPoint(ctx, bg.total, points, inRange, lo, hi, options),
+    best: bestPoint(ctx, required, points, inRange, lo, hi, options),
     edges,
     warnings: bg.warnings,
   };
@@ -104,14 +127,14 @@ export function computeReach(config: ExperimentConfig, masses: readonly number[]
 
 function bestPoint(
   ctx: YieldContext,
-  background: number,
+  required: number,
   points: ReachPoint[],
   edgeMasses: number[],
   lo: number,
   hi: number,
   options: YieldOptions,
 ): { massGeV: number; epsilon90: number } {
-  const eps = (m: number) => reachPoint(ctx, background, m, options).epsilon90;
+  const eps = (m: number) => reachPoint(ctx, required, m, options).epsilon90;
   const candidates = points.map((p) => ({ m: p.massGeV, e: p.epsilon90 }));
   for (const m of edgeMasses) if (!candidates.some((c) => c.m === m)) candidates.push({ m, e: eps(m) });
   candidates.sort((a, b) => a.m - b.m);

@@ -2,22 +2,24 @@
  * Plain data objects returned by the library (and serialised by the shells).
  * Energies and masses in GeV; event counts are expected numbers of events.
  */
-import type { ExperimentConfig } from './config/schema.js';
+import type { AnyExperimentConfig } from './config/schema.js';
 
-/** The Bhabha positrons entering the calorimeter barrel (Eqs. 3–4). */
+/** The leptons entering the target: Bhabha positrons in the barrel (Eqs. 3–4), or a beam. */
 export interface FluxSummary {
-  /** Expected number of positrons in the barrel acceptance. */
+  /** Expected number of leptons entering the target (positrons for a collider; the beam particles for a fixed target). */
   positrons: number;
+  /** The particle entering the target. */
+  particle: 'e+' | 'e-';
   /** Lab energy of the positron at thetaMax (lowest), GeV. */
   energyMinGeV: number;
   /** Lab energy of the positron at thetaMin (highest), GeV. */
   energyMaxGeV: number;
-  /** Centre-of-mass energy √s, GeV. */
-  sqrtS: number;
-  /** Boost velocity β of the centre-of-mass frame. */
-  beta: number;
-  /** Bhabha cross-section into the acceptance, pb. */
-  crossSectionPb: number;
+  /** Centre-of-mass energy √s, GeV (colliders). */
+  sqrtS?: number;
+  /** Boost velocity β of the centre-of-mass frame (colliders). */
+  beta?: number;
+  /** Bhabha cross-section into the acceptance, pb (colliders). */
+  crossSectionPb?: number;
 }
 
 export interface BackgroundSummary {
@@ -44,6 +46,16 @@ export interface BackgroundSummary {
   warnings: string[];
 }
 
+/** The background of a fixed-target experiment: given, with the Poisson (CLs) signal limit it implies. */
+export interface FixedTargetBackground {
+  total: number;
+  observedEvents: number;
+  confidenceLevel: number;
+  /** The signal count excluded at the confidence level (2.3 at 90% CL for no events). */
+  upperLimitEvents: number;
+  warnings: string[];
+}
+
 /** Signal yields at kinetic mixing ε = 1 (events scale as ε²). */
 export interface YieldResult {
   massGeV: number;
@@ -58,7 +70,7 @@ export interface YieldResult {
 }
 
 export interface ReachPoint extends YieldResult {
-  /** Expected 90% CL upper limit on ε (N_s/√N_b = √Δχ²). */
+  /** Expected upper limit on ε (90% CL: N_s/√N_b = √Δχ² for a collider, Poisson CLs for a fixed target). */
   epsilon90: number;
   /** The limit from annihilation alone. */
   epsilon90Annihilation: number;
@@ -67,10 +79,13 @@ export interface ReachPoint extends YieldResult {
 }
 
 export interface ReachResult {
-  config: ExperimentConfig;
+  config: AnyExperimentConfig;
+  /** Leptons entering the target (the Bhabha positrons, or the particles on target). */
   positrons: number;
   /** Expected background events N_b. */
   background: number;
+  /** Signal events the limit requires: √(Δχ² N_b) for a collider, the Poisson CLs limit for a fixed target. */
+  requiredSignal: number;
   points: ReachPoint[];
   /** The strongest reach in the requested mass range, located beyond the grid. */
   best: { massGeV: number; epsilon90: number };

@@ -2,9 +2,10 @@
  * The total background of the disappearing-positron-track selection (Sec. IV):
  * photon punch-through plus neutrons, for a configuration.
  */
-import type { ExperimentConfig } from '../config/schema.js';
+import type { AnyExperimentConfig, ExperimentConfig, FixedTargetConfig } from '../config/schema.js';
+import { poissonUpperLimit } from '../statistics/poisson.js';
 import type { Material } from '../materials/materials.js';
-import type { BackgroundSummary } from '../results.js';
+import type { BackgroundSummary, FixedTargetBackground } from '../results.js';
 import { neutronBackground } from './neutron.js';
 import { photonBackground } from './photon.js';
 
@@ -60,4 +61,27 @@ export function backgroundSummary(
     total: photon.events + neutron.events,
     warnings,
   };
+}
+
+/** A fixed-target experiment's background is an input; with it comes the Poisson limit. */
+export function fixedTargetBackground(config: FixedTargetConfig): FixedTargetBackground {
+  return {
+    total: config.backgroundEvents,
+    observedEvents: config.observedEvents,
+    confidenceLevel: config.confidenceLevel,
+    upperLimitEvents: poissonUpperLimit(config.observedEvents, config.backgroundEvents, config.confidenceLevel),
+    warnings: [],
+  };
+}
+
+/** The background of any configuration, with its caveats. */
+export function backgroundFor(
+  config: AnyExperimentConfig,
+  positrons: number,
+  target: Material,
+  lowestEnergy: number,
+): BackgroundSummary | FixedTargetBackground {
+  return config.kind === 'fixedTarget'
+    ? fixedTargetBackground(config)
+    : backgroundSummary(config, positrons, target, lowestEnergy);
 }

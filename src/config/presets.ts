@@ -6,6 +6,7 @@
 import type { ExperimentConfig } from './schema.js';
 
 export const belle2: ExperimentConfig = {
+  kind: 'collider',
   electronBeamEnergy: 7, // GeV, SuperKEKB HER (paper Sec. III, Belle II Physics Book [32])
   positronBeamEnergy: 4, // GeV, SuperKEKB LER (paper Sec. III)
   thetaMin: 32.2, // deg, ECL barrel (paper Sec. II)
@@ -15,6 +16,9 @@ export const belle2: ExperimentConfig = {
   calorimeterDepth: 16, // X0, ECL crystal length (paper Sec. IV, [55]); L_T of Eq. 11
   bremsstrahlungDepth: 1, // X0: Eq. 12 uses T_e(E', E, X0)
   energyCut: 0.05, // at most 5% of the positron energy deposited (paper Sec. II, Eqs. 6, 11, 12)
+  bremsstrahlungTracks: 'positrons', // Eq. 12 counts the positron track length T_e
+  bremsstrahlungModel: 'ww', // Eq. 13, Weizsäcker–Williams with the elastic form factor (Eq. 14)
+  signalEfficiency: 1, // the paper applies no further efficiency
   photonVetoInefficiency: 4.5e-4, // BaBar IFR veto inefficiency used for the KLM (paper Sec. IV, [58])
   klmInteractionLengths: 3.9, // λ0 of the KLM (paper Sec. IV, [32])
   neutronSimulatedPositrons: 1e9, // GEANT4 11.0 FTFP_BERT, 4.35 GeV e+ on 1 X0 CsI (paper Sec. IV)

@@ -8,7 +8,6 @@
  * (1 + cos θ*)⁻² of Eq. (3). Beam masses are neglected (E ≫ m_e).
  */
 import { alpha, degree } from '../constants.js';
-import { ConfigError } from '../config/schema.js';
 
 export interface BhabhaSource {
   /** Centre-of-mass energy squared s, GeV². */
@@ -27,6 +26,8 @@ export interface BhabhaSource {
   dSigmaDE(E: number): number;
   /** σ_B in the acceptance, GeV⁻² (closed-form integral of Eq. 3 over cos θ*). */
   crossSection: number;
+  /** True for a symmetric collider (β = 0): every positron has E = E*, a line, and dSigmaDE is not used. */
+  monoenergetic: boolean;
 }
 
 /** Eq. (3): dσ_B/dcos θ* = (πα²/2s) (3 + cos²θ*)² / (1 + cos θ*)², GeV⁻². */
@@ -57,11 +58,23 @@ export function bhabhaSource(electronBeam: number, positronBeam: number, thetaMi
   const gInv = Math.sqrt(1 - beta * beta); // 1/γ
   // Sec. III: E = E* √(1−β²) / (1 − β cos θ); the largest θ gives the lowest energy.
   const energyAt = (thetaDeg: number) => (eStar * gInv) / (1 - beta * Math.cos(thetaDeg * degree));
+  const prefactor = (Math.PI * alpha * alpha) / (2 * s);
   if (beta === 0) {
-    throw new ConfigError(
-      `electronBeamEnergy = positronBeamEnergy = ${electronBeam} GeV: a symmetric collider has a single positron energy, which vanish does not model yet`,
-      'positronBeamEnergy',
-    );
+    // symmetric beams: the lab is the CM frame, θ* = θ and E = E* for every positron
+    const cLo = Math.cos(thetaMaxDeg * degree);
+    const cHi = Math.cos(thetaMinDeg * degree);
+    return {
+      s,
+      eStar,
+      beta,
+      energyMin: eStar,
+      energyMax: eStar,
+      cosStarAtEnergyMin: cLo,
+      cosStarAtEnergyMax: cHi,
+      dSigmaDE: () => 0,
+      crossSection: prefactor * (bhabhaPrimitive(cHi) - bhabhaPrimitive(cLo)),
+      monoenergetic: true,
+    };
   }
   const e1 = energyAt(thetaMinDeg);
   const e2 = energyAt(thetaMaxDeg);
@@ -72,7 +85,6 @@ export function bhabhaSource(electronBeam: number, positronBeam: number, thetaMi
   const cosStarAtEnergyMin = cosStar(energyMin);
   const cosStarAtEnergyMax = cosStar(energyMax);
   const jacobian = gInv / (Math.abs(beta) * eStar); // Eq. (4): |dcos θ*/dE|
-  const prefactor = (Math.PI * alpha * alpha) / (2 * s);
   const cLo = Math.min(cosStarAtEnergyMin, cosStarAtEnergyMax);
   const cHi = Math.max(cosStarAtEnergyMin, cosStarAtEnergyMax);
   return {
@@ -88,5 +100,6 @@ export function bhabhaSource(electronBeam: number, positronBeam: number, thetaMi
       return bhabhaDSigmaDCos(s, cosStar(E)) * jacobian;
     },
     crossSection: prefactor * (bhabhaPrimitive(cHi) - bhabhaPrimitive(cLo)),
+    monoenergetic: false,
   };
 }

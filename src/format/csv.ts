@@ -54,7 +54,7 @@ export function yieldToCsv(y: YieldResult): string {
 export function fluxToCsv(f: FluxSummary): string {
   return [
     'positrons,energy_min_GeV,energy_max_GeV,sqrt_s_GeV,beta,cross_section_pb',
-    row([f.positrons, f.energyMinGeV, f.energyMaxGeV, f.sqrtS, f.beta, f.crossSectionPb]),
+    row([f.positrons, f.energyMinGeV, f.energyMaxGeV, f.sqrtS ?? NaN, f.beta ?? NaN, f.crossSectionPb ?? NaN]),
     '',
   ].join('\n');
 }

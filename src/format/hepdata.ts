@@ -15,14 +15,24 @@ const value = (x: number): { value: number | string } => ({ value: Number.isFini
 /** The reach curve as HEPData YAML text. */
 export function reachToHepData(r: ReachResult): string {
   const c = r.config;
+  const exposure =
+    c.kind === 'fixedTarget'
+      ? [
+          { name: 'BEAM', value: c.beamParticle },
+          { name: 'E(beam)', units: 'GeV', value: c.beamEnergy },
+          { name: 'particles on target', value: c.particlesOnTarget },
+        ]
+      : [
+          { name: 'LUMINOSITY', units: 'ab$^{-1}$', value: c.lumi },
+          { name: 'E(e-) beam', units: 'GeV', value: c.electronBeamEnergy },
+          { name: 'E(e+) beam', units: 'GeV', value: c.positronBeamEnergy },
+        ];
   const qualifiers = (process: string) => [
-    { name: 'CL', value: '90%' },
+    { name: 'CL', value: c.kind === 'fixedTarget' ? `${Math.round(c.confidenceLevel * 100)}%` : '90%' },
     { name: 'PROCESS', value: process },
-    { name: 'LUMINOSITY', units: 'ab$^{-1}$', value: c.lumi },
+    ...exposure,
     { name: 'alphaD', value: c.alphaD },
     { name: 'massRatio', value: c.massRatio, units: "$m_{A'}/m_{\\chi}$" },
-    { name: 'E(e-) beam', units: 'GeV', value: c.electronBeamEnergy },
-    { name: 'E(e+) beam', units: 'GeV', value: c.positronBeamEnergy },
     { name: 'energyCut', value: c.energyCut },
     { name: 'background events', value: Number(r.background.toPrecision(6)) },
   ];

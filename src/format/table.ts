@@ -2,6 +2,7 @@
  * Aligned plain-text tables for people (the CLI's default `--format table`).
  * Not a contract: use JSON or CSV in scripts. Pure and browser-safe.
  */
+import { exposureText, statisticsText } from './exposure.js';
 import { FIELDS, type ConfigField, type ExperimentConfig } from '../config/schema.js';
 import type { BackgroundSummary, FluxSummary, ReachResult, YieldResult } from '../results.js';
 import { massMeV, sameMass, sci, short } from './number.js';
@@ -46,7 +47,7 @@ export function reachToTable(r: ReachResult): string {
   const footer = [
     `background N_b = ${short(r.background)} events, positrons = ${short(r.positrons)}`,
     `best: ε90 = ${sci(r.best.epsilon90)} at m_A' = ${massMeV(r.best.massGeV)} MeV`,
-    `lumi ${c.lumi} ab⁻¹, α_D = ${c.alphaD}, m_A'/m_χ = ${c.massRatio}, energy cut ${c.energyCut}, ${c.material} ${c.calorimeterDepth} X0, Δχ² = ${c.deltaChi2}`,
+    `${exposureText(c)}, α_D = ${c.alphaD}, m_A'/m_χ = ${c.massRatio}, energy cut ${c.energyCut}, ${c.material} ${c.calorimeterDepth} X0, ${statisticsText(c)}`,
   ];
   const table = alignColumns([header, ...rows], ['r', 'r', 'r', 'r', 'r', 'r', 'l']);
   return `${[...table, '', ...footer].join('\n')}\n`;
@@ -68,9 +69,13 @@ export function fluxToTable(f: FluxSummary): string {
     ['positrons in the barrel acceptance', short(f.positrons)],
     ['lowest positron energy', short(f.energyMinGeV), 'GeV'],
     ['highest positron energy', short(f.energyMaxGeV), 'GeV'],
-    ['√s', short(f.sqrtS), 'GeV'],
-    ['β of the CM frame', short(f.beta)],
-    ['Bhabha cross-section into the acceptance', short(f.crossSectionPb), 'pb'],
+    ...(f.sqrtS === undefined
+      ? []
+      : ([
+          ['√s', short(f.sqrtS), 'GeV'],
+          ['β of the CM frame', short(f.beta ?? NaN)],
+          ['Bhabha cross-section into the acceptance', short(f.crossSectionPb ?? NaN), 'pb'],
+        ] as [string, string, string?][])),
   ]);
 }
 

@@ -9,6 +9,7 @@
  * as text. Points whose ε is 0, negative or not finite (no yield) are skipped,
  * and a curve is broken there rather than bridged.
  */
+import { exposureText } from '../format/exposure.js';
 import { scaleLog, type ScaleLogarithmic } from 'd3-scale';
 import { MeV } from '../constants.js';
 import { sameMass } from '../format/number.js';
@@ -333,8 +334,13 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
   const own = [mine[mine.length - 1], ...mine.slice(0, -1)].map((c) => ({ label: c.label, stroke: c.stroke, dash: c.dash, width: c.width }));
 
   const cfg = r.config;
-  const header = `α<tspan dy="4" font-size="11">D</tspan><tspan dy="-4"> = ${esc(String(cfg.alphaD))}, m</tspan><tspan dy="4" font-size="11">A′</tspan><tspan dy="-4"> = ${esc(String(cfg.massRatio))} m</tspan><tspan dy="4" font-size="11">χ</tspan><tspan dy="-4">, ${esc(String(cfg.lumi))} ab</tspan><tspan dy="-6" font-size="11">−1</tspan>`;
-  const headerChars = 26 + String(cfg.alphaD).length + String(cfg.massRatio).length + String(cfg.lumi).length;
+  const exposure =
+    cfg.kind === 'fixedTarget'
+      ? `, ${esc(exposureText(cfg))}</tspan>`
+      : `, ${esc(String(cfg.lumi))} ab</tspan><tspan dy="-6" font-size="11">−1</tspan>`;
+  const header = `α<tspan dy="4" font-size="11">D</tspan><tspan dy="-4"> = ${esc(String(cfg.alphaD))}, m</tspan><tspan dy="4" font-size="11">A′</tspan><tspan dy="-4"> = ${esc(String(cfg.massRatio))} m</tspan><tspan dy="4" font-size="11">χ</tspan><tspan dy="-4">${exposure}`;
+  const headerChars =
+    21 + String(cfg.alphaD).length + String(cfg.massRatio).length + (cfg.kind === 'fixedTarget' ? exposureText(cfg).length : 5 + String(cfg.lumi).length);
 
   const best = bestPoint(r, L);
   const title = opts.title

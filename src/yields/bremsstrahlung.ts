@@ -106,5 +106,5 @@ export function bremsstrahlungYield(ctx: YieldContext, mass: number, options: Yi
   const scale = target.unitDensity * target.X0 * 4 * alpha * alpha * alpha;
   const hTotal = shape.table.spline.at(Math.log(c + mu));
   const tableRelErr = phi.error + shape.table.error + shape.quadratureError / hTotal;
-  return combine([outer], scale, innerRelErr + tableRelErr);
+  return combine([outer], scale * config.signalEfficiency, innerRelErr + tableRelErr);
 }

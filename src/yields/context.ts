@@ -1,60 +1,98 @@
 /**
  * What the yield integrals need and what does not depend on the A' mass:
- * the positron source, the target, the track-length tables. Built once per
- * configuration and shared by every mass of a scan.
+ * the leptons entering the target, the target, the track-length tables.
+ * Built once per configuration and shared by every mass of a scan.
  */
-import type { ExperimentConfig } from '../config/schema.js';
+import type { AnyExperimentConfig } from '../config/schema.js';
 import { invAb } from '../constants.js';
 import { bhabhaDSigmaDCos, bhabhaSource, type BhabhaSource } from '../flux/bhabha.js';
-import { integrate, type QuadratureOptions, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import { material, type Material } from '../materials/materials.js';
-import { trackLengthTable, type TrackLengthTable } from '../shower/trackLength.js';
+import { integrate, type QuadratureOptions, type QuadratureResult } from '../numeric/gaussKronrod.js';
+import {
+  ALL_LEPTONS,
+  POSITRONS_OF_ELECTRON_SHOWER,
+  POSITRONS_OF_POSITRON_SHOWER,
+  trackLengthTable,
+  type TrackLengthTable,
+} from '../shower/trackLength.js';
 import { annihilationKernelTable, type AnnihilationKernelTable } from './annihilationKernel.js';
 
-/** Positrons entering the target with a continuous spectrum. */
-export interface PositronSpectrum {
-  /** Lowest and highest energy, GeV. */
+/**
+ * Leptons entering the target: a continuous spectrum dN/dE (Bhabha positrons
+ * of an asymmetric collider) and/or lines of fixed energy (a beam, or the
+ * positrons of a symmetric collider).
+ */
+export interface LeptonSource {
+  /** The particle that enters the target. */
+  particle: 'e+' | 'e-';
+  /** Lowest and highest energy present, GeV. */
   energyMin: number;
   energyMax: number;
-  /** dN/dE, positrons per GeV (zero outside the range). */
+  /** dN/dE of the continuous part, per GeV (zero outside it, and zero for a source of lines only). */
   dNdE(E: number): number;
-  /** Total number of positrons. */
+  /** Whether there is a continuous part on [energyMin, energyMax]. */
+  continuous: boolean;
+  /** Mono-energetic components. */
+  lines: ReadonlyArray<{ energy: number; count: number }>;
+  /** Total number of leptons. */
   total: number;
   /**
-   * ∫ dE dN/dE g(E) over the spectrum, in the variable in which dN/dE is
-   * smoothest (the source knows it); g must be smooth on the range.
+   * ∫ dE dN/dE g(E) + Σ count·g(E_line), the continuum in the variable in which
+   * dN/dE is smoothest (the source knows it); g must be smooth on the range.
    */
   fold(g: (E: number) => number, options: QuadratureOptions): QuadratureResult;
 }
+/** @deprecated the old name of {@link LeptonSource} */
+export type PositronSpectrum = LeptonSource;
 
 export interface YieldContext {
-  config: ExperimentConfig;
-  source: BhabhaSource;
-  spectrum: PositronSpectrum;
+  config: AnyExperimentConfig;
+  spectrum: LeptonSource;
   target: Material;
-  /** Track-length table for the calorimeter depth L_T (Eq. 11). */
+  /** Track-length table of the positrons that can annihilate, for the calorimeter depth L_T (Eq. 11). */
   annihilationTrack: TrackLengthTable;
-  /** Track-length table for the bremsstrahlung depth of Eq. 12. */
+  /** Track-length table of the leptons that radiate A′, for the bremsstrahlung depth of Eq. 12. */
   bremsstrahlungTrack: TrackLengthTable;
-  /** F(E_A') of Eq. (11), tabulated on first use. */
+  /** F(E_A') of Eq. (11) for the continuous part, tabulated on first use. */
   annihilationKernel(): AnnihilationKernelTable;
+}
+
+/** A mono-energetic source: `count` particles of energy `energy` (GeV). */
+export function lineSource(particle: 'e+' | 'e-', energy: number, count: number): LeptonSource {
+  return {
+    particle,
+    energyMin: energy,
+    energyMax: energy,
+    dNdE: () => 0,
+    continuous: false,
+    lines: [{ energy, count }],
+    total: count,
+    fold(g) {
+      const value = count * g(energy);
+      return { value, error: 0, evaluations: 1, intervals: 0, converged: true };
+    },
+  };
 }
 
 /**
  * Eq. (4) times the luminosity: the Bhabha positrons in the barrel as dN/dE.
  * `fold` integrates in x = ln(1 + cos θ*), where dN = L (πα²/2s)(3 + cos²θ*)² e^{−x} dx
- * (Eq. 3) has no trace left of the forward peak.
+ * (Eq. 3) has no trace left of the forward peak. A symmetric collider gives a line at E*.
  */
-export function bhabhaSpectrum(source: BhabhaSource, lumiAb: number): PositronSpectrum {
+export function bhabhaSpectrum(source: BhabhaSource, lumiAb: number): LeptonSource {
   const L = lumiAb * invAb;
+  if (source.monoenergetic) return lineSource('e+', source.eStar, L * source.crossSection);
   const gInv = Math.sqrt(1 - source.beta * source.beta);
   const energyAt = (c: number) => (source.eStar * (1 + source.beta * c)) / gInv; // E = γE*(1 + β cos θ*)
   const xA = Math.log1p(source.cosStarAtEnergyMin);
   const xB = Math.log1p(source.cosStarAtEnergyMax);
   return {
+    particle: 'e+',
     energyMin: source.energyMin,
     energyMax: source.energyMax,
     dNdE: (E) => L * source.dSigmaDE(E),
+    continuous: true,
+    lines: [],
     total: L * source.crossSection,
     fold(g, options) {
       const r = integrate(
@@ -71,16 +109,26 @@ export function bhabhaSpectrum(source: BhabhaSource, lumiAb: number): PositronSp
   };
 }
 
-export function yieldContext(config: ExperimentConfig): YieldContext {
+/** The leptons a configuration sends into its target. */
+export function leptonSource(config: AnyExperimentConfig): LeptonSource {
+  if (config.kind === 'fixedTarget') return lineSource(config.beamParticle, config.beamEnergy, config.particlesOnTarget);
   const source = bhabhaSource(config.electronBeamEnergy, config.positronBeamEnergy, config.thetaMin, config.thetaMax);
+  return bhabhaSpectrum(source, config.lumi);
+}
+
+export function yieldContext(config: AnyExperimentConfig): YieldContext {
+  const spectrum = leptonSource(config);
+  const positrons = spectrum.particle === 'e+' ? POSITRONS_OF_POSITRON_SHOWER : POSITRONS_OF_ELECTRON_SHOWER;
   let kernel: AnnihilationKernelTable | undefined;
   const ctx: YieldContext = {
     config,
-    source,
-    spectrum: bhabhaSpectrum(source, config.lumi),
+    spectrum,
     target: material(config.material),
-    annihilationTrack: trackLengthTable(config.calorimeterDepth),
-    bremsstrahlungTrack: trackLengthTable(config.bremsstrahlungDepth),
+    annihilationTrack: trackLengthTable(config.calorimeterDepth, positrons),
+    bremsstrahlungTrack: trackLengthTable(
+      config.bremsstrahlungDepth,
+      config.bremsstrahlungTracks === 'allLeptons' ? ALL_LEPTONS : positrons,
+    ),
     annihilationKernel: () => (kernel ??= annihilationKernelTable(ctx)),
   };
   return ctx;

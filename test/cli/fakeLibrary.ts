@@ -17,7 +17,7 @@ const yieldAt = (c: ExperimentConfig, m: number) => {
 const background = (c: ExperimentConfig) => 94 * (c.lumi / 50);
 
 export const fakeLibrary: Library = {
-  computeFlux: (c) => ({ positrons: 6e11 * (c.lumi / 50), energyMinGeV: 4.35, energyMaxGeV: 6.62, sqrtS: 10.58, beta: 3 / 11, crossSectionPb: 1.2e4 }),
+  computeFlux: (c) => ({ positrons: 6e11 * (c.lumi / 50), particle: 'e+', energyMinGeV: 4.35, energyMaxGeV: 6.62, sqrtS: 10.58, beta: 3 / 11, crossSectionPb: 1.2e4 }),
   computeBackground: (c) => ({
     photon: { escapeProbability: 4.7e-8, vetoInefficiency: c.photonVetoInefficiency, events: 13 * (c.lumi / 50) },
     neutron: { penetrationProbability: 0.01, penetrationFromConfig: false, singleNeutronEvents: 78, multiNeutronEvents: 3, events: 81 * (c.lumi / 50) },
@@ -41,6 +41,7 @@ export const fakeLibrary: Library = {
       config: c,
       positrons: 6e11 * (c.lumi / 50),
       background: background(c),
+      requiredSignal: k,
       points,
       best: { massGeV: best.massGeV, epsilon90: best.epsilon90 },
       edges: [

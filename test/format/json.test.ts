@@ -3,7 +3,7 @@ import { backgroundToJson, fluxToJson, reachToJson, yieldToJson } from '../../sr
 import type { BackgroundSummary, FluxSummary } from '../../src/results.js';
 import { fixtureReach } from '../fixtures/reach.js';
 
-const flux: FluxSummary = { positrons: 6e11, energyMinGeV: 4.35, energyMaxGeV: 6.62, sqrtS: 10.58, beta: 3 / 11, crossSectionPb: 1.2e4 };
+const flux: FluxSummary = { positrons: 6e11, particle: 'e+', energyMinGeV: 4.35, energyMaxGeV: 6.62, sqrtS: 10.58, beta: 3 / 11, crossSectionPb: 1.2e4 };
 const background: BackgroundSummary = {
   photon: { escapeProbability: 4.7e-8, vetoInefficiency: 4.5e-4, events: 12.7 },
   neutron: { penetrationProbability: 0.0101, penetrationFromConfig: false, singleNeutronEvents: 78, multiNeutronEvents: 3, events: 81 },

@@ -54,7 +54,7 @@ describe('Bhabha flux (Eqs. 3–4)', () => {
   it('scales linearly with luminosity', () => {
     const f10 = computeFlux(withOverrides(belle2, { lumi: 10 }));
     expect(f10.positrons / flux.positrons).toBeCloseTo(0.2, 12);
-    expect(flux.positrons).toBeCloseTo(50 * invAb * (flux.crossSectionPb * pb), -3);
+    expect(flux.positrons).toBeCloseTo(50 * invAb * (flux.crossSectionPb! * pb), -3);
   });
 
   it('lab energy follows E = E*/(γ(1 − β cos θ)) at the acceptance edges', () => {

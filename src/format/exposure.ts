@@ -1,0 +1,22 @@
+/**
+ * One-line description of an experiment's exposure, for table footers, figure
+ * legends and metadata: "50 ab⁻¹" for a collider, "2.84e11 e⁻ of 100 GeV on
+ * target" for a fixed-target beam.
+ */
+import type { AnyExperimentConfig } from '../config/schema.js';
+
+export function exposureText(c: AnyExperimentConfig): string {
+  if (c.kind === 'fixedTarget') {
+    const particle = c.beamParticle === 'e-' ? 'e⁻' : 'e⁺';
+    return `${c.particlesOnTarget.toPrecision(3).replace(/\.?0+e/, 'e').replace('e+', 'e')} ${particle} of ${c.beamEnergy} GeV on target`;
+  }
+  return `${c.lumi} ab⁻¹`;
+}
+
+/** The statistics in words: the collider's Δχ² criterion or the fixed target's Poisson CLs. */
+export function statisticsText(c: AnyExperimentConfig): string {
+  if (c.kind === 'fixedTarget') {
+    return `Poisson CLs ${Math.round(c.confidenceLevel * 100)}% CL, ${c.observedEvents} observed, ${c.backgroundEvents} expected background`;
+  }
+  return `Δχ² = ${c.deltaChi2}`;
+}
