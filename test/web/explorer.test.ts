@@ -1,0 +1,394 @@
+/**
+ * The reach explorer in a real browser: Debian's chromium driven by
+ * playwright-core (never a downloaded browser), the built site (dist/web,
+ * made by `npm run build:web`, which `npm test` runs first) served from a
+ * static server on 127.0.0.1, with every other host unreachable.
+ *
+ * Screenshots go to test-output/screenshots/ (not in git); the measured time
+ * of a 100-point recomputation goes to test-output/web-timing.json.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIELDS } from '../../src/config/schema.js';
+import { serveDirectory, type StaticServer } from './staticServer.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DIST = path.join(ROOT, 'dist', 'web');
+const OUT = path.join(ROOT, 'test-output');
+const SHOTS = path.join(OUT, 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  // Offline: no host but the test server resolves.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+/** Few masses keep the suite short; the timing test uses the page's default of 100. */
+const FEW = 'points=20';
+
+const PLOT = '[data-testid="reach-plot"]';
+const TOTAL = `${PLOT} path.curve.total`;
+
+let server: StaticServer;
+let browser: Browser;
+let tmp: string;
+const contexts: BrowserContext[] = [];
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  /** Every URL the page and its worker requested. */
+  requests: string[];
+}
+
+async function open(query = FEW, viewport = { width: 1280, height: 800 }): Promise<Opened> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  contexts.push(context);
+  const errors: string[] = [];
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${server.url}${query ? `?${query}` : ''}`);
+  await settled(page);
+  return { page, errors, requests };
+}
+
+/** Waits until the figure shows a finished computation (optionally of a state whose query contains `has`). */
+async function settled(page: Page, has?: string): Promise<void> {
+  await page.waitForFunction(
+    ({ sel, has }) => {
+      const el = document.querySelector(sel) as HTMLElement | null;
+      return !!el && el.getAttribute('aria-busy') === 'false' && !!el.querySelector('path.curve.total') && (!has || (el.dataset.query ?? '').includes(has));
+    },
+    { sel: PLOT, has },
+    { timeout: 30_000 },
+  );
+}
+
+const totalPath = (page: Page) => page.getAttribute(TOTAL, 'd') as Promise<string>;
+const vertices = (d: string) => d.match(/[ML][^ML]+/g) ?? [];
+
+/** Runs the built CLI. */
+function vanish(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(ROOT, 'bin', 'vanish.js'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }, (err, stdout, stderr) =>
+      resolve({ status: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** Same structure, same strings, numbers equal to 1e-8 relative. */
+function expectClose(a: unknown, b: unknown, where: string): void {
+  if (typeof a === 'number' && typeof b === 'number') {
+    expect(Math.abs(a - b), `${where}: ${a} vs ${b}`).toBeLessThanOrEqual(1e-8 * Math.max(Math.abs(a), Math.abs(b)));
+  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
+    expect(Object.keys(a), where).toEqual(Object.keys(b));
+    for (const k of Object.keys(a)) expectClose((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${where}.${k}`);
+  } else {
+    expect(a, where).toEqual(b);
+  }
+}
+
+async function download(page: Page, button: string): Promise<Buffer> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const file = await d.path();
+  return readFileSync(file);
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/web/index.html is missing: run `npm run build:web` (npm test does)');
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-system-deps.sh (npm test's pretest does)`);
+  mkdirSync(SHOTS, { recursive: true });
+  tmp = mkdtempSync(path.join(tmpdir(), 'vanish-web-'));
+  server = await serveDirectory(DIST);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('reach explorer (built site in chromium)', () => {
+  it('loads from the static server alone and draws the curve, the best point and the steps', async () => {
+    const { page, errors, requests } = await open();
+    const d = await totalPath(page);
+    expect(vertices(d).length).toBeGreaterThanOrEqual(20);
+    expect(await page.getAttribute(`${PLOT} path.curve.annihilation`, 'd')).toMatch(/^M/);
+    expect(await page.getAttribute(`${PLOT} path.curve.bremsstrahlung`, 'd')).toMatch(/^M/);
+    await expect(page.locator(`${PLOT} g.best circle`).count()).resolves.toBe(1);
+    expect(await page.textContent(`${PLOT} g.best`)).toContain('best ε');
+    const ms = Number(await page.textContent('[data-testid="compute-ms"]'));
+    expect(Number.isFinite(ms) && ms > 0).toBe(true);
+    // The steps: two small figures and the tables.
+    await expect(page.locator('#spectrum-plot path.series').count()).resolves.toBe(1);
+    await expect(page.locator('#track-plot path.series').count()).resolves.toBe(2);
+    expect(await page.textContent('[data-testid="background-table"]')).toContain('Total background N_b');
+    expect(await page.textContent('[data-testid="yields-table"]')).toContain('Annihilation events at ε = 1');
+    // The figure's text is drawn with the bundled font.
+    expect(await page.evaluate(() => document.fonts.check('15px "DejaVu Sans"'))).toBe(true);
+    expect(requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u))).toEqual([]);
+    expect(requests.some((u) => /DejaVuSans.*\.ttf$/.test(u))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'desktop-1280x800.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'desktop-1280x800-full.png'), fullPage: true });
+  });
+
+  it('has a labelled control named after every config field, grouped as the paper, with its default and a reset', async () => {
+    const { page } = await open();
+    const info = await page.evaluate((names) => {
+      return names.map((n) => {
+        const el = document.querySelector(`[name="${n}"]`) as HTMLInputElement | null;
+        return {
+          n,
+          count: document.querySelectorAll(`[name="${n}"]`).length,
+          label: el?.labels?.[0]?.textContent ?? '',
+          group: el?.closest('fieldset')?.querySelector('legend')?.textContent ?? '',
+          reset: !!el?.closest('.field')?.querySelector('button.reset'),
+          help: el?.closest('.field')?.querySelector('.help')?.textContent ?? '',
+        };
+      });
+    }, [...Object.keys(FIELDS), 'massMin', 'massMax', 'points']);
+    const groups: Record<string, string> = {
+      collider: 'Collider and acceptance',
+      calorimeter: 'Calorimeter',
+      backgrounds: 'Backgrounds',
+      darkSector: 'Dark sector',
+      statistics: 'Statistics',
+    };
+    for (const c of info) {
+      expect(c.count, c.n).toBe(1);
+      expect(c.reset, c.n).toBe(true);
+      expect(c.help, c.n).toMatch(/^default /);
+      const f = FIELDS[c.n as keyof typeof FIELDS];
+      if (f) {
+        expect(c.label, c.n).toContain(f.label);
+        if (f.unit) expect(c.label, c.n).toContain(f.unit);
+        expect(c.group, c.n).toBe(groups[f.group]);
+      } else {
+        expect(c.group, c.n).toBe('Mass grid');
+      }
+    }
+  });
+
+  it('moves the curve when a control changes, keeps the state in the URL, and reads out points by pointer and keyboard', async () => {
+    const { page } = await open();
+    const before = await totalPath(page);
+    await page.fill('input[name="lumi"]', '5');
+    await settled(page, 'lumi=5');
+    const after = await totalPath(page);
+    expect(after).not.toBe(before);
+    expect(new URL(page.url()).searchParams.get('lumi')).toBe('5');
+    expect(await page.getAttribute('input[name="lumi"]', 'aria-invalid')).toBeNull();
+
+    // Hover: the read-out names the nearest computed point.
+    const box = await page.locator(`${PLOT} svg`).boundingBox();
+    if (!box) throw new Error('no figure');
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+    await expect.poll(() => page.textContent('#readout')).toMatch(/^m_A′ = [\d.]+ MeV · ε90 = .* · N_ann = .*, N_brem = .* events at ε = 1$/);
+    expect(await page.textContent('[data-testid="yields-table"] caption')).toContain('hovered');
+    // Keyboard: End selects the heaviest mass (1 GeV), Home the lightest.
+    await page.mouse.move(0, 0);
+    await page.focus(PLOT);
+    await page.keyboard.press('End');
+    await expect.poll(() => page.textContent('#readout')).toMatch(/^m_A′ = 1000 MeV/);
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.textContent('#readout')).toMatch(/^m_A′ = 1\.000 MeV/);
+    expect(new URL(page.url()).searchParams.get('at')).toBe('0.001');
+  });
+
+  it('shows an alert naming the field and its allowed range for a bad value, and keeps the last good figure', async () => {
+    const { page } = await open();
+    const before = await totalPath(page);
+    const url = page.url();
+    await page.fill('input[name="alphaD"]', '2');
+    const alert = page.locator('#f-alphaD-error');
+    await expect.poll(() => alert.isVisible()).toBe(true);
+    expect(await alert.getAttribute('role')).toBe('alert');
+    const text = await alert.textContent();
+    expect(text).toContain('alphaD = 2');
+    expect(text).toContain('0 < α_D ≤ 1');
+    expect(await page.getAttribute('input[name="alphaD"]', 'aria-invalid')).toBe('true');
+    await page.fill('input[name="lumi"]', 'lots');
+    await expect.poll(() => page.locator('#f-lumi-error').textContent()).toBe('config field lumi = "lots" is not a number (allowed: > 0 ab⁻¹)');
+    await page.fill('input[name="points"]', '1');
+    await expect.poll(() => page.locator('#f-points-error').textContent()).toContain('from 2 to');
+    await page.screenshot({ path: path.join(SHOTS, 'invalid-value-alert.png') });
+    // Nothing is recomputed: the figure and the link stay those of the last valid configuration.
+    await page.waitForTimeout(500);
+    expect(await page.getAttribute(PLOT, 'aria-busy')).toBe('false');
+    expect(await totalPath(page)).toBe(before);
+    expect(page.url()).toBe(url);
+    // The reset buttons bring the defaults (and the figure) back.
+    await page.click('[data-field="alphaD"] button.reset');
+    await page.click('[data-field="lumi"] button.reset');
+    await page.fill('input[name="points"]', '20');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: /\S/ }).count()).toBe(0);
+    await settled(page);
+    expect(await totalPath(page)).toBe(before);
+  });
+
+  it('opens a link with a bad value: the alert names it, the rest of the link is drawn until it is fixed', async () => {
+    const { page, errors } = await open(`${FEW}&alphaD=5`);
+    const alert = page.locator('#f-alphaD-error');
+    expect(await alert.isVisible()).toBe(true);
+    expect(await alert.textContent()).toContain('alphaD = 5');
+    expect(await page.inputValue('input[name="alphaD"]')).toBe('5');
+    expect(await page.getAttribute(PLOT, 'data-query')).toBe(FEW);
+    await page.fill('input[name="alphaD"]', '0.5');
+    await settled(page, 'alphaD=0.5');
+    expect(await alert.isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('downloads the curve as CSV and JSON exactly as the CLI writes them for the same configuration', async () => {
+    const query = 'lumi=10&energyCut=0.1&photonVetoInefficiency=0.0001&massRatio=2.5&massMin=10MeV&massMax=0.2&points=20';
+    // The one field without a CLI flag goes in a config file.
+    const config = path.join(tmp, 'veto.json');
+    writeFileSync(config, JSON.stringify({ photonVetoInefficiency: 0.0001 }));
+    const args = ['--config', config, '--lumi', '10', '--energy-cut', '0.1', '--mass-ratio', '2.5', '--mass-min', '10MeV', '--mass-max', '0.2', '--points', '20'];
+    const [{ page }, cli, cliJson] = await Promise.all([
+      open(query),
+      vanish(['reach', '--format', 'csv', ...args]),
+      vanish(['reach', '--format', 'json', ...args]),
+    ]);
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cliJson.status, cliJson.stderr).toBe(0);
+    const csv = (await download(page, '#download-csv')).toString('utf8');
+    expect(csv).toContain('# warning'); // a cut flow reused at another energy cut
+    expect(csv.split('\n')).toEqual(cli.stdout.split('\n'));
+    // JSON has every digit: Chromium's and Node's V8 may differ in the last bits of Math functions,
+    // which adaptive quadrature turns into ~1e-10 relative differences of error estimates.
+    const json = JSON.parse((await download(page, '#download-json')).toString('utf8'));
+    expectClose(json, JSON.parse(cliJson.stdout), '');
+  });
+
+  it('downloads the figure as SVG and as a PNG at twice its size', async () => {
+    const { page } = await open();
+    const svg = (await download(page, '#download-svg')).toString('utf8');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"')).toBe(true);
+    expect(svg).toContain('class="curve total"');
+    const png = await download(page, '#download-png');
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 1200]);
+    writeFileSync(path.join(SHOTS, 'downloaded-figure.png'), png);
+  });
+
+  it('lays published limits from a file and a pinned configuration over the figure, and a link restores all of it', async () => {
+    const { page } = await open();
+    await page.click('#pin');
+    await page.fill('input[name="alphaD"]', '0.01');
+    await page.press('input[name="alphaD"]', 'Enter');
+    await settled(page, 'alphaD=0.01');
+    await page.setInputFiles('#overlay-file', {
+      name: 'na64.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('# NA64-like, 90% CL\nmass_GeV epsilon\n0.001 1e-5\n0.01 3e-5\n0.1 3e-4\n1 4e-3\n'),
+    });
+    const labels = (p: Page) => p.locator(`${PLOT} path.curve.comparison`).evaluateAll((ps) => ps.map((e) => e.getAttribute('data-label')));
+    await expect.poll(() => labels(page)).toEqual(['pinned: points 20', 'na64']);
+    expect(await page.locator('#overlay-error').isHidden()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'pin-and-published-limit.png') });
+
+    const shared = page.url();
+    const q = new URL(shared).searchParams;
+    expect(q.get('alphaD')).toBe('0.01');
+    expect(q.get('pin')).toBe('points=20');
+    expect(q.getAll('overlay')).toHaveLength(1);
+
+    // The same link in a new browser context: same controls, same figure.
+    const figure = (p: Page) => p.locator(`${PLOT} svg`).evaluate((svg) => {
+      const clone = svg.cloneNode(true) as SVGSVGElement;
+      clone.querySelector('.hover-marker')?.remove();
+      return clone.outerHTML;
+    });
+    const other = await open(new URL(shared).search.slice(1));
+    await expect.poll(() => labels(other.page)).toEqual(['pinned: points 20', 'na64']);
+    expect(await other.page.inputValue('input[name="alphaD"]')).toBe('0.01');
+    expect(await other.page.inputValue('input[name="points"]')).toBe('20');
+    expect(await figure(other.page)).toBe(await figure(page));
+    expect(other.errors).toEqual([]);
+  });
+
+  it('refuses a limit file that is not two columns with an alert naming the line', async () => {
+    const { page } = await open();
+    await page.setInputFiles('#overlay-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('# ok\n0.01, 1e-5\n0.02, 2e-5, 7\n') });
+    const alert = page.locator('#overlay-error');
+    await expect.poll(() => alert.isVisible()).toBe(true);
+    expect(await alert.getAttribute('role')).toBe('alert');
+    expect(await alert.textContent()).toBe(
+      'Published limit bad.csv line 3 "0.02, 2e-5, 7" is not allowed: expected two positive numbers, mass_GeV and epsilon (# starts a comment). Nothing was added.',
+    );
+    await expect(page.locator(`${PLOT} path.curve.comparison`).count()).resolves.toBe(0);
+  });
+
+  it('cancels a stale computation when a new input arrives', async () => {
+    const { page } = await open();
+    await page.fill('input[name="points"]', '600');
+    await page.press('input[name="points"]', 'Enter');
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-busy') === 'true', PLOT);
+    await page.fill('input[name="points"]', '21');
+    await page.press('input[name="points"]', 'Enter');
+    await settled(page, 'points=21');
+    expect(Number(await page.getAttribute(PLOT, 'data-cancelled'))).toBeGreaterThanOrEqual(1);
+    // Grid masses plus the kinematic edges in range.
+    expect(vertices(await totalPath(page)).length).toBeGreaterThanOrEqual(21);
+    expect(vertices(await totalPath(page)).length).toBeLessThan(40);
+  });
+
+  it('is readable at phone width: one column, no sideways scrolling, figure text drawn', async () => {
+    const { page, errors } = await open(FEW, { width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = await page.locator(PLOT).boundingBox();
+    expect(box && box.width).toBeGreaterThan(300);
+    expect(await page.locator(`${PLOT} text.tick-label`).count()).toBeGreaterThan(3);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'phone-390x844.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'phone-390x844-full.png'), fullPage: true });
+  });
+
+  it('measures a 100-point recomputation (reported, not asserted)', async () => {
+    const { page } = await open('');
+    const first = Number(await page.textContent('[data-testid="compute-ms"]'));
+    const runs: { totalMs: number; reachMs: number; roundTripMs: number; masses: number }[] = [];
+    for (const lumi of ['40', '30', '20', '10', '45']) {
+      await page.fill('input[name="lumi"]', lumi);
+      await page.press('input[name="lumi"]', 'Enter');
+      await settled(page, `lumi=${lumi}`);
+      runs.push({
+        totalMs: Number(await page.textContent('[data-testid="compute-ms"]')),
+        reachMs: Number(await page.getAttribute(PLOT, 'data-reach-ms')),
+        roundTripMs: Number(await page.getAttribute(PLOT, 'data-round-trip-ms')),
+        masses: Number(await page.textContent('#compute-masses')),
+      });
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const report = {
+      chromium: browser.version(),
+      gridPoints: 100,
+      firstLoadMs: first,
+      medianRecomputeMs: median(runs.map((r) => r.totalMs)),
+      medianReachMs: median(runs.map((r) => r.reachMs)),
+      runs,
+    };
+    writeFileSync(path.join(OUT, 'web-timing.json'), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`web timing: 100-point curve recomputed in ${report.medianRecomputeMs} ms (median; scan ${report.medianReachMs} ms), first load ${first} ms`);
+    expect(runs.every((r) => Number.isFinite(r.totalMs) && r.totalMs > 0)).toBe(true);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * The steps behind the curve: the positron energy spectrum in the barrel
+ * (Eq. 4 × luminosity), the differential track length (App. A), the
+ * background breakdown (Sec. IV) and the yields at the chosen mass
+ * (Eqs. 11–12). Presentation of the library's numbers only.
+ */
+import { massMeV, sci, short } from '../../src/format/number.js';
+import type { ReachPoint, ReachResult } from '../../src/results.js';
+import { miniPlot } from './miniPlot.js';
+import type { Steps } from './protocol.js';
+
+function table(caption: string, rows: [string, string][], testid: string): HTMLTableElement {
+  const t = document.createElement('table');
+  t.dataset.testid = testid;
+  const c = document.createElement('caption');
+  c.textContent = caption;
+  const body = document.createElement('tbody');
+  for (const [k, v] of rows) {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = k;
+    const td = document.createElement('td');
+    td.textContent = v;
+    tr.append(th, td);
+    body.append(tr);
+  }
+  t.append(c, body);
+  return t;
+}
+
+/** Draws the spectrum and track-length figures and the background table. */
+export function renderSteps(
+  el: { spectrum: HTMLElement; track: HTMLElement; background: HTMLElement },
+  steps: Steps,
+  r: ReachResult,
+): void {
+  const c = r.config;
+  el.spectrum.innerHTML = miniPlot({
+    title: 'Positrons entering the barrel (Eq. 4)',
+    x: { label: 'positron energy E [GeV]', kind: 'linear' },
+    y: { label: 'dN/dE [GeV<tspan dy="-5" font-size="9">−1</tspan><tspan dy="5">]</tspan>', kind: 'log' },
+    series: [{ label: 'lumi' in c ? `${c.lumi} ab⁻¹` : 'positrons', color: '#0072B2', points: steps.spectrum.map((p) => [p.energyGeV, p.dNdE]) }],
+  });
+  el.track.innerHTML = miniPlot({
+    title: 'Positron track length (App. A)',
+    x: { label: 'v = E′/E (energy kept when the positron arrives)', kind: 'logit' },
+    y: { label: 'τ(v) = E T<tspan dy="3" font-size="9">e</tspan><tspan dy="-3"> / X</tspan><tspan dy="3" font-size="9">0</tspan>', kind: 'log' },
+    series: [
+      { label: `L_T = ${c.calorimeterDepth} X0 (Eq. 11)`, color: '#D55E00', points: steps.trackLength.map((p) => [p.v, p.calorimeter]) },
+      { label: `${c.bremsstrahlungDepth} X0 (Eq. 12)`, color: '#009E73', dash: '6 4', points: steps.trackLength.map((p) => [p.v, p.bremsstrahlungDepth]) },
+    ],
+    marks: [{ x: 1 - c.energyCut, label: `energy cut: v = ${Number((1 - c.energyCut).toPrecision(6))}` }],
+  });
+  const b = steps.background;
+  el.background.replaceChildren(
+    table(
+      'Backgrounds (Sec. IV), expected events',
+      [
+        ['Positrons in the barrel', short(r.positrons)],
+        ['Photon escape probability (Eq. 6)', short(b.photon.escapeProbability)],
+        ['KLM photon veto inefficiency', short(b.photon.vetoInefficiency)],
+        ['Photon events', short(b.photon.events)],
+        [`Neutron penetration probability (${b.neutron.penetrationFromConfig ? 'from config' : 'Eq. 7'})`, short(b.neutron.penetrationProbability)],
+        ['Events with one neutron', short(b.neutron.singleNeutronEvents)],
+        ['Events with ≥ 2 neutrons', short(b.neutron.multiNeutronEvents)],
+        ['Neutron events', short(b.neutron.events)],
+        ['Total background N_b', short(b.total)],
+      ],
+      'background-table',
+    ),
+  );
+}
+
+/** The yields and limits at one computed mass. */
+export function renderYields(el: HTMLElement, p: ReachPoint | undefined, hovered: boolean): void {
+  if (!p) {
+    el.replaceChildren();
+    return;
+  }
+  const pm = (v: number, e: number) => `${short(v)} ± ${short(e, 2)}`;
+  el.replaceChildren(
+    table(
+      `Yields at the ${hovered ? 'hovered' : 'selected'} mass, m_A′ = ${massMeV(p.massGeV)} MeV`,
+      [
+        ["m_A′ [MeV]", massMeV(p.massGeV)],
+        ['Annihilation events at ε = 1 (Eq. 11)', pm(p.annihilation, p.annihilationError)],
+        ['Bremsstrahlung events at ε = 1 (Eq. 12)', pm(p.bremsstrahlung, p.bremsstrahlungError)],
+        ['ε90, total', sci(p.epsilon90)],
+        ['ε90, annihilation only', sci(p.epsilon90Annihilation)],
+        ['ε90, bremsstrahlung only', sci(p.epsilon90Bremsstrahlung)],
+      ],
+      'yields-table',
+    ),
+  );
+}
+
+/** One line for the read-out under the figure. */
+export function readoutText(p: ReachPoint | undefined): string {
+  if (!p) return '';
+  return `m_A′ = ${massMeV(p.massGeV)} MeV · ε90 = ${sci(p.epsilon90)} · N_ann = ${short(p.annihilation)}, N_brem = ${short(p.bremsstrahlung)} events at ε = 1`;
+}
