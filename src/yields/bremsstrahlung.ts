@@ -16,11 +16,15 @@
  * tabulated with a measured interpolation error; the u integral runs over the
  * track-length table, which maps the v → 1 singularity away, with a breakpoint
  * at the kink u = m_e/E. Yields are at ε = 1.
+ *
+ * With `bremsstrahlungModel: 'iww'` the x-shape is the improved WW form
+ * (processes/bremsstrahlung.ts), which depends on E' through |k|/E'; its y
+ * integral is then done afresh at every (u, E) instead of from the table.
  */
 import { alpha, electronMass } from '../constants.js';
 import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import { tabulate, tableFromValues, type Table } from '../numeric/hermite.js';
-import { bremsstrahlungShape, effectivePhotonFlux, momentumTransferRange } from '../processes/bremsstrahlung.js';
+import { bremsstrahlungShape, effectivePhotonFlux, iwwShape, momentumTransferRange } from '../processes/bremsstrahlung.js';
 import { combine, type YieldOptions } from './annihilation.js';
 import type { YieldContext } from './context.js';
 
@@ -88,11 +92,30 @@ export function bremsstrahlungYield(ctx: YieldContext, mass: number, options: Yi
   const shape = shapeIntegralTable(mass, c);
   const H = (y: number) => (y <= 0 ? 0 : shape.table.spline.at(Math.log(y + mu)));
   let innerRelErr = 0;
+  // K(u, E) for the IWW shape, which depends on E' = vE: integrated afresh, in ln(y + μ)
+  const iwwK = (yLo: number, yHi: number, eP: number) => {
+    const top = Math.min(yHi, 1 - mass / eP); // threshold x E' ≥ m
+    if (!(top > yLo)) return 0;
+    const r = integrate(
+      (z) => {
+        const yPlus = Math.exp(z);
+        return iwwShape(mass, yPlus - mu, eP) * yPlus;
+      },
+      Math.log(yLo + mu),
+      Math.log(top + mu),
+      { relTol: relTol / 100 },
+    );
+    if (r.value !== 0) innerRelErr = Math.max(innerRelErr, r.error / Math.abs(r.value));
+    return r.value;
+  };
+  const iww = config.bremsstrahlungModel === 'iww';
   const perPositron = (E: number) => {
     const uKink = electronMass / E; // below it the A' energy limit E_A' ≤ E − m_e binds
     const r = ctx.bremsstrahlungTrack.integrate(
       (u, v) => {
-        const K = H((c - u) / v) - H((uKink - u) / v);
+        const yHi = (c - u) / v;
+        const yLo = Math.max(0, (uKink - u) / v);
+        const K = iww ? iwwK(yLo, yHi, v * E) : H(yHi) - H(yLo);
         return phi.spline.at(Math.log(v * E)) * K;
       },
       0,
@@ -105,6 +128,6 @@ export function bremsstrahlungYield(ctx: YieldContext, mass: number, options: Yi
   const outer = spectrum.fold(perPositron, { relTol });
   const scale = target.unitDensity * target.X0 * 4 * alpha * alpha * alpha;
   const hTotal = shape.table.spline.at(Math.log(c + mu));
-  const tableRelErr = phi.error + shape.table.error + shape.quadratureError / hTotal;
+  const tableRelErr = phi.error + (iww ? 0 : shape.table.error + shape.quadratureError / hTotal);
   return combine([outer], scale * config.signalEfficiency, innerRelErr + tableRelErr);
 }
