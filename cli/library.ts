@@ -1,9 +1,10 @@
 /**
  * The part of the physics library the CLI calls, as an interface so the
  * program can be run in tests with a stand-in (see cli/main.ts for the real one).
+ * Every call takes either kind of experiment (collider or fixed target).
  */
-import type { ExperimentConfig } from '../src/config/schema.js';
-import type { BackgroundSummary, FluxSummary, ReachResult, YieldResult } from '../src/results.js';
+import type { AnyExperimentConfig } from '../src/config/schema.js';
+import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachResult, YieldResult } from '../src/results.js';
 
 export interface ReachOptions {
   relTol?: number;
@@ -12,9 +13,10 @@ export interface ReachOptions {
 }
 
 export interface Library {
-  computeFlux(config: ExperimentConfig): FluxSummary;
-  computeBackground(config: ExperimentConfig): BackgroundSummary;
-  computeYield(config: ExperimentConfig, massGeV: number, opts?: { relTol?: number }): YieldResult | Promise<YieldResult>;
-  computeReach(config: ExperimentConfig, massesGeV: number[], opts?: ReachOptions): ReachResult | Promise<ReachResult>;
+  computeFlux(config: AnyExperimentConfig): FluxSummary;
+  /** A collider's photon and neutron backgrounds; a fixed target's given background with its Poisson limit. */
+  computeBackground(config: AnyExperimentConfig): BackgroundSummary | FixedTargetBackground;
+  computeYield(config: AnyExperimentConfig, massGeV: number, opts?: { relTol?: number }): YieldResult | Promise<YieldResult>;
+  computeReach(config: AnyExperimentConfig, massesGeV: number[], opts?: ReachOptions): ReachResult | Promise<ReachResult>;
   logGrid(minGeV: number, maxGeV: number, n: number): number[];
 }

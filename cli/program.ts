@@ -1,14 +1,16 @@
 /**
- * The `vanish` command line: subcommands flux, background, yield, reach and
- * config, built with commander. Actions validate every input before
+ * The `vanish` command line: subcommands flux, background, yield, reach,
+ * config and experiments, built with commander. Every command that takes a
+ * configuration works for any built-in experiment (`--experiment`), collider
+ * or fixed target. Actions validate every input before
  * computing, then write results to stdout or, with `--output`, to a file
  * written whole or not at all.
  */
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { parseMass } from '../src/config/quantity.js';
-import { FIELDS, type ConfigField, type ExperimentConfig } from '../src/config/schema.js';
-import { PRESETS } from '../src/config/presets.js';
+import { FIELDS, FIXED_TARGET_FIELDS, type FieldInfo } from '../src/config/schema.js';
+import { EXPERIMENTS } from '../src/config/presets.js';
 import { stringify as toYaml } from 'yaml';
 import * as fmt from '../src/format/index.js';
 import { reachPlot } from '../src/plot/reachPlot.js';
@@ -16,13 +18,14 @@ import { alignColumns } from '../src/format/table.js';
 import { isDirectory, writeFilesAtomic, type OutputFile } from './atomicWrite.js';
 import { readComparison } from './compare.js';
 import { UsageError, describeFsError } from './errors.js';
-import { addExperimentOptions, resolveExperiment, type FlagField } from './experiment.js';
+import { DEFAULT_EXPERIMENT, addExperimentOptions, resolveExperiment, type FlagField, type ResolvedExperiment } from './experiment.js';
 import { printWarnings, progressLine, type Io } from './io.js';
 import type { Library } from './library.js';
 import { resolveMasses } from './masses.js';
 
 const MASS_UNITS_HELP = "Masses are in GeV, or a number with a unit: 66MeV, 66 MeV, 500keV, 1GeV.";
-const PRECEDENCE_HELP = 'Configuration: the preset, then the --config file, then the flags (each overrides the one before).';
+const PRECEDENCE_HELP =
+  'Configuration: the experiment (--experiment, default belle2), then the --config file, then the flags (each overrides the one before).';
 
 type Opts = Record<string, unknown>;
 
@@ -61,7 +64,7 @@ function experimentCommand(
   description: string,
   fields: FlagField[],
   formats: string[],
-  action: (config: ExperimentConfig, opts: Opts, cmd: Command) => Promise<void>,
+  action: (experiment: ResolvedExperiment, opts: Opts, cmd: Command) => Promise<void>,
   ownOptions: (cmd: Command) => void = () => {},
 ): Command {
   const cmd = parent.command(name).description(description);
@@ -70,21 +73,32 @@ function experimentCommand(
   cmd.addOption(formatOption(formats)).addOption(outputOption());
   cmd.action(async (opts: Opts, self: Command) => {
     if (typeof opts.output === 'string' && opts.output !== '-') await checkOutputPath('--output', opts.output);
-    const config = resolveExperiment(opts, fields);
-    await action(config, opts, self);
+    await action(resolveExperiment(opts, fields), opts, self);
   });
   return cmd;
 }
 
-/** `vanish config --help`: every field with its unit, allowed range and belle2 value. */
+/** `vanish config --help`: every field of each kind with its unit, allowed range and the value of an example experiment. */
 function fieldsHelp(): string {
-  const rows = (Object.keys(FIELDS) as ConfigField[]).map((k) => [
-    `  ${k}`,
-    String(PRESETS.belle2[k]),
-    FIELDS[k].unit,
-    `${FIELDS[k].label}; ${FIELDS[k].allowed}`,
-  ]);
-  return ['', 'Config fields (for --config files; belle2 values):', ...alignColumns(rows, ['l', 'r', 'l', 'l'])].join('\n');
+  const section = (title: string, fields: Record<string, FieldInfo>, example: string) => {
+    const values = EXPERIMENTS[example].config as unknown as Record<string, unknown>;
+    const rows = Object.keys(fields).map((k) => [`  ${k}`, String(values[k]), fields[k].unit, `${fields[k].label}; ${fields[k].allowed}`]);
+    return ['', `${title} (for --config files; ${example} values):`, ...alignColumns(rows, ['l', 'r', 'l', 'l'])];
+  };
+  return [
+    ...section('Config fields of a collider', FIELDS, DEFAULT_EXPERIMENT),
+    ...section('Config fields of a fixed-target beam', FIXED_TARGET_FIELDS, 'na64-2019'),
+    '',
+    "A --config file changes the fields of the chosen experiment's kind; `kind` cannot change.",
+  ].join('\n');
+}
+
+/** `vanish experiments`: the built-in experiments with their kind, title and source. */
+function experimentsText(format: string): string {
+  const list = Object.entries(EXPERIMENTS).map(([name, e]) => ({ name, kind: e.config.kind, title: e.title, source: e.source, config: e.config }));
+  if (format === 'json') return `${JSON.stringify(list, null, 2)}\n`;
+  const rows = [['name', 'kind', 'title', 'source'], ...list.map((e) => [e.name, e.kind, e.title, e.source])];
+  return `${alignColumns(rows, ['l', 'l', 'l', 'l']).join('\n')}\n`;
 }
 
 /** Builds the program; `lib` does the physics, `io` receives the output. */
@@ -92,8 +106,9 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
   const program = new Command('vanish');
   program
     .description(
-      'Reach of dark-sector searches in which collision products hit the detector: the Belle II ' +
-        '"disappearing positron track" channel (Liang, Liu & Yang) for an invisible dark photon A\'.',
+      "Reach of searches for an invisible dark photon A' made by leptons showering in a calorimeter or thick target: " +
+        'the Belle II "disappearing positron track" channel (Liang, Liu & Yang), other e+e- colliders, ' +
+        'and fixed-target beams such as NA64 (vanish experiments lists them).',
     )
     .version(version, '-V, --version')
     .exitOverride()
@@ -105,6 +120,7 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
         '',
         'Units: masses in GeV (or with a unit: 66MeV, 500keV, 1GeV), luminosity in ab⁻¹,',
         'energies in GeV; event counts are expected numbers of events.',
+        'Experiments: vanish experiments lists the built-in ones (--experiment NAME).',
         PRECEDENCE_HELP,
         'Config file fields, units and defaults: vanish config --help.',
         'Exit status: 0 done, 2 a mistake in the command line or configuration, 1 an internal error.',
@@ -114,25 +130,44 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
         '  vanish reach --mass-min 50MeV --mass-max 100MeV --points 50 --format csv -o reach.csv',
         '  vanish yield --mass 66MeV --alpha-d 0.01 --format json',
         '  vanish background --energy-cut 0.1',
+        '  vanish experiments',
+        '  vanish reach --experiment na64-2019 --compare NA64=published.txt --plot na64.svg',
       ].join('\n'),
     );
 
-  experimentCommand(program, 'flux', 'Bhabha positrons entering the calorimeter barrel and their energy range (paper Sec. III)', ['lumi'], ['table', 'csv', 'json'], async (config, opts) => {
-    const f = lib.computeFlux(config);
-    const text = opts.format === 'json' ? fmt.fluxToJson(f) : opts.format === 'csv' ? fmt.fluxToCsv(f) : fmt.fluxToTable(f);
-    await deliver(io, opts.output as string | undefined, text);
-  }).addHelpText('after', `\nEnergies in GeV, cross-section in pb.\n${PRECEDENCE_HELP}`);
+  experimentCommand(
+    program,
+    'flux',
+    'leptons entering the target (Bhabha positrons in the barrel for a collider, paper Sec. III; the beam for a fixed target) and their energy range',
+    ['lumi'],
+    ['table', 'csv', 'json'],
+    async ({ config }, opts) => {
+      const f = lib.computeFlux(config);
+      const text = opts.format === 'json' ? fmt.fluxToJson(f) : opts.format === 'csv' ? fmt.fluxToCsv(f) : fmt.fluxToTable(f);
+      await deliver(io, opts.output as string | undefined, text);
+    },
+  ).addHelpText(
+    'after',
+    `\nEnergies in GeV, cross-section in pb; --format json and csv call the leptons "positrons" whatever they are, "particle" says which.\n${PRECEDENCE_HELP}`,
+  );
 
-  experimentCommand(program, 'background', 'photon and neutron background events N_b (paper Sec. IV)', ['lumi', 'energyCut'], ['table', 'csv', 'json'], async (config, opts) => {
-    const b = lib.computeBackground(config);
-    printWarnings(io, b.warnings);
-    const text = opts.format === 'json' ? fmt.backgroundToJson(b) : opts.format === 'csv' ? fmt.backgroundToCsv(b) : fmt.backgroundToTable(b);
-    await deliver(io, opts.output as string | undefined, text);
-  }).addHelpText('after', `\nEvents are expected numbers for the configured luminosity.\n${PRECEDENCE_HELP}`);
+  experimentCommand(
+    program,
+    'background',
+    'background events N_b: photons and neutrons for a collider (paper Sec. IV); the given background and the Poisson limit N_up for a fixed target',
+    ['lumi', 'energyCut'],
+    ['table', 'csv', 'json'],
+    async ({ config }, opts) => {
+      const b = lib.computeBackground(config);
+      printWarnings(io, b.warnings);
+      const text = opts.format === 'json' ? fmt.backgroundToJson(b) : opts.format === 'csv' ? fmt.backgroundToCsv(b) : fmt.backgroundToTable(b);
+      await deliver(io, opts.output as string | undefined, text);
+    },
+  ).addHelpText('after', `\nEvents are expected numbers for the configured exposure.\n${PRECEDENCE_HELP}`);
 
   const allFlags: FlagField[] = ['lumi', 'alphaD', 'massRatio', 'energyCut'];
 
-  experimentCommand(program, 'yield', "signal events at one dark-photon mass, at ε = 1 (paper Eqs. 11–12; events scale as ε²)", allFlags, ['table', 'csv', 'json'], async (config, opts) => {
+  experimentCommand(program, 'yield', "signal events at one dark-photon mass, at ε = 1 (paper Eqs. 11–12; events scale as ε²)", allFlags, ['table', 'csv', 'json'], async ({ config }, opts) => {
     const mass = parseMass(String(opts.mass), '--mass');
     const y = await lib.computeYield(config, mass);
     const text = opts.format === 'json' ? fmt.yieldToJson(y) : opts.format === 'csv' ? fmt.yieldToCsv(y) : fmt.yieldToTable(y);
@@ -143,10 +178,10 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
   const reach = experimentCommand(
     program,
     'reach',
-    "expected 90% CL upper limit on the kinetic mixing ε against the dark-photon mass m_A' (paper Fig. 2)",
+    "expected upper limit (90% CL) on the kinetic mixing ε against the dark-photon mass m_A' (paper Fig. 2), optionally beside published curves",
     allFlags,
     ['table', 'csv', 'json', 'hepdata'],
-    async (config, opts, cmd) => {
+    async ({ config }, opts, cmd) => {
       const given = (k: string) => cmd.getOptionValueSource(k) === 'cli';
       const req = resolveMasses(
         {
@@ -166,8 +201,8 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
         await checkOutputPath('--plot', plotFile);
       }
       const compare = (opts.compare as string[] | undefined) ?? [];
-      if (compare.length > 0 && plotFile === undefined) throw new UsageError('--compare needs --plot: comparison curves are drawn in the figure');
       const comparisons = compare.map(readComparison);
+      const asked = comparisons.length > 0 ? comparisons : undefined;
       const progress = progressLine(io, 'reach');
       let r;
       try {
@@ -178,12 +213,12 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
       printWarnings(io, r.warnings);
       const text =
         opts.format === 'json'
-          ? fmt.reachToJson(r)
+          ? fmt.reachToJson(r, asked)
           : opts.format === 'csv'
-            ? fmt.reachToCsv(r)
+            ? fmt.reachToCsv(r, comparisons)
             : opts.format === 'hepdata'
               ? fmt.reachToHepData(r)
-              : fmt.reachToTable(r);
+              : fmt.reachToTable(r, comparisons);
       const extra: OutputFile[] = [];
       if (plotFile !== undefined) {
         const svg = reachPlot(r, { comparisons });
@@ -202,29 +237,43 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
         .option('--plot <file>', 'also draw the reach figure to FILE.svg or FILE.png (PNG at 2× scale)')
         .option(
           '--compare <label=file>',
-          'add a grey comparison curve to the figure from a file of two columns, mass_GeV and epsilon (repeatable)',
+          'a published curve to compare with, from a file of two columns, mass_GeV and epsilon (# comments), or a vanish reach CSV; ' +
+            'LABEL=FILE or FILE (labelled by its name); drawn in grey with --plot, listed as "comparisons" in JSON (repeatable)',
           (v: string, prev: string[] = []) => [...prev, v],
         ),
   );
   reach.addHelpText(
       'after',
-      `\n${MASS_UNITS_HELP}\nYields are events at ε = 1; ε90 solves N_s(ε) = √(Δχ² N_b).\n--format hepdata writes a HEPData table file (YAML).\n${PRECEDENCE_HELP}`,
+      `\n${MASS_UNITS_HELP}\nYields are events at ε = 1; ε90 solves N_s(ε) = √(Δχ² N_b) for a collider, N_s(ε) = N_up (Poisson CLs) for a fixed target.\n` +
+        `--format hepdata writes a HEPData table file (YAML); comparison curves are not in it.\n${PRECEDENCE_HELP}`,
     );
 
   const config = program
     .command('config')
-    .description('print the configuration in effect (preset < --config file < flags); YAML output is a valid --config file');
+    .description('print the configuration in effect (experiment < --config file < flags); YAML output is a valid --config file for the same --experiment');
   addExperimentOptions(config, allFlags);
   config
     .addOption(formatOption(['table', 'json', 'yaml']))
     .addOption(outputOption())
     .action(async (opts: Opts) => {
       if (typeof opts.output === 'string' && opts.output !== '-') await checkOutputPath('--output', opts.output);
-      const c = resolveExperiment(opts, allFlags);
-      const text = opts.format === 'json' ? fmt.configToJson(c) : opts.format === 'yaml' ? toYaml(c) : fmt.configToTable(c);
+      const { name, config: c } = resolveExperiment(opts, allFlags);
+      const yaml = () => `# vanish config, experiment ${name}: use with --experiment ${name} --config FILE\n${toYaml(c)}`;
+      const text = opts.format === 'json' ? fmt.configToJson(c) : opts.format === 'yaml' ? yaml() : fmt.configToTable(c);
       await deliver(io, opts.output as string | undefined, text);
     })
     .addHelpText('after', fieldsHelp());
+
+  program
+    .command('experiments')
+    .description('list the built-in experiments (for --experiment) with their kind, title and source')
+    .addOption(formatOption(['table', 'json']))
+    .addOption(outputOption())
+    .action(async (opts: Opts) => {
+      if (typeof opts.output === 'string' && opts.output !== '-') await checkOutputPath('--output', opts.output);
+      await deliver(io, opts.output as string | undefined, experimentsText(String(opts.format)));
+    })
+    .addHelpText('after', '\n--format json gives [{name, kind, title, source, config}], config with every field.');
 
   return program;
 }

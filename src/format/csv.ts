@@ -4,7 +4,8 @@
  * rows with 6 significant digits (`inf` where there is no reach).
  * Pure and browser-safe.
  */
-import type { BackgroundSummary, FluxSummary, ReachResult, YieldResult } from '../results.js';
+import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachResult, YieldResult } from '../results.js';
+import { isFixedTargetBackground, type Comparison } from './json.js';
 import { sig } from './number.js';
 
 /** Column names of {@link reachToCsv}; events are expected counts at ε = 1. */
@@ -14,16 +15,26 @@ export const REACH_CSV_HEADER =
 const row = (values: number[]): string => values.map((v) => sig(v)).join(',');
 const comment = (text: string): string => `# ${text.replace(/\s*\n\s*/g, ' ')}`;
 
-/** The reach curve as CSV, one row per mass, sorted by mass. */
-export function reachToCsv(r: ReachResult): string {
+/**
+ * The reach curve as CSV, one row per mass, sorted by mass. Comparison curves, when
+ * given, are comment lines: `# comparison "LABEL" file="FILE" points=N`, then
+ * `# comparison "LABEL" mass_GeV,epsilon` per point.
+ */
+export function reachToCsv(r: ReachResult, comparisons: readonly Comparison[] = []): string {
   const lines = [
     comment('vanish reach: expected 90% CL upper limit on the kinetic mixing epsilon; event counts at epsilon = 1'),
     comment(`config ${JSON.stringify(r.config)}`),
     comment(`positrons ${sig(r.positrons)}`),
     comment(`background_events ${sig(r.background)}`),
+    comment(`required_signal_events ${sig(r.requiredSignal)}`),
     comment(`best mass_GeV=${sig(r.best.massGeV)} epsilon90=${sig(r.best.epsilon90)}`),
     ...r.edges.map((e) => comment(`edge mass_GeV=${sig(e.massGeV)} ${e.label}`)),
     ...r.warnings.map((w) => comment(`warning ${w}`)),
+    ...comparisons.flatMap((c) => {
+      const label = JSON.stringify(c.label);
+      const file = c.file === undefined ? '' : ` file=${JSON.stringify(c.file)}`;
+      return [comment(`comparison ${label}${file} points=${c.points.length}`), ...c.points.map(([m, e]) => comment(`comparison ${label} ${row([m, e])}`))];
+    }),
     REACH_CSV_HEADER,
     ...r.points.map((p) =>
       row([
@@ -50,17 +61,31 @@ export function yieldToCsv(y: YieldResult): string {
   ].join('\n');
 }
 
-/** The positron flux as a one-row CSV. */
+/**
+ * The leptons entering the target as a one-row CSV: `positrons` counts them (the beam
+ * particles for a fixed target, which has `nan` for the collider columns), `particle` says which.
+ */
 export function fluxToCsv(f: FluxSummary): string {
   return [
-    'positrons,energy_min_GeV,energy_max_GeV,sqrt_s_GeV,beta,cross_section_pb',
-    row([f.positrons, f.energyMinGeV, f.energyMaxGeV, f.sqrtS ?? NaN, f.beta ?? NaN, f.crossSectionPb ?? NaN]),
+    'positrons,energy_min_GeV,energy_max_GeV,sqrt_s_GeV,beta,cross_section_pb,particle',
+    `${row([f.positrons, f.energyMinGeV, f.energyMaxGeV, f.sqrtS ?? NaN, f.beta ?? NaN, f.crossSectionPb ?? NaN])},${f.particle}`,
     '',
   ].join('\n');
 }
 
-/** The background as a one-row CSV; warnings as comment lines first. */
-export function backgroundToCsv(b: BackgroundSummary): string {
+/**
+ * The background as a one-row CSV; warnings as comment lines first. A fixed target's
+ * columns are total_events, observed_events, confidence_level, upper_limit_events.
+ */
+export function backgroundToCsv(b: BackgroundSummary | FixedTargetBackground): string {
+  if (isFixedTargetBackground(b)) {
+    return [
+      ...b.warnings.map((w) => comment(`warning ${w}`)),
+      'total_events,observed_events,confidence_level,upper_limit_events',
+      row([b.total, b.observedEvents, b.confidenceLevel, b.upperLimitEvents]),
+      '',
+    ].join('\n');
+  }
   return [
     ...b.warnings.map((w) => comment(`warning ${w}`)),
     'photon_escape_probability,photon_veto_inefficiency,photon_events,neutron_penetration_probability,neutron_single_events,neutron_multi_events,neutron_events,total_events',

@@ -4,10 +4,23 @@
  * renamed or reordered. Non-finite numbers (ε90 where a yield is zero) become
  * `null`, as JSON has no Infinity. Pure and browser-safe.
  */
-import type { ExperimentConfig } from '../config/schema.js';
-import type { BackgroundSummary, FluxSummary, ReachPoint, ReachResult, YieldResult } from '../results.js';
+import type { AnyExperimentConfig } from '../config/schema.js';
+import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachPoint, ReachResult, YieldResult } from '../results.js';
 
-/** `{positrons, energyMinGeV, energyMaxGeV, sqrtS, beta, crossSectionPb}`: energies in GeV, σ in pb. */
+/** Another experiment's limit curve put beside a reach (`vanish reach --compare`). */
+export interface Comparison {
+  label: string;
+  /** The file it was read from, as given. */
+  file?: string;
+  /** [m_A' in GeV, ε] pairs. */
+  points: [massGeV: number, epsilon: number][];
+}
+
+/**
+ * `{positrons, energyMinGeV, energyMaxGeV, sqrtS, beta, crossSectionPb, particle}`: energies in GeV, σ in pb.
+ * `positrons` counts the leptons entering the target (the beam particles for a fixed target,
+ * whose `sqrtS`, `beta` and `crossSectionPb` are left out); `particle` says which ('e+' or 'e-').
+ */
 export function fluxToObject(f: FluxSummary) {
   return {
     positrons: f.positrons,
@@ -16,11 +29,30 @@ export function fluxToObject(f: FluxSummary) {
     sqrtS: f.sqrtS,
     beta: f.beta,
     crossSectionPb: f.crossSectionPb,
+    particle: f.particle,
   };
 }
 
-/** `{photon: {escapeProbability, events, …}, neutron: {penetrationProbability, events, …}, total, warnings}`; events are expected counts. */
-export function backgroundToObject(b: BackgroundSummary) {
+/** Whether a background is a fixed target's (given, with its Poisson limit) rather than a collider's. */
+export function isFixedTargetBackground(b: BackgroundSummary | FixedTargetBackground): b is FixedTargetBackground {
+  return !('photon' in b);
+}
+
+/**
+ * A collider: `{photon: {escapeProbability, events, …}, neutron: {penetrationProbability, events, …}, total, warnings}`.
+ * A fixed target: `{total, observedEvents, confidenceLevel, upperLimitEvents, warnings}`.
+ * Events are expected counts; `upperLimitEvents` is the signal excluded at the confidence level.
+ */
+export function backgroundToObject(b: BackgroundSummary | FixedTargetBackground) {
+  if (isFixedTargetBackground(b)) {
+    return {
+      total: b.total,
+      observedEvents: b.observedEvents,
+      confidenceLevel: b.confidenceLevel,
+      upperLimitEvents: b.upperLimitEvents,
+      warnings: [...b.warnings],
+    };
+  }
   return {
     photon: {
       escapeProbability: b.photon.escapeProbability,
@@ -60,10 +92,12 @@ function pointToObject(p: ReachPoint) {
 }
 
 /**
- * `{config, positrons, background, points: [{massGeV, annihilation, bremsstrahlung, epsilon90, …}], best: {massGeV, epsilon90}, edges, warnings}`.
- * Points are sorted by mass as the library returns them.
+ * `{config, positrons, background, points: [{massGeV, annihilation, bremsstrahlung, epsilon90, …}], best: {massGeV, epsilon90},
+ * edges, requiredSignal, warnings, comparisons}`, for any kind of experiment (`config.kind`).
+ * Points are sorted by mass as the library returns them; `comparisons` (`[{label, file, points: [[massGeV, ε], …]}]`)
+ * is there only when comparison curves are given.
  */
-export function reachToObject(r: ReachResult) {
+export function reachToObject(r: ReachResult, comparisons?: readonly Comparison[]) {
   return {
     config: { ...r.config },
     positrons: r.positrons,
@@ -74,7 +108,11 @@ export function reachToObject(r: ReachResult) {
     }),
     best: { massGeV: r.best.massGeV, epsilon90: r.best.epsilon90 },
     edges: r.edges.map((e) => ({ massGeV: e.massGeV, label: e.label })),
+    requiredSignal: r.requiredSignal,
     warnings: [...r.warnings],
+    ...(comparisons === undefined
+      ? {}
+      : { comparisons: comparisons.map((c) => ({ label: c.label, file: c.file, points: c.points.map(([m, e]) => [m, e]) })) }),
   };
 }
 
@@ -85,10 +123,10 @@ function stringify(value: unknown): string {
 /** The flux as JSON text (see {@link fluxToObject}). */
 export const fluxToJson = (f: FluxSummary): string => stringify(fluxToObject(f));
 /** The background as JSON text (see {@link backgroundToObject}). */
-export const backgroundToJson = (b: BackgroundSummary): string => stringify(backgroundToObject(b));
+export const backgroundToJson = (b: BackgroundSummary | FixedTargetBackground): string => stringify(backgroundToObject(b));
 /** One mass's yields as JSON text (see {@link yieldToObject}). */
 export const yieldToJson = (y: YieldResult): string => stringify(yieldToObject(y));
 /** The reach as JSON text (see {@link reachToObject}). */
-export const reachToJson = (r: ReachResult): string => stringify(reachToObject(r));
-/** A configuration as JSON text, every field. */
-export const configToJson = (c: ExperimentConfig): string => stringify(c);
+export const reachToJson = (r: ReachResult, comparisons?: readonly Comparison[]): string => stringify(reachToObject(r, comparisons));
+/** A configuration as JSON text, every field (`kind` first). */
+export const configToJson = (c: AnyExperimentConfig): string => stringify(c);

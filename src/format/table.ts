@@ -3,8 +3,9 @@
  * Not a contract: use JSON or CSV in scripts. Pure and browser-safe.
  */
 import { exposureText, statisticsText } from './exposure.js';
-import { FIELDS, type ConfigField, type ExperimentConfig } from '../config/schema.js';
-import type { BackgroundSummary, FluxSummary, ReachResult, YieldResult } from '../results.js';
+import { FIELDS, FIXED_TARGET_FIELDS, type AnyExperimentConfig, type FieldInfo } from '../config/schema.js';
+import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachResult, YieldResult } from '../results.js';
+import { isFixedTargetBackground, type Comparison } from './json.js';
 import { massMeV, sameMass, sci, short } from './number.js';
 
 type Align = 'l' | 'r';
@@ -28,8 +29,10 @@ function keyValue(rows: [label: string, value: string, unit?: string][]): string
   return `${alignColumns(rows.map(([l, v, u]) => [l, v, u ?? '']), ['l', 'r', 'l']).join('\n')}\n`;
 }
 
-/** The reach curve: one row per mass (MeV), yields at ε = 1, the limits, and a footer. */
-export function reachToTable(r: ReachResult): string {
+const PARTICLE = { 'e+': 'e⁺', 'e-': 'e⁻' } as const;
+
+/** The reach curve: one row per mass (MeV), yields at ε = 1, the limits, a footer, and the comparison curves' names. */
+export function reachToTable(r: ReachResult, comparisons: readonly Comparison[] = []): string {
   const header = ["m_A' [MeV]", 'N_ann (ε=1)', 'N_brem (ε=1)', 'ε90', 'ε90 ann only', 'ε90 brem only', ''];
   const rows = r.points.map((p) => {
     const edge = r.edges.find((e) => sameMass(e.massGeV, p.massGeV));
@@ -44,10 +47,15 @@ export function reachToTable(r: ReachResult): string {
     ];
   });
   const c = r.config;
+  const counts =
+    c.kind === 'fixedTarget'
+      ? `background N_b = ${short(r.background)} events, ${PARTICLE[c.beamParticle]} on target = ${short(r.positrons)}, signal excluded N_up = ${short(r.requiredSignal)} events`
+      : `background N_b = ${short(r.background)} events, positrons = ${short(r.positrons)}`;
   const footer = [
-    `background N_b = ${short(r.background)} events, positrons = ${short(r.positrons)}`,
+    counts,
     `best: ε90 = ${sci(r.best.epsilon90)} at m_A' = ${massMeV(r.best.massGeV)} MeV`,
     `${exposureText(c)}, α_D = ${c.alphaD}, m_A'/m_χ = ${c.massRatio}, energy cut ${c.energyCut}, ${c.material} ${c.calorimeterDepth} X0, ${statisticsText(c)}`,
+    ...comparisons.map((k) => `compared with: ${k.label} (${k.points.length} points${k.file === undefined ? '' : ` from ${k.file}`})`),
   ];
   const table = alignColumns([header, ...rows], ['r', 'r', 'r', 'r', 'r', 'r', 'l']);
   return `${[...table, '', ...footer].join('\n')}\n`;
@@ -63,8 +71,14 @@ export function yieldToTable(y: YieldResult): string {
   ]);
 }
 
-/** The Bhabha positrons entering the barrel (Sec. III). */
+/** The Bhabha positrons entering the barrel (Sec. III); or the beam of a fixed target (no √s). */
 export function fluxToTable(f: FluxSummary): string {
+  if (f.sqrtS === undefined) {
+    return keyValue([
+      [`beam particles on target (${PARTICLE[f.particle]})`, short(f.positrons)],
+      ['beam energy', f.energyMinGeV === f.energyMaxGeV ? short(f.energyMinGeV) : `${short(f.energyMinGeV)}–${short(f.energyMaxGeV)}`, 'GeV'],
+    ]);
+  }
   return keyValue([
     ['positrons in the barrel acceptance', short(f.positrons)],
     ['lowest positron energy', short(f.energyMinGeV), 'GeV'],
@@ -79,8 +93,16 @@ export function fluxToTable(f: FluxSummary): string {
   ]);
 }
 
-/** Photon and neutron backgrounds (Sec. IV). */
-export function backgroundToTable(b: BackgroundSummary): string {
+/** Photon and neutron backgrounds (Sec. IV); or a fixed target's given background and its Poisson limit. */
+export function backgroundToTable(b: BackgroundSummary | FixedTargetBackground): string {
+  if (isFixedTargetBackground(b)) {
+    return keyValue([
+      ['expected background events N_b', short(b.total)],
+      ['observed events', String(b.observedEvents)],
+      ['confidence level (CLs)', short(b.confidenceLevel)],
+      ['signal events excluded N_up', short(b.upperLimitEvents)],
+    ]);
+  }
   return keyValue([
     ['photon escape probability (Eq. 6)', short(b.photon.escapeProbability)],
     ['photon KLM veto inefficiency', short(b.photon.vetoInefficiency)],
@@ -96,8 +118,13 @@ export function backgroundToTable(b: BackgroundSummary): string {
   ]);
 }
 
-/** Every configuration field with its value, unit and meaning. */
-export function configToTable(c: ExperimentConfig): string {
-  const rows = (Object.keys(FIELDS) as ConfigField[]).map((k) => [k, String(c[k]), FIELDS[k].unit, FIELDS[k].label]);
+/** Every configuration field of the experiment's kind, after its kind, with its value, unit and meaning. */
+export function configToTable(c: AnyExperimentConfig): string {
+  const fields: Record<string, FieldInfo> = c.kind === 'fixedTarget' ? FIXED_TARGET_FIELDS : FIELDS;
+  const values = c as unknown as Record<string, unknown>;
+  const rows = [
+    ['kind', c.kind, '', c.kind === 'fixedTarget' ? 'Fixed-target beam' : 'e⁺e⁻ collider'],
+    ...Object.keys(fields).map((k) => [k, String(values[k]), fields[k].unit, fields[k].label]),
+  ];
   return `${alignColumns(rows, ['l', 'r', 'l', 'l']).join('\n')}\n`;
 }

@@ -314,7 +314,9 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
     total.push([bm, be]);
     total.sort((a, b) => a[0] - b[0]);
   }
-  mine.push({ name: 'total', label: 'disappearing positron track', stroke: COLORS.total, width: 3, pts: total });
+  // The signature names the total: a positron track that vanishes in the ECL (collider), missing energy (fixed target).
+  const totalLabel = r.config.kind === 'fixedTarget' ? 'missing energy (total)' : 'disappearing positron track';
+  mine.push({ name: 'total', label: totalLabel, stroke: COLORS.total, width: 3, pts: total });
   for (const c of mine) {
     curves.push(
       el('path', {

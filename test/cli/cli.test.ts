@@ -10,10 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { belle2 } from '../../src/config/presets.js';
+import { EXPERIMENTS, belle2, na64_2019 } from '../../src/config/presets.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'vanish.js');
+/** NA64's published 2019 limit (89 points), kept outside the project. */
+const NA64_2019 = path.resolve(ROOT, '../shared/data/na64-2019-invisible-dark-photon.txt');
 
 interface Result {
   status: number;
@@ -40,6 +42,7 @@ beforeAll(() => {
   writeFileSync(file('unknown.yaml'), 'lumi: 5\nlumen: 3\n');
   writeFileSync(file('bad.yaml'), 'lumi: [5\n');
   writeFileSync(file('lumi25.json'), '{"lumi": 25}');
+  writeFileSync(file('curve-bad.txt'), '# mass epsilon\n0.001 7.5e-6\n0.002 1e-5 3\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -153,6 +156,78 @@ describe.concurrent('vanish (built, end to end)', () => {
   });
 });
 
+describe.concurrent('other experiments and comparisons (built, end to end)', () => {
+  it('experiments lists all six with kind and source', async () => {
+    const [table, json] = await Promise.all([vanish(['experiments']), vanish(['experiments', '--format', 'json'])]);
+    expect(table.status).toBe(0);
+    const list = JSON.parse(json.stdout);
+    expect(list.map((e: { name: string }) => e.name).sort()).toEqual(Object.keys(EXPERIMENTS).sort());
+    expect(list).toHaveLength(6);
+    for (const e of list) {
+      expect(e).toEqual({ name: e.name, kind: EXPERIMENTS[e.name].config.kind, title: EXPERIMENTS[e.name].title, source: EXPERIMENTS[e.name].source, config: EXPERIMENTS[e.name].config });
+      expect(table.stdout).toContain(e.source);
+    }
+  });
+
+  it('reach --experiment na64-2019 --format json keeps the contract, with config.kind fixedTarget', async () => {
+    const r = await vanish(['reach', '--experiment', 'na64-2019', '--masses', '1MeV,10MeV,0.1', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(Object.keys(o)).toEqual(['config', 'positrons', 'background', 'points', 'best', 'edges', 'requiredSignal', 'warnings']);
+    expect(o.config).toEqual(na64_2019);
+    expect(o.config.kind).toBe('fixedTarget');
+    expect(o.positrons).toBe(2.84e11);
+    expect(o.background).toBe(0.53);
+    expect(o.requiredSignal).toBeCloseTo(Math.log(10), 9); // zero observed events at 90% CL
+    expect(o.points).toHaveLength(3);
+    for (const p of o.points) expect(Object.keys(p).slice(0, 4)).toEqual(['massGeV', 'annihilation', 'bremsstrahlung', 'epsilon90']);
+    for (const p of o.points) expect(p.epsilon90).toBeCloseTo(Math.sqrt(o.requiredSignal / (p.annihilation + p.bremsstrahlung)), 12);
+    expect(Object.keys(o.best)).toEqual(['massGeV', 'epsilon90']);
+  });
+
+  it('flux, background, yield and hepdata work for a fixed target', async () => {
+    const [flux, bg, bgCsv, yieldR, hep] = await Promise.all([
+      vanish(['flux', '--experiment', 'na64-2019', '--format', 'json']),
+      vanish(['background', '--experiment', 'na64-2019', '--format', 'json']),
+      vanish(['background', '--experiment', 'na64-2019', '--format', 'csv']),
+      vanish(['yield', '--experiment', 'na64-eplus-2022', '--mass', '0.25', '--format', 'csv']),
+      vanish(['reach', '--experiment', 'na64-2019', '--masses', '10MeV', '--format', 'hepdata']),
+    ]);
+    expect([flux.status, bg.status, bgCsv.status, yieldR.status, hep.status]).toEqual([0, 0, 0, 0, 0]);
+    const f = JSON.parse(flux.stdout);
+    expect(Object.keys(f).slice(0, 3)).toEqual(['positrons', 'energyMinGeV', 'energyMaxGeV']);
+    expect(f).toEqual({ positrons: 2.84e11, energyMinGeV: 100, energyMaxGeV: 100, particle: 'e-' });
+    const b = JSON.parse(bg.stdout);
+    expect(Object.keys(b)).toEqual(['total', 'observedEvents', 'confidenceLevel', 'upperLimitEvents', 'warnings']);
+    expect(b).toMatchObject({ total: 0.53, observedEvents: 0, confidenceLevel: 0.9, warnings: [] });
+    expect(b.upperLimitEvents).toBeCloseTo(2.3026, 4);
+    expect(bgCsv.stdout).toMatch(/^total_events,observed_events,confidence_level,upper_limit_events\n0\.530000,0,0\.900000,2\.30259\n$/);
+    expect(yieldR.stdout.split('\n')[1].split(',')).toHaveLength(5);
+    expect(hep.stdout).toContain('particles on target');
+  });
+
+  it('--compare puts a published curve into the JSON (without --plot)', async () => {
+    const r = await vanish(['reach', '--masses', '10MeV', '--format', 'json', '--compare', NA64_2019, '--compare', `NA64=${NA64_2019}`]);
+    expect(r.status).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(Object.keys(o).at(-1)).toBe('comparisons');
+    expect(o.comparisons.map((c: { label: string }) => c.label)).toEqual(['na64-2019-invisible-dark-photon', 'NA64']);
+    const [c] = o.comparisons;
+    expect(c.file).toBe(NA64_2019);
+    expect(c.points).toHaveLength(89);
+    expect(c.points[0]).toEqual([1e-3, 7.544e-6]);
+  });
+
+  it('config --experiment na64-2019 --format yaml is a --config file for that experiment', async () => {
+    const yaml = await vanish(['config', '--experiment', 'na64-2019', '--format', 'yaml', '--alpha-d', '0.02', '--energy-cut', '0.4']);
+    expect(yaml.status).toBe(0);
+    writeFileSync(file('na64.yaml'), yaml.stdout);
+    const back = await vanish(['config', '--experiment', 'na64-2019', '--config', file('na64.yaml'), '--format', 'json']);
+    expect(back.status).toBe(0);
+    expect(JSON.parse(back.stdout)).toEqual({ ...na64_2019, alphaD: 0.02, energyCut: 0.4 });
+  });
+});
+
 describe.concurrent('user mistakes: one line, status 2, no stack', () => {
   const cases: [string, () => string[], RegExp][] = [
     ['negative mass', () => ['yield', '--mass', '-5MeV'], /^vanish: error: --mass -5MeV is not allowed/],
@@ -161,7 +236,10 @@ describe.concurrent('user mistakes: one line, status 2, no stack', () => {
     ['mass ratio below 2', () => ['reach', '--mass-ratio', '1.5'], /^vanish: error: --mass-ratio 1\.5 is not allowed: .*, allowed .*2/],
     ['unknown config key', () => ['reach', '--config', file('unknown.yaml')], /^vanish: error: --config .*unknown\.yaml: unknown config field lumen/],
     ['invalid YAML', () => ['flux', '--config', file('bad.yaml')], /^vanish: error: --config .*bad\.yaml is not valid YAML/],
-    ['unknown preset', () => ['background', '--preset', 'babar'], /^vanish: error: --preset babar is not a preset: allowed presets are belle2/],
+    ['unknown preset', () => ['background', '--preset', 'lhc'], /^vanish: error: --preset lhc is not a built-in experiment: allowed are belle2, babar, besiii, na64-2019/],
+    ['unknown experiment', () => ['reach', '--experiment', 'foo'], /^vanish: error: --experiment foo is not a built-in experiment: allowed are belle2, .*na64-eplus-2022\n/],
+    ['--lumi on a fixed target', () => ['reach', '--lumi', '5', '--experiment', 'na64-2019'], /^vanish: error: --lumi does not apply to na64-2019, a fixed-target experiment: set particlesOnTarget in a --config file\n/],
+    ['malformed --compare file', () => ['reach', '--masses', '10MeV', '--compare', file('curve-bad.txt')], /^vanish: error: --compare .*curve-bad\.txt line 3 "0\.002 1e-5 3" is not allowed/],
     ['unreadable config', () => ['reach', '--config', file('missing.yaml')], /^vanish: error: --config .*missing\.yaml cannot be read \(no such file or directory\)/],
     ['config that is a directory', () => ['reach', '--config', dir], /^vanish: error: --config .* cannot be read \(is a directory\)/],
     ['unknown option', () => ['reach', '--lumii', '3'], /^vanish: error: unknown option '--lumii'/],

@@ -1,33 +1,44 @@
 /**
  * A stand-in for the physics library, for running the CLI in-process: fast,
  * and its numbers depend on the configuration in simple known ways (yields
- * and background ∝ lumi, as in the paper's Eqs. 11–12) so tests can see overrides take effect.
+ * and background ∝ the exposure, as in the paper's Eqs. 11–12) so tests can see overrides take effect.
+ * Exposure: lumi / 50 ab⁻¹ for a collider, particlesOnTarget / 2.84e11 for a fixed target.
  */
 import type { Library } from '../../cli/library.js';
-import type { ExperimentConfig } from '../../src/config/schema.js';
+import type { AnyExperimentConfig } from '../../src/config/schema.js';
 import type { ReachPoint } from '../../src/results.js';
 
-const yieldAt = (c: ExperimentConfig, m: number) => {
-  const scale = c.lumi / 50;
+const exposure = (c: AnyExperimentConfig) => (c.kind === 'fixedTarget' ? c.particlesOnTarget / 2.84e11 : c.lumi / 50);
+
+const yieldAt = (c: AnyExperimentConfig, m: number) => {
+  const scale = exposure(c);
   const annihilation = m > 0.066 && m < 0.082 ? 1e10 * scale : 0;
   const bremsstrahlung = (1e9 * scale * (0.066 / m) ** 2) / c.massRatio;
   return { massGeV: m, annihilation, annihilationError: 0, bremsstrahlung, bremsstrahlungError: 0 };
 };
 
-const background = (c: ExperimentConfig) => 94 * (c.lumi / 50);
+const background = (c: AnyExperimentConfig) => (c.kind === 'fixedTarget' ? c.backgroundEvents : 94 * exposure(c));
+/** Signal events the limit needs: √(Δχ² N_b), or the zero-event Poisson limit −ln(1 − CL). */
+const required = (c: AnyExperimentConfig) => (c.kind === 'fixedTarget' ? -Math.log(1 - c.confidenceLevel) : Math.sqrt(c.deltaChi2 * background(c)));
 
 export const fakeLibrary: Library = {
-  computeFlux: (c) => ({ positrons: 6e11 * (c.lumi / 50), particle: 'e+', energyMinGeV: 4.35, energyMaxGeV: 6.62, sqrtS: 10.58, beta: 3 / 11, crossSectionPb: 1.2e4 }),
-  computeBackground: (c) => ({
-    photon: { escapeProbability: 4.7e-8, vetoInefficiency: c.photonVetoInefficiency, events: 13 * (c.lumi / 50) },
-    neutron: { penetrationProbability: 0.01, penetrationFromConfig: false, singleNeutronEvents: 78, multiNeutronEvents: 3, events: 81 * (c.lumi / 50) },
-    total: background(c),
-    warnings: c.energyCut === c.neutronCutFlowEnergyCut ? [] : ['the neutron cut flow was made with another energy cut'],
-  }),
+  computeFlux: (c) =>
+    c.kind === 'fixedTarget'
+      ? { positrons: c.particlesOnTarget, particle: c.beamParticle, energyMinGeV: c.beamEnergy, energyMaxGeV: c.beamEnergy }
+      : { positrons: 6e11 * exposure(c), particle: 'e+', energyMinGeV: 4.35, energyMaxGeV: 6.62, sqrtS: 10.58, beta: 3 / 11, crossSectionPb: 1.2e4 },
+  computeBackground: (c) =>
+    c.kind === 'fixedTarget'
+      ? { total: c.backgroundEvents, observedEvents: c.observedEvents, confidenceLevel: c.confidenceLevel, upperLimitEvents: required(c), warnings: [] }
+      : {
+          photon: { escapeProbability: 4.7e-8, vetoInefficiency: c.photonVetoInefficiency, events: 13 * exposure(c) },
+          neutron: { penetrationProbability: 0.01, penetrationFromConfig: false, singleNeutronEvents: 78, multiNeutronEvents: 3, events: 81 * exposure(c) },
+          total: background(c),
+          warnings: c.energyCut === c.neutronCutFlowEnergyCut ? [] : ['the neutron cut flow was made with another energy cut'],
+        },
   computeYield: (c, m) => yieldAt(c, m),
   logGrid: (lo, hi, n) => Array.from({ length: n }, (_, i) => lo * (hi / lo) ** (i / (n - 1))),
   computeReach(c, masses, opts = {}) {
-    const k = Math.sqrt(c.deltaChi2 * background(c));
+    const k = required(c);
     const grid = [...masses, ...(opts.includeEdges !== false ? [0.066, 0.082].filter((e) => e > masses[0] && e < masses[masses.length - 1]) : [])];
     grid.sort((a, b) => a - b);
     const points: ReachPoint[] = grid.map((m, i) => {
@@ -39,7 +50,7 @@ export const fakeLibrary: Library = {
     const best = points.reduce((a, b) => (b.epsilon90 < a.epsilon90 ? b : a));
     return {
       config: c,
-      positrons: 6e11 * (c.lumi / 50),
+      positrons: c.kind === 'fixedTarget' ? c.particlesOnTarget : 6e11 * exposure(c),
       background: background(c),
       requiredSignal: k,
       points,

@@ -54,7 +54,11 @@ describe('vanish (in-process)', () => {
     [['reach', '--lumi', '0'], new RegExp(`^vanish: error: --lumi 0 is not allowed: integrated luminosity, allowed ${allowed('lumi')} ab⁻¹$`)],
     [['reach', '--lumi', 'ten'], /^vanish: error: --lumi "ten" is not a number/],
     [['reach', '--mass-ratio', '1.5'], new RegExp(`^vanish: error: --mass-ratio 1\\.5 is not allowed: m_A' / m_χ, allowed ${allowed('massRatio')}$`)],
-    [['reach', '--preset', 'lhc'], /^vanish: error: --preset lhc is not a preset: allowed presets are belle2$/],
+    [['reach', '--preset', 'lhc'], /^vanish: error: --preset lhc is not a built-in experiment: allowed are belle2, babar, besiii, na64-2019, na64-2022, na64-eplus-2022$/],
+    [['reach', '--experiment', 'lhc'], /^vanish: error: --experiment lhc is not a built-in experiment: allowed are belle2, babar, .*na64-2019/],
+    [['reach', '--experiment', 'babar', '--preset', 'belle2'], /^vanish: error: --experiment babar and --preset belle2 disagree/],
+    [['flux', '--experiment', 'na64-2019', '--lumi', '5'], /^vanish: error: --lumi does not apply to na64-2019, a fixed-target experiment: set particlesOnTarget in a --config file$/],
+    [['reach', '--experiment', 'na64-2022', '--energy-cut', '1.5'], /^vanish: error: --energy-cut 1\.5 is not allowed: largest deposited energy fraction \(1 − missing-energy threshold\), allowed /],
     [['reach', '--points', '1'], /^vanish: error: --points "1" is not allowed/],
     [['reach', '--mass-min', '1GeV', '--mass-max', '1MeV'], /^vanish: error: --mass-max 1MeV is not allowed: it must be larger than --mass-min 1GeV$/],
     [['reach', '--masses', '1MeV', '--points', '9'], /^vanish: error: --masses cannot be combined with --points/],
@@ -88,9 +92,11 @@ describe('vanish (in-process)', () => {
     expect(reach.stdout).toMatch(/--mass-min <mass>.*\(default: "1MeV"\)/s);
     expect(reach.stdout).toMatch(/--points <n>.*\(default: "200"\)/s);
     expect(reach.stdout).toContain(`integrated luminosity in ab⁻¹, ${FIELDS.lumi.allowed} ab⁻¹ (belle2: 50)`);
-    expect(reach.stdout).toMatch(/--preset <name>.*\(default: "belle2"\)/s);
+    expect(reach.stdout).toMatch(/--experiment <name>.*na64-2019.*\(default: "belle2"\)/s);
+    expect(reach.stdout).not.toContain('--preset'); // a hidden alias
     const config = await vanish(['config', '--help']);
     expect(config.stdout).toMatch(/^ {2}calorimeterDepth +16 +X0 +Calorimeter depth; > 0$/m);
+    expect(config.stdout).toMatch(/^ {2}particlesOnTarget +284000000000 +Particles on target; > 0$/m);
   });
 
   it('leaves no file and no temporary file when it fails', async () => {
@@ -127,8 +133,70 @@ describe('--compare', () => {
     const bad = await vanish(['reach', '--points', '4', '--plot', plot, '--compare', cmp]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^vanish: error: --compare .*na64\.csv line 2 "0\.1,oops" is not allowed/);
-    const noPlot = await vanish(['reach', '--points', '4', '--compare', cmp]);
-    expect(noPlot.stderr).toMatch(/--compare needs --plot/);
     rmSync(cmp);
+  });
+
+  it('puts the curves in the JSON, CSV and table without --plot', async () => {
+    const cmp = path.join(dir, 'pub.txt');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(cmp, '# m_GeV eps\n0.001 1e-5\n0.1 3e-5\n');
+    const [json, csv, table] = await Promise.all(
+      ['json', 'csv', 'table'].map((f) => vanish(['reach', '--points', '3', '--format', f, '--compare', `Pub=${cmp}`, '--compare', cmp])),
+    );
+    rmSync(cmp);
+    expect(json.status).toBe(0);
+    const o = JSON.parse(json.stdout);
+    expect(Object.keys(o)).toEqual(['config', 'positrons', 'background', 'points', 'best', 'edges', 'requiredSignal', 'warnings', 'comparisons']);
+    expect(o.comparisons).toEqual([
+      { label: 'Pub', file: cmp, points: [[0.001, 1e-5], [0.1, 3e-5]] },
+      { label: 'pub', file: cmp, points: [[0.001, 1e-5], [0.1, 3e-5]] },
+    ]);
+    expect(csv.stdout).toContain(`# comparison "Pub" file=${JSON.stringify(cmp)} points=2\n# comparison "Pub" 0.00100000,1.00000e-5\n`);
+    expect(table.stdout).toContain(`compared with: Pub (2 points from ${cmp})`);
+  });
+
+  it('leaves comparisons out of the JSON when none are asked for', async () => {
+    const o = JSON.parse((await vanish(['reach', '--points', '3', '--format', 'json'])).stdout);
+    expect(o).not.toHaveProperty('comparisons');
+  });
+});
+
+describe('--experiment', () => {
+  it('lists the built-in experiments with kind, title and source', async () => {
+    const [table, json] = await Promise.all([vanish(['experiments']), vanish(['experiments', '--format', 'json'])]);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/^na64-2019 +fixedTarget +NA64, .*PRL 123 \(2019\) 121801$/m);
+    const list = JSON.parse(json.stdout);
+    expect(list.map((e: { name: string }) => e.name)).toEqual(['belle2', 'babar', 'besiii', 'na64-2019', 'na64-2022', 'na64-eplus-2022']);
+    for (const e of list) expect(Object.keys(e)).toEqual(['name', 'kind', 'title', 'source', 'config']);
+  });
+
+  it('runs a fixed-target experiment: its beam, its Poisson limit, its fields', async () => {
+    const flux = JSON.parse((await vanish(['flux', '--experiment', 'na64-2019', '--format', 'json'])).stdout);
+    expect(flux).toEqual({ positrons: 2.84e11, energyMinGeV: 100, energyMaxGeV: 100, particle: 'e-' });
+    const bg = JSON.parse((await vanish(['background', '--experiment', 'na64-2019', '--format', 'json'])).stdout);
+    expect(Object.keys(bg)).toEqual(['total', 'observedEvents', 'confidenceLevel', 'upperLimitEvents', 'warnings']);
+    const reach = JSON.parse((await vanish(['reach', '--preset', 'na64-2019', '--masses', '10MeV', '--alpha-d', '0.05', '--format', 'json'])).stdout);
+    expect(reach.config).toMatchObject({ kind: 'fixedTarget', alphaD: 0.05 });
+    expect(reach.requiredSignal).toBeCloseTo(Math.log(10), 12);
+    const config = await vanish(['config', '--experiment', 'na64-2019']);
+    expect(config.stdout).toMatch(/^kind +fixedTarget/);
+    expect(config.stdout).toMatch(/^particlesOnTarget +284000000000 +Particles on target$/m);
+    expect(config.stdout).not.toMatch(/^lumi/m);
+  });
+
+  it('tells a --config field of the other kind, or a change of kind, in one line', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const lumi = path.join(dir, 'lumi.yaml');
+    const kind = path.join(dir, 'kind.yaml');
+    writeFileSync(lumi, 'lumi: 3\n');
+    writeFileSync(kind, 'kind: fixedTarget\n');
+    const [a, b] = await Promise.all([vanish(['flux', '--experiment', 'na64-2019', '--config', lumi]), vanish(['flux', '--config', kind])]);
+    rmSync(lumi);
+    rmSync(kind);
+    expect(a.status).toBe(2);
+    expect(a.stderr).toBe(`vanish: error: --config ${lumi}: field lumi is for colliders, and na64-2019 is a fixed-target experiment (its fields: vanish config --experiment na64-2019)\n`);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toMatch(/^vanish: error: --config .*kind\.yaml: kind fixedTarget does not match belle2 \(collider\): choose an experiment of that kind with --experiment \(na64-2019, na64-2022, na64-eplus-2022\)\n$/);
   });
 });

@@ -43,3 +43,25 @@ describe('parseCurveText', () => {
     expect(() => parseCurveText('')).toThrow(CurveFileError);
   });
 });
+
+describe('parseCurveText on a reach CSV of vanish', () => {
+  const csv = [
+    '# vanish reach: expected 90% CL upper limit on the kinetic mixing epsilon; event counts at epsilon = 1',
+    'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung',
+    '0.00100000,0,0,1.0e+9,1,2.0e-5,inf,2.0e-5',
+    '0.0100000,0,0,1.0e+8,1,6.0e-5,inf,6.0e-5',
+    '1.00000,0,0,0,0,inf,inf,inf',
+    '',
+  ].join('\n');
+
+  it('takes mass_GeV and epsilon90 and leaves out masses without reach', () => {
+    expect(parseCurveText(csv)).toEqual([
+      [0.001, 2e-5],
+      [0.01, 6e-5],
+    ]);
+  });
+
+  it('names a row with the wrong number of columns', () => {
+    expect(() => parseCurveText(`${csv}0.5,1,2\n`)).toThrow(/^line 6 "0\.5,1,2" is not allowed: expected 8 columns with a positive mass_GeV and epsilon90/);
+  });
+});

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { reachPlot, reachPlotLayout, type ComparisonCurve } from '../../src/plot/reachPlot.js';
+import { na64_2019 } from '../../src/config/presets.js';
 import { fixtureReach } from '../fixtures/reach.js';
 
 const GOLDEN = fileURLToPath(new URL('../output/reachPlot.svg', import.meta.url));
@@ -65,6 +66,14 @@ describe('reachPlot', () => {
     expect(withComparisons).toContain('<path class="comparison-region"');
     expect(withComparisons).toContain('>Belle II mono-photon</text>');
     expect(withComparisons).toMatch(/<path class="curve comparison"[^>]* stroke="#555555"/);
+  });
+
+  it('names the total by the signature: a disappearing positron track, or missing energy for a fixed target', () => {
+    expect(svg).toContain('>disappearing positron track</text>');
+    const fixed = reachPlot({ ...r, config: { ...na64_2019 } });
+    expect(fixed).toContain('>missing energy (total)</text>');
+    expect(fixed).not.toContain('positron');
+    expect(fixed).toContain('2.84e11 e⁻ of 100 GeV on target');
   });
 
   it('draws the total curve through the best point when it lies between grid masses', () => {
