@@ -167,12 +167,16 @@ export interface TrackLengthTableOptions {
  * only for energy cuts above 50%) is built on first use.
  */
 export class TrackLengthTable {
-  /** ỹ₁(w) of the first generation, when counted. */
-  private readonly singularFirst: Table | undefined;
   /**
-   * ln τ₂ against ln u for u ≤ 1/2, when counted (τ₂ is regular at v → 1,
-   * vanishing like u/ln²u), in two pieces split at U2_SPLIT so that the steep
-   * rise towards u = 1/2 gets its own resolution.
+   * ỹ(w) = τ u ln²u on u ≤ 1/2 when the first generation is counted (it is
+   * then smooth in w, ỹ(0) = w₁/b1).
+   */
+  private readonly singular: Table | undefined;
+  /**
+   * Without a first generation (positrons of an electron shower) ỹ vanishes
+   * like e^{−2/w} and w is a poor variable: ln τ₂ against ln u instead (τ₂ is
+   * regular at v → 1, vanishing like u/ln²u), in two pieces split at U2_SPLIT so
+   * that the steep rise towards u = 1/2 gets its own resolution.
    */
   private readonly secondNear: [Table, Table] | undefined;
   private regularTable: Table | undefined;
@@ -190,9 +194,19 @@ export class TrackLengthTable {
     this.regularIntervals = options.regularIntervals ?? 256;
     const n = options.singularIntervals ?? 128;
     if (generations.first !== 0) {
-      this.singularFirst = tabulate((w) => firstGenerationYTilde(w, depth, this.relTol), 0, W_SPLIT, n);
-    }
-    if (generations.second !== 0) {
+      const { first, second } = generations;
+      this.singular = tabulate(
+        (w) => {
+          const y1 = first * firstGenerationYTilde(w, depth, this.relTol);
+          if (second === 0 || w === 0) return y1;
+          const u = Math.exp(-1 / w);
+          return u > 1e-200 ? y1 + (second * secondGenerationTrackLength(u, depth, this.relTol) * u) / (w * w) : y1;
+        },
+        0,
+        W_SPLIT,
+        n,
+      );
+    } else if (generations.second !== 0) {
       const lnTau2 = (lnu: number) => Math.log(secondGenerationTrackLength(Math.exp(lnu), depth, this.relTol));
       this.secondNear = [
         tabulate(lnTau2, Math.log(U2_MIN), Math.log(U2_SPLIT), n),
@@ -213,7 +227,7 @@ export class TrackLengthTable {
 
   /** Largest relative interpolation error of the parts built so far (ln τ₂'s absolute error is τ₂'s relative one). */
   get interpolationError(): number {
-    return Math.max(this.singularFirst?.error ?? 0, this.secondError(), this.regularTable?.error ?? 0);
+    return Math.max(this.singular?.error ?? 0, this.secondError(), this.regularTable?.error ?? 0);
   }
 
   private secondError(): number {
@@ -231,18 +245,17 @@ export class TrackLengthTable {
 
   /** ỹ(w) = τ u ln²u on the singular side, at w = 1/ln(1/u). */
   private weighted(w: number, u: number): number {
-    const lnu = -1 / w;
-    const first = this.singularFirst ? this.generations.first * this.singularFirst.spline.at(w) : 0;
-    return first + this.generations.second * this.second(u) * u * lnu * lnu;
+    if (this.singular) return this.singular.spline.at(w);
+    return (this.generations.second * this.second(u) * u) / (w * w);
   }
 
   /** τ(v) at u = 1 − v (pass u, not v, to keep precision near v = 1). */
   tau(u: number): number {
     if (u <= 0) return this.generations.first > 0 ? Infinity : 0;
     if (u <= U_SPLIT) {
+      if (!this.singular) return this.generations.second * this.second(u);
       const lnu = Math.log(u);
-      const first = this.singularFirst ? (this.generations.first * this.singularFirst.spline.at(-1 / lnu)) / (u * lnu * lnu) : 0;
-      return first + this.generations.second * this.second(u);
+      return this.singular.spline.at(-1 / lnu) / (u * lnu * lnu);
     }
     const v = 1 - u;
     if (v < V_MIN) throw new RangeError(`track-length table covers v = E'/E ≥ ${V_MIN}, got ${v}`);
@@ -275,7 +288,7 @@ export class TrackLengthTable {
     const points = options.points ?? [];
     let tableError = 0;
     if (uLo < U_SPLIT) {
-      tableError = Math.max(this.singularFirst?.error ?? 0, this.secondError());
+      tableError = Math.max(this.singular?.error ?? 0, this.secondError());
       const hi = Math.min(uHi, U_SPLIT);
       const toW = (u: number) => (u <= 0 ? 0 : -1 / Math.log(u));
       add(
