@@ -42,8 +42,6 @@ export interface LeptonSource {
    */
   fold(g: (E: number) => number, options: QuadratureOptions): QuadratureResult;
 }
-/** @deprecated the old name of {@link LeptonSource} */
-export type PositronSpectrum = LeptonSource;
 
 export interface YieldContext {
   config: AnyExperimentConfig;
