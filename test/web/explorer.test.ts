@@ -14,7 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIELDS } from '../../src/config/schema.js';
+import { EXPERIMENTS } from '../../src/config/presets.js';
+import { FIELDS, FIXED_TARGET_FIELDS } from '../../src/config/schema.js';
 import { serveDirectory, type StaticServer } from './staticServer.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -336,6 +337,146 @@ describe('reach explorer (built site in chromium)', () => {
       'Published limit bad.csv line 3 "0.02, 2e-5, 7" is not allowed: expected two positive numbers, mass_GeV and epsilon (# starts a comment). Nothing was added.',
     );
     await expect(page.locator(`${PLOT} path.curve.comparison`).count()).resolves.toBe(0);
+  });
+
+  it('switches to na64-2019: its fixed-target controls, the curve, the URL, the steps and downloads equal to the CLI', async () => {
+    const cliArgs = ['--experiment', 'na64-2019', '--points', '20'];
+    const [{ page, errors }, cli, cliJson] = await Promise.all([
+      open(),
+      vanish(['reach', '--format', 'csv', ...cliArgs]),
+      vanish(['reach', '--format', 'json', ...cliArgs]),
+    ]);
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cliJson.status, cliJson.stderr).toBe(0);
+    // The selector lists every built-in experiment by its title; belle2 first.
+    const select = page.getByLabel('Experiment', { exact: true });
+    expect(await select.getAttribute('name')).toBe('experiment');
+    expect(await select.inputValue()).toBe('belle2');
+    const options = await page.locator('select[name="experiment"] option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(options).toEqual(Object.entries(EXPERIMENTS).map(([k, e]) => [k, e.title]));
+    const before = await totalPath(page);
+
+    await select.selectOption('na64-2019');
+    await settled(page, 'experiment=na64-2019');
+    expect(await totalPath(page)).not.toBe(before);
+    expect(vertices(await totalPath(page)).length).toBeGreaterThanOrEqual(20);
+    expect(await page.getAttribute(PLOT, 'data-query')).toBe('experiment=na64-2019&points=20');
+    const q = new URL(page.url()).searchParams;
+    expect(q.get('experiment')).toBe('na64-2019');
+    expect(q.get('points')).toBe('20');
+    expect(await page.textContent(`${PLOT} svg`)).toContain('missing energy');
+    // The header names the experiment shown, not Belle II.
+    const intro = await page.textContent('[data-testid="intro"]');
+    expect(intro).toContain('NA64');
+    expect(intro).not.toContain('Belle II');
+
+    // A control per fixed-target field, grouped, with unit, default and reset; no collider-only control.
+    const info = await page.evaluate((names) => names.map((n) => {
+      const el = document.querySelector(`[name="${n}"]`) as HTMLInputElement | null;
+      return {
+        n,
+        count: document.querySelectorAll(`[name="${n}"]`).length,
+        value: el?.value,
+        label: el?.labels?.[0]?.textContent ?? '',
+        group: el?.closest('fieldset')?.querySelector('legend')?.textContent ?? '',
+        reset: !!el?.closest('.field')?.querySelector('button.reset'),
+        help: el?.closest('.field')?.querySelector('.help')?.textContent ?? '',
+      };
+    }), Object.keys(FIXED_TARGET_FIELDS));
+    const config = EXPERIMENTS['na64-2019'].config as Record<string, unknown>;
+    for (const c of info) {
+      const f = FIXED_TARGET_FIELDS[c.n as keyof typeof FIXED_TARGET_FIELDS];
+      expect(c.count, c.n).toBe(1);
+      expect(c.value, c.n).toBe(String(config[c.n]));
+      expect(c.label, c.n).toContain(f.label);
+      if (f.unit) expect(c.label, c.n).toContain(f.unit);
+      expect(c.reset, c.n).toBe(true);
+      expect(c.help, c.n).toBe(`default ${String(config[c.n])} · allowed ${f.allowed}`);
+    }
+    expect(info.find((c) => c.n === 'beamEnergy')?.group).toBe('Beam');
+    await expect(page.locator('[name="lumi"]').count()).resolves.toBe(0);
+
+    // The steps: the beam line, the shower's track lengths, the given background with N_up.
+    expect(await page.textContent('[data-testid="beam-table"]')).toContain('Particles on target2.840e+11');
+    await expect(page.locator('#track-plot path.series').count()).resolves.toBe(2);
+    const bg = await page.textContent('[data-testid="background-table"]');
+    expect(bg).toContain('Expected background events0.5300');
+    expect(bg).toContain('Observed events0');
+    expect(bg).toContain('Excluded signal events N_up2.303');
+
+    // Read-out by keyboard.
+    await page.focus(PLOT);
+    await page.keyboard.press('End');
+    await expect.poll(() => page.textContent('#readout')).toMatch(/^m_A′ = 1000 MeV · ε90 = /);
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.textContent('#readout')).toMatch(/^m_A′ = 1\.000 MeV/);
+    await page.screenshot({ path: path.join(SHOTS, 'na64-2019-desktop-1280x800.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'na64-2019-desktop-1280x800-full.png'), fullPage: true });
+
+    // Downloads: the CLI's CSV line for line, its JSON to rounding, the figure.
+    const csv = (await download(page, '#download-csv')).toString('utf8');
+    expect(csv.split('\n')).toEqual(cli.stdout.split('\n'));
+    expectClose(JSON.parse((await download(page, '#download-json')).toString('utf8')), JSON.parse(cliJson.stdout), '');
+    const svg = (await download(page, '#download-svg')).toString('utf8');
+    expect(svg).toContain('class="curve total"');
+    expect(svg).toContain('missing energy');
+
+    // Back to belle2: its controls and defaults again.
+    await select.selectOption('belle2');
+    await settled(page, 'points=20');
+    expect(await page.getAttribute(PLOT, 'data-query')).toBe(FEW);
+    expect(await page.inputValue('input[name="lumi"]')).toBe('50');
+    await expect(page.locator('[name="beamEnergy"]').count()).resolves.toBe(0);
+    expect(await page.textContent('[data-testid="intro"]')).toContain('Belle II');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows an alert for a bad fixed-target value and keeps the last good figure', async () => {
+    const { page } = await open(`experiment=na64-2019&${FEW}`);
+    const before = await totalPath(page);
+    const url = page.url();
+    await page.fill('input[name="particlesOnTarget"]', '-1');
+    const alert = page.locator('#f-particlesOnTarget-error');
+    await expect.poll(() => alert.isVisible()).toBe(true);
+    expect(await alert.getAttribute('role')).toBe('alert');
+    const text = await alert.textContent();
+    expect(text).toContain('particlesOnTarget = -1');
+    expect(text).toContain('allowed: > 0');
+    expect(await page.getAttribute('input[name="particlesOnTarget"]', 'aria-invalid')).toBe('true');
+    await page.screenshot({ path: path.join(SHOTS, 'na64-2019-invalid-value-alert.png') });
+    await page.waitForTimeout(300);
+    expect(await totalPath(page)).toBe(before);
+    expect(page.url()).toBe(url);
+    await page.click('[data-field="particlesOnTarget"] button.reset');
+    await expect.poll(() => alert.isHidden()).toBe(true);
+  });
+
+  it('restores a shared na64-2019 link: experiment, controls, pin, published limit and the same figure', async () => {
+    const { page } = await open(`experiment=na64-2019&${FEW}`);
+    await page.click('#pin');
+    await page.fill('input[name="particlesOnTarget"]', '1e12');
+    await page.press('input[name="particlesOnTarget"]', 'Enter');
+    await settled(page, 'particlesOnTarget=1e12');
+    await page.setInputFiles('#overlay-file', { name: 'na64-2019.txt', mimeType: 'text/plain', buffer: Buffer.from('0.001 3e-6\n0.01 1e-5\n0.1 1e-4\n') });
+    const labels = (p: Page) => p.locator(`${PLOT} path.curve.comparison`).evaluateAll((ps) => ps.map((e) => e.getAttribute('data-label')));
+    await expect.poll(() => labels(page)).toEqual(['pinned: points 20', 'na64-2019']);
+    const shared = new URL(page.url());
+    expect(shared.searchParams.get('experiment')).toBe('na64-2019');
+    expect(shared.searchParams.get('pin')).toBe('experiment=na64-2019&points=20');
+
+    const figure = (p: Page) => p.locator(`${PLOT} svg`).evaluate((svg) => {
+      const clone = svg.cloneNode(true) as SVGSVGElement;
+      clone.querySelector('.hover-marker')?.remove();
+      return clone.outerHTML;
+    });
+    const other = await open(shared.search.slice(1));
+    await expect.poll(() => labels(other.page)).toEqual(['pinned: points 20', 'na64-2019']);
+    expect(await other.page.inputValue('select[name="experiment"]')).toBe('na64-2019');
+    expect(await other.page.inputValue('input[name="particlesOnTarget"]')).toBe('1e12');
+    expect(await other.page.inputValue('input[name="points"]')).toBe('20');
+    expect(await figure(other.page)).toBe(await figure(page));
+    expect(await other.page.textContent('[data-testid="intro"]')).toContain('NA64');
+    expect(other.errors).toEqual([]);
   });
 
   it('cancels a stale computation when a new input arrives', async () => {

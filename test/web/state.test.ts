@@ -1,12 +1,13 @@
 /** The page's state: URL round trips and validation through the library's parsers (no browser). */
 import { describe, expect, it } from 'vitest';
-import { belle2 } from '../../src/config/presets.js';
-import { FIELDS, type ConfigField } from '../../src/config/schema.js';
+import { EXPERIMENTS, belle2, na64_2019 } from '../../src/config/presets.js';
+import { FIELDS, FIXED_TARGET_FIELDS, type ConfigField } from '../../src/config/schema.js';
 import { logGrid } from '../../src/reach.js';
 import {
   CONFIG_FIELDS,
   defaultInputs,
   describeChanges,
+  inputNames,
   overlayFromParam,
   overlayToParam,
   resolveInputs,
@@ -82,5 +83,65 @@ describe('web state', () => {
   it('describes the changes for a legend', () => {
     expect(describeChanges(defaultInputs())).toBe('belle2 defaults');
     expect(describeChanges(inputs({ lumi: '10', energyCut: '0.1' }))).toBe('lumi 10 ab⁻¹, energyCut 0.1');
+  });
+});
+
+describe('web state of other experiments', () => {
+  it('resolves each built-in experiment at its defaults to its preset', () => {
+    for (const [name, e] of Object.entries(EXPERIMENTS)) {
+      const r = resolveInputs(defaultInputs(name));
+      expect(r.ok, name).toBe(true);
+      if (r.ok) expect(r.value.config, name).toEqual(e.config);
+    }
+  });
+
+  it('has the fixed-target fields (and no collider-only ones) for na64-2019, with its values', () => {
+    const d = defaultInputs('na64-2019');
+    expect(inputNames('na64-2019')).toEqual([...Object.keys(FIXED_TARGET_FIELDS), 'massMin', 'massMax', 'points']);
+    expect(d.experiment).toBe('na64-2019');
+    expect(d.particlesOnTarget).toBe(String(na64_2019.particlesOnTarget));
+    expect(d.beamParticle).toBe('e-');
+    expect(d.lumi).toBeUndefined();
+  });
+
+  it('writes experiment=NAME and the fields changed from its defaults; a link without it is belle2', () => {
+    const s = { inputs: { ...defaultInputs('na64-2019'), particlesOnTarget: '1e12', points: '20' }, overlays: [], pin: defaultInputs() };
+    const q = stateToQuery(s);
+    expect(q).toBe('experiment=na64-2019&particlesOnTarget=1e12&points=20&pin=');
+    expect(stateFromQuery(q)).toEqual({ state: s, problems: [] });
+    expect(stateToQuery({ inputs: defaultInputs('babar'), overlays: [], pin: defaultInputs('na64-2022') })).toBe(
+      'experiment=babar&pin=experiment%3Dna64-2022',
+    );
+    expect(stateFromQuery('lumi=3').state.inputs.experiment).toBe('belle2');
+  });
+
+  it('reports a field of the other kind and an unknown experiment in a link', () => {
+    const a = stateFromQuery('experiment=na64-2019&lumi=3&beamEnergy=50');
+    expect(a.state.inputs.beamEnergy).toBe('50');
+    expect(a.state.inputs.lumi).toBeUndefined();
+    expect(a.problems).toEqual(['link parameter lumi does not apply to na64-2019 and was ignored']);
+    const b = stateFromQuery('experiment=lhc&lumi=3');
+    expect(b.state.inputs).toEqual({ ...defaultInputs(), lumi: '3' });
+    expect(b.problems[0]).toContain('experiment=lhc');
+  });
+
+  it('names the fixed-target field, the value and the allowed range of every bad control', () => {
+    const r = resolveInputs({ ...defaultInputs('na64-2019'), particlesOnTarget: '-1', observedEvents: '1.5', beamEnergy: 'x' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const by = Object.fromEntries(r.problems.map((p) => [p.field, p.message]));
+    expect(Object.keys(by).sort()).toEqual(['beamEnergy', 'observedEvents', 'particlesOnTarget']);
+    expect(by.particlesOnTarget).toContain('particlesOnTarget = -1');
+    expect(by.particlesOnTarget).toContain('allowed: > 0');
+    expect(by.observedEvents).toContain('a whole number ≥ 0');
+    expect(by.beamEnergy).toBe('config field beamEnergy = "x" is not a number (allowed: > 0 GeV)');
+  });
+
+  it('names the experiment in a legend unless it is the one shown', () => {
+    const na64 = { ...defaultInputs('na64-2019'), alphaD: '0.01' };
+    expect(describeChanges(na64)).toBe('na64-2019: alphaD 0.01');
+    expect(describeChanges(na64, 'na64-2019')).toBe('alphaD 0.01');
+    expect(describeChanges(defaultInputs('besiii'))).toBe('besiii defaults');
+    expect(describeChanges({ ...defaultInputs(), lumi: '10' }, 'na64-2019')).toBe('belle2: lumi 10 ab⁻¹');
   });
 });

@@ -1,41 +1,69 @@
 /**
- * The form: one labelled control per configuration field, grouped as the
- * paper is (collider and acceptance, calorimeter, backgrounds, dark sector,
- * statistics), then the mass grid. Each control has the field's name, its
- * unit, its default and a reset button; an inline `role="alert"` message
- * shows what is wrong with it.
+ * The form: the experiment selector, then one labelled control per
+ * configuration field of that experiment's kind, grouped as its paper is
+ * (collider: collider and acceptance, calorimeter, backgrounds, dark sector,
+ * statistics; fixed target: beam, target, dark sector, statistics), then the
+ * mass grid. Each control has the field's name, its unit, its default and a
+ * reset button; an inline `role="alert"` message shows what is wrong with it.
  */
-import { FIELDS, type FieldInfo } from '../../src/config/schema.js';
+import { EXPERIMENTS } from '../../src/config/presets.js';
+import type { FieldInfo } from '../../src/config/schema.js';
 import {
-  CONFIG_FIELDS,
+  DEFAULT_EXPERIMENT,
+  EXPERIMENT_NAMES,
   GRID_FIELDS,
-  INPUT_NAMES,
+  configFields,
   defaultText,
   fieldShape,
+  fieldTable,
   inputInfo,
+  inputNames,
   isDefault,
+  isGrid,
+  kindOf,
   type FieldProblem,
   type InputName,
   type Inputs,
+  type Kind,
 } from './state.js';
 
-const PAPER_GROUPS: { key: FieldInfo['group'] | 'grid'; title: string; note?: string }[] = [
-  { key: 'collider', title: 'Collider and acceptance', note: 'Sec. III: Bhabha positrons in the ECL barrel' },
-  { key: 'calorimeter', title: 'Calorimeter', note: 'Eqs. 6, 11, 12' },
-  { key: 'backgrounds', title: 'Backgrounds', note: 'Sec. IV: photons and neutrons' },
-  { key: 'darkSector', title: 'Dark sector', note: 'Eqs. 8–10' },
-  { key: 'statistics', title: 'Statistics', note: 'Sec. V' },
-  { key: 'grid', title: 'Mass grid', note: 'kinematic edges in range are added' },
-];
+type GroupKey = FieldInfo['group'] | 'grid';
+interface Group {
+  key: GroupKey;
+  title: string;
+  note?: string;
+}
 
-/** The paper's groups, then any other group the schema has, then the mass grid. */
-const GROUPS = [
-  ...PAPER_GROUPS.filter((g) => g.key !== 'grid'),
-  ...[...new Set(CONFIG_FIELDS.map((f) => FIELDS[f].group))]
-    .filter((k) => !PAPER_GROUPS.some((g) => g.key === k))
-    .map((k) => ({ key: k, title: k, note: undefined })),
-  ...PAPER_GROUPS.filter((g) => g.key === 'grid'),
-].filter((g) => g.key === 'grid' || CONFIG_FIELDS.some((f) => FIELDS[f].group === g.key));
+const GRID_GROUP: Group = { key: 'grid', title: 'Mass grid', note: 'kinematic edges in range are added; kept when the experiment changes' };
+
+/** The groups of each kind, in the order of its paper. */
+const PAPER_GROUPS: Record<Kind, Group[]> = {
+  collider: [
+    { key: 'collider', title: 'Collider and acceptance', note: 'Sec. III: Bhabha positrons in the ECL barrel' },
+    { key: 'calorimeter', title: 'Calorimeter', note: 'Eqs. 6, 11, 12' },
+    { key: 'backgrounds', title: 'Backgrounds', note: 'Sec. IV: photons and neutrons' },
+    { key: 'darkSector', title: 'Dark sector', note: 'Eqs. 8–10' },
+    { key: 'statistics', title: 'Statistics', note: 'Sec. V' },
+  ],
+  fixedTarget: [
+    { key: 'beam', title: 'Beam', note: 'a mono-energetic lepton beam on the active target' },
+    { key: 'calorimeter', title: 'Target and selection', note: 'missing energy: at most energyCut of the beam energy deposited' },
+    { key: 'darkSector', title: 'Dark sector' },
+    { key: 'statistics', title: 'Background and statistics', note: 'Poisson (CLs) upper limit on the signal' },
+  ],
+};
+
+/** The paper's groups of the kind, then any other group its fields have, then the mass grid. */
+function groupsOf(kind: Kind): Group[] {
+  const table = fieldTable(kind);
+  const used = [...new Set(Object.values(table).map((f) => f.group))];
+  const paper = PAPER_GROUPS[kind];
+  return [
+    ...paper.filter((g) => used.includes(g.key as FieldInfo['group'])),
+    ...used.filter((k) => !paper.some((g) => g.key === k)).map((k) => ({ key: k, title: k })),
+    GRID_GROUP,
+  ];
+}
 
 /** Placeholder of a nullable field's empty control. */
 const NULL_HINT: Partial<Record<InputName, string>> = { neutronPenetration: 'empty: computed (Eq. 7)' };
@@ -47,12 +75,14 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, 
   return e;
 }
 
-const shownDefault = (name: InputName) => {
-  const d = defaultText(name);
+const shownDefault = (experiment: string, name: InputName) => {
+  const d = defaultText(experiment, name);
   return d === '' ? 'empty (null)' : d;
 };
 
 export interface ControlsHandlers {
+  /** The experiment selector changed. */
+  onExperiment(experiment: string): void;
   /** A control's text changed (`commit`: on change/Enter rather than while typing). */
   onInput(name: InputName, commit: boolean): void;
   /** A reset button (or "reset all") was used. */
@@ -62,32 +92,79 @@ export interface ControlsHandlers {
 export class Controls {
   private readonly inputs = new Map<InputName, HTMLInputElement | HTMLSelectElement>();
   private readonly errors = new Map<InputName, HTMLElement>();
+  private readonly select: HTMLSelectElement;
+  private readonly source: HTMLElement;
+  private readonly resetAll: HTMLButtonElement;
+  /** The groups of the shown experiment's controls. */
+  private readonly fields: HTMLElement;
+  private experimentShown = '';
 
   constructor(
     private readonly form: HTMLFormElement,
-    handlers: ControlsHandlers,
+    private readonly handlers: ControlsHandlers,
   ) {
     form.noValidate = true;
     form.addEventListener('submit', (e) => e.preventDefault());
-    const top = h('div', { class: 'form-actions' });
-    const resetAll = h('button', { type: 'button', class: 'reset-all' }, 'Reset all to belle2');
-    resetAll.addEventListener('click', () => handlers.onReset([...INPUT_NAMES]));
-    top.append(resetAll);
-    form.append(top);
 
-    for (const g of GROUPS) {
-      const names: InputName[] = g.key === 'grid' ? [...GRID_FIELDS] : CONFIG_FIELDS.filter((f) => FIELDS[f].group === g.key);
-      const fs = h('fieldset', { class: `group group-${g.key}` });
-      const legend = h('legend', {}, g.title);
-      fs.append(legend);
-      if (g.note) fs.append(h('p', { class: 'group-note' }, g.note));
-      for (const name of names) fs.append(this.row(name, handlers));
-      form.append(fs);
-    }
+    const chooser = h('div', { class: 'experiment-choice' });
+    const label = h('label', { for: 'f-experiment' }, 'Experiment');
+    this.select = h('select', { id: 'f-experiment', name: 'experiment', 'aria-describedby': 'f-experiment-source' });
+    for (const name of EXPERIMENT_NAMES) this.select.append(h('option', { value: name }, EXPERIMENTS[name].title));
+    this.select.addEventListener('change', () => handlers.onExperiment(this.select.value));
+    this.source = h('div', { class: 'help', id: 'f-experiment-source' });
+    chooser.append(label, this.select, this.source);
+
+    const top = h('div', { class: 'form-actions' });
+    this.resetAll = h('button', { type: 'button', class: 'reset-all' });
+    this.resetAll.addEventListener('click', () => handlers.onReset(inputNames(this.experimentShown)));
+    top.append(this.resetAll);
+    this.fields = h('div', { class: 'experiment-fields' });
+    form.append(chooser, top, this.fields);
+    this.setExperiment(DEFAULT_EXPERIMENT);
   }
 
-  private row(name: InputName, handlers: ControlsHandlers): HTMLElement {
-    const info = inputInfo(name);
+  /** The experiment whose controls are shown. */
+  get experiment(): string {
+    return this.experimentShown;
+  }
+
+  /**
+   * Shows the controls of an experiment (each with its defaults); the
+   * controls of the mass grid keep their text.
+   */
+  setExperiment(experiment: string): void {
+    if (experiment === this.experimentShown) return;
+    const grid = Object.fromEntries(GRID_FIELDS.map((n) => [n, this.inputs.get(n)?.value])) as Record<string, string | undefined>;
+    this.experimentShown = experiment;
+    this.select.value = experiment;
+    this.source.textContent = `Values from ${EXPERIMENTS[experiment].source}`;
+    this.resetAll.textContent = `Reset all to ${experiment}`;
+    this.inputs.clear();
+    this.errors.clear();
+    const kind = kindOf(experiment);
+    this.form.dataset.kind = kind;
+    const groups: HTMLElement[] = [];
+    for (const g of groupsOf(kind)) {
+      const names: InputName[] = g.key === 'grid' ? [...GRID_FIELDS] : configFields(experiment).filter((f) => fieldTable(kind)[f].group === g.key);
+      const fs = h('fieldset', { class: `group group-${g.key}` });
+      fs.append(h('legend', {}, g.title));
+      if (g.note) fs.append(h('p', { class: 'group-note' }, g.note));
+      for (const name of names) fs.append(this.row(experiment, name));
+      groups.push(fs);
+    }
+    this.fields.replaceChildren(...groups);
+    for (const n of GRID_FIELDS) {
+      const v = grid[n];
+      const el = this.inputs.get(n);
+      if (el && v !== undefined) el.value = v;
+    }
+    this.markChanged();
+  }
+
+  private row(experiment: string, name: InputName): HTMLElement {
+    const handlers = this.handlers;
+    const kind = kindOf(experiment);
+    const info = inputInfo(name, kind);
     const id = `f-${name}`;
     const row = h('div', { class: 'field', 'data-field': name });
     const label = h('label', { for: id });
@@ -95,7 +172,8 @@ export class Controls {
     if (info.unit) label.append(' ', h('span', { class: 'unit' }, `[${info.unit}]`));
     const line = h('div', { class: 'input-line' });
     let input: HTMLInputElement | HTMLSelectElement;
-    const shape = name === 'massMin' || name === 'massMax' || name === 'points' ? undefined : fieldShape(name);
+    const shape = isGrid(name) ? undefined : fieldShape(name, kind);
+    const dflt = shownDefault(experiment, name);
     if (shape?.kind === 'choice') {
       input = h('select', { id, name });
       for (const m of shape.options ?? []) input.append(h('option', { value: m }, m));
@@ -107,11 +185,12 @@ export class Controls {
         inputmode: name === 'massMin' || name === 'massMax' ? 'text' : 'decimal',
         autocomplete: 'off',
         spellcheck: 'false',
-        placeholder: NULL_HINT[name] ?? shownDefault(name),
+        placeholder: NULL_HINT[name] ?? dflt,
       });
     }
+    input.value = defaultText(experiment, name);
     const help = h('div', { class: 'help', id: `${id}-help` });
-    help.append(`default ${shownDefault(name)} · allowed ${info.allowed}`);
+    help.append(`default ${dflt} · allowed ${info.allowed}`);
     const error = h('div', { class: 'error', id: `${id}-error`, role: 'alert' });
     error.hidden = true;
     input.setAttribute('aria-describedby', `${id}-help ${id}-error`);
@@ -123,8 +202,8 @@ export class Controls {
     const reset = h('button', {
       type: 'button',
       class: 'reset',
-      'aria-label': `Reset ${info.label} to its default, ${shownDefault(name)}`,
-      title: `Reset to default (${shownDefault(name)})`,
+      'aria-label': `Reset ${info.label} to its default, ${dflt}`,
+      title: `Reset to default (${dflt})`,
     }, '↺');
     reset.addEventListener('click', () => handlers.onReset([name]));
     line.append(input, reset);
@@ -134,22 +213,23 @@ export class Controls {
     return row;
   }
 
-  /** Every control's current text. */
+  /** The experiment and every control's current text. */
   read(): Inputs {
-    return Object.fromEntries(INPUT_NAMES.map((n) => [n, this.inputs.get(n)?.value ?? defaultText(n)])) as Inputs;
+    const e = this.experimentShown;
+    return { experiment: e, ...Object.fromEntries(inputNames(e).map((n) => [n, this.inputs.get(n)?.value ?? defaultText(e, n)])) };
   }
 
   /** Sets the controls' text (and marks the ones that differ from the defaults). */
   write(inputs: Partial<Inputs>): void {
-    for (const [n, v] of Object.entries(inputs) as [InputName, string][]) {
-      const el = this.inputs.get(n);
-      if (el && el.value !== v) el.value = v;
+    for (const [n, v] of Object.entries(inputs)) {
+      const el = this.inputs.get(n as InputName);
+      if (el && v !== undefined && el.value !== v) el.value = v;
     }
     this.markChanged();
   }
 
   markChanged(): void {
-    for (const [n, el] of this.inputs) el.closest('.field')?.classList.toggle('changed', !isDefault(n, el.value));
+    for (const [n, el] of this.inputs) el.closest('.field')?.classList.toggle('changed', !isDefault(this.experimentShown, n, el.value));
   }
 
   /** Shows each problem under its control, clears the others. */

@@ -14,11 +14,13 @@ import { Controls } from './controls.js';
 import { saveBlob, saveText, svgToPng } from './download.js';
 import { ReachFigure } from './figure.js';
 import { loadFigureFont } from './font.js';
+import { experimentIntro } from './intro.js';
 import type { Steps } from './protocol.js';
 import { Runner, type Computed } from './runner.js';
 import {
   defaultInputs,
   describeChanges,
+  kindOf,
   resolveInputs,
   stateFromQuery,
   stateToQuery,
@@ -36,6 +38,7 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 
 const ui = {
   form: $<HTMLFormElement>('controls'),
+  intro: $('intro'),
   plot: $('reach-plot'),
   readout: $('readout'),
   statusText: $('status-text'),
@@ -97,7 +100,7 @@ function comparisons(): ComparisonCurve[] {
     const pts: [number, number][] = r.points.map((p) => [p.massGeV, p.epsilon90]);
     if (Number.isFinite(r.best.epsilon90) && !pts.some(([m]) => m === r.best.massGeV)) pts.push([r.best.massGeV, r.best.epsilon90]);
     pts.sort((a, b) => a[0] - b[0]);
-    out.push({ label: `pinned: ${shortLabel(describeChanges(pinned.inputs))}`, points: pts });
+    out.push({ label: `pinned: ${shortLabel(describeChanges(pinned.inputs, requested.experiment))}`, points: pts });
   }
   for (const o of overlays) out.push({ label: shortLabel(o.label), points: o.points });
   return out;
@@ -141,7 +144,7 @@ function comparisonItems(): HTMLLIElement[] {
     items.push(li);
   };
   if (pinned) {
-    const text = `Pinned: ${describeChanges(pinned.inputs)}${pinned.reach ? '' : ' (computing…)'}`;
+    const text = `Pinned: ${describeChanges(pinned.inputs, requested.experiment)}${pinned.reach ? '' : ' (computing…)'}`;
     item(text, unpin, 'the pinned curve');
   }
   overlays.forEach((o, i) =>
@@ -256,10 +259,23 @@ function onControls(commit: boolean): void {
   else typingTimer = setTimeout(go, TYPING_DELAY);
 }
 
+/** Names the experiment in the header (and the page's title). */
+function introduce(experiment: string): void {
+  ui.intro.textContent = experimentIntro(experiment);
+  document.title = `vanish — ${kindOf(experiment) === 'fixedTarget' ? 'missing-energy' : 'disappearing-track'} reach, ${experiment}`;
+  ui.form.dataset.experiment = experiment;
+}
+
 const controls = new Controls(ui.form, {
+  onExperiment(experiment) {
+    // A new experiment starts from its own defaults; the mass grid is kept.
+    controls.setExperiment(experiment);
+    introduce(experiment);
+    onControls(true);
+  },
   onInput: (_name: InputName, commit: boolean) => onControls(commit),
   onReset(names) {
-    const d = defaultInputs();
+    const d = defaultInputs(controls.experiment);
     controls.write(Object.fromEntries(names.map((n) => [n, d[n]])));
     onControls(true);
   },
@@ -348,6 +364,8 @@ function start(): void {
   overlays = state.overlays;
   selectedMass = state.at;
   if (state.pin) pinned = { inputs: state.pin };
+  controls.setExperiment(state.inputs.experiment);
+  introduce(state.inputs.experiment);
   controls.write(state.inputs);
   if (problems.length > 0) {
     ui.overlayError.textContent = `${problems.join('; ')}.`;
@@ -363,7 +381,7 @@ function start(): void {
   } else {
     // Draw the link without its bad values (those at their defaults); the controls keep the link's text so it can be fixed.
     ui.statusText.textContent = 'The link has an invalid value; it is drawn with the default there until it is fixed.';
-    const d = defaultInputs();
+    const d = defaultInputs(inputs.experiment);
     const fallback = { ...inputs, ...Object.fromEntries(r.problems.map((p) => [p.field, d[p.field]])) };
     requested = resolveInputs(fallback).ok ? fallback : d;
     void compute(requested);

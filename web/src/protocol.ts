@@ -1,11 +1,11 @@
 /** Messages between the page and its computation worker (structured-clone plain data). */
-import type { ExperimentConfig } from '../../src/config/schema.js';
-import type { BackgroundSummary, ReachResult } from '../../src/results.js';
+import type { AnyExperimentConfig } from '../../src/config/schema.js';
+import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachResult } from '../../src/results.js';
 
 export interface ComputeRequest {
   type: 'compute';
   id: number;
-  config: ExperimentConfig;
+  config: AnyExperimentConfig;
   /** Grid masses in GeV; the library adds the kinematic edges in range. */
   masses: number[];
   /** Also compute the steps behind the curve (spectrum, track length, background). */
@@ -15,14 +15,32 @@ export interface ComputeRequest {
 /** Builds the configuration-wide tables (track lengths) and compiles the code before a real request. */
 export interface WarmRequest {
   type: 'warm';
-  config: ExperimentConfig;
+  config: AnyExperimentConfig;
 }
 
-export interface Steps {
+/** τ(v) = E T(E′, E, depth)/X0 at v = E′/E, for the depth of Eq. 11 and that of Eq. 12. */
+export type TrackLengthPoint = { v: number; calorimeter: number; bremsstrahlungDepth: number };
+
+/** The steps behind a collider's curve: Bhabha positrons, their track length, the photon and neutron backgrounds. */
+export interface ColliderSteps {
+  kind: 'collider';
+  flux: FluxSummary;
+  /** dN/dE of the positrons; empty when they all have one energy (a symmetric collider: a line). */
   spectrum: { energyGeV: number; dNdE: number }[];
-  trackLength: { v: number; calorimeter: number; bremsstrahlungDepth: number }[];
+  trackLength: TrackLengthPoint[];
   background: BackgroundSummary;
 }
+
+/** The steps behind a fixed target's curve: the beam (a line), the shower's track lengths, the given background. */
+export interface FixedTargetSteps {
+  kind: 'fixedTarget';
+  flux: FluxSummary;
+  /** Track length of the positrons that can annihilate (calorimeter) and of the leptons that radiate A′ (bremsstrahlung depth). */
+  trackLength: TrackLengthPoint[];
+  background: FixedTargetBackground;
+}
+
+export type Steps = ColliderSteps | FixedTargetSteps;
 
 export interface Timing {
   /** computeReach, ms. */

@@ -6,7 +6,7 @@
  * Terminating loses the worker's tables and compiled code, so a spare worker
  * is kept warm (tables built for the last configuration) and takes over.
  */
-import type { ExperimentConfig } from '../../src/config/schema.js';
+import type { AnyExperimentConfig } from '../../src/config/schema.js';
 import type { ComputeRequest, Steps, Timing, WarmRequest, WorkerReply } from './protocol.js';
 import type { ReachResult } from '../../src/results.js';
 
@@ -50,7 +50,7 @@ export class Runner {
    * Computes the reach for a configuration and masses.
    * @returns the result, or null when a newer request cancelled this one
    */
-  run(config: ExperimentConfig, masses: number[], steps: boolean): Promise<Computed | null> {
+  run(config: AnyExperimentConfig, masses: number[], steps: boolean): Promise<Computed | null> {
     if (this.pending) {
       this.worker?.terminate();
       this.worker = null;

@@ -1,27 +1,47 @@
 /**
- * The page's state as text: what is typed in every control, the overlays and
- * the pinned configuration; read from and written to the URL's query string
+ * The page's state as text: the built-in experiment, what is typed in each of
+ * its controls, the overlays and the pinned configuration; read from and written to the URL's query string
  * (only what differs from the defaults), and resolved into a validated
  * configuration and mass grid by the library's own parsers. No DOM here, so
  * it is tested in Node.
  */
-import { belle2 } from '../../src/config/presets.js';
+import { EXPERIMENTS } from '../../src/config/presets.js';
 import { parseMass } from '../../src/config/quantity.js';
 import {
   ConfigError,
   FIELDS,
+  FIXED_TARGET_FIELDS,
   experimentConfigSchema,
+  fixedTargetConfigSchema,
   withOverrides,
+  type AnyExperimentConfig,
   type ConfigField,
   type ExperimentConfig,
+  type FieldInfo,
+  type FixedTargetConfig,
+  type FixedTargetField,
 } from '../../src/config/schema.js';
 import { logGrid } from '../../src/reach.js';
 
+/** The experiment of a link without `experiment=` (every link made before there was a choice). */
+export const DEFAULT_EXPERIMENT = 'belle2';
+/** The built-in experiments, in the library's order. */
+export const EXPERIMENT_NAMES: readonly string[] = Object.keys(EXPERIMENTS);
+export type Kind = AnyExperimentConfig['kind'];
+
+/** The collider fields (the controls of belle2, babar, besiii). */
 export const CONFIG_FIELDS = Object.keys(FIELDS) as ConfigField[];
+/** The fixed-target fields (the controls of the NA64 experiments). */
+export const FIXED_TARGET_CONFIG_FIELDS = Object.keys(FIXED_TARGET_FIELDS) as FixedTargetField[];
+/** The fields of each kind in the schema's order (private copies: the exported lists may be sorted by a caller). */
+const FIELDS_OF_KIND: Record<Kind, readonly FieldName[]> = {
+  collider: Object.freeze([...CONFIG_FIELDS]),
+  fixedTarget: Object.freeze([...FIXED_TARGET_CONFIG_FIELDS]),
+};
+export type FieldName = ConfigField | FixedTargetField;
 export const GRID_FIELDS = ['massMin', 'massMax', 'points'] as const;
 export type GridField = (typeof GRID_FIELDS)[number];
-export type InputName = ConfigField | GridField;
-export const INPUT_NAMES: readonly InputName[] = [...CONFIG_FIELDS, ...GRID_FIELDS];
+export type InputName = FieldName | GridField;
 
 /** Most masses a page grid may have (the computation grows linearly with it). */
 export const MAX_POINTS = 2000;
@@ -35,8 +55,33 @@ export const GRID_INFO: Record<GridField, { label: string; unit: string; allowed
 
 const GRID_DEFAULTS: Record<GridField, string> = { massMin: '1MeV', massMax: '1GeV', points: '100' };
 
-/** Every control's text. */
-export type Inputs = Record<InputName, string>;
+export const isExperiment = (name: string): boolean => Object.hasOwn(EXPERIMENTS, name);
+
+/** The kind of a built-in experiment (an unknown name is the default experiment's). */
+export function kindOf(experiment: string): Kind {
+  return (EXPERIMENTS[experiment] ?? EXPERIMENTS[DEFAULT_EXPERIMENT]).config.kind;
+}
+
+/** The field table of a kind (label, unit, allowed, group per field). */
+export function fieldTable(kind: Kind): Record<string, FieldInfo> {
+  return kind === 'fixedTarget' ? FIXED_TARGET_FIELDS : FIELDS;
+}
+
+/** The config fields of an experiment's kind, in the library's order. */
+export function configFields(experiment: string): readonly FieldName[] {
+  return FIELDS_OF_KIND[kindOf(experiment)];
+}
+
+/** Every control of an experiment: its config fields, then the mass grid. */
+export function inputNames(experiment: string): InputName[] {
+  return [...configFields(experiment), ...GRID_FIELDS];
+}
+
+/**
+ * The page's inputs: the experiment, and what is typed in each of its controls
+ * (a control that is missing here shows the experiment's default).
+ */
+export type Inputs = { experiment: string } & Partial<Record<InputName, string>>;
 
 /** A published limit laid over the figure. */
 export interface Overlay {
@@ -70,9 +115,10 @@ interface ZodDefLike {
   shape?: () => Record<string, { _def: ZodDefLike }>;
 }
 
-/** Reads a field's type from the library's zod schema (through effects, defaults, nullables). */
-export function fieldShape(name: ConfigField): FieldShape {
-  let def = (experimentConfigSchema as unknown as { _def: ZodDefLike })._def;
+/** Reads a field's type from the library's zod schema of the kind (through effects, defaults, nullables). */
+export function fieldShape(name: FieldName, kind: Kind = 'collider'): FieldShape {
+  const schema = kind === 'fixedTarget' ? fixedTargetConfigSchema : experimentConfigSchema;
+  let def = (schema as unknown as { _def: ZodDefLike })._def;
   while (def.typeName === 'ZodEffects' && def.schema) def = def.schema._def;
   let field = def.shape?.()[name]?._def;
   let nullable = false;
@@ -87,27 +133,34 @@ export function fieldShape(name: ConfigField): FieldShape {
   return { kind: 'number', nullable };
 }
 
-const isGrid = (name: string): name is GridField => (GRID_FIELDS as readonly string[]).includes(name);
-const isInput = (name: string): name is InputName => (INPUT_NAMES as readonly string[]).includes(name);
+export const isGrid = (name: string): name is GridField => (GRID_FIELDS as readonly string[]).includes(name);
+const isInputOf = (experiment: string, name: string): name is InputName => (inputNames(experiment) as string[]).includes(name);
 
-/** The text a control shows for the preset's value (`''` for a null field). */
-export function defaultText(name: InputName): string {
+/** The text a control shows for the experiment's value (`''` for a null field). */
+export function defaultText(experiment: string, name: InputName): string {
   if (isGrid(name)) return GRID_DEFAULTS[name];
-  const v = belle2[name];
-  return v === null ? '' : String(v);
+  const config = (EXPERIMENTS[experiment] ?? EXPERIMENTS[DEFAULT_EXPERIMENT]).config as Record<string, unknown>;
+  const v = config[name];
+  return v === null || v === undefined ? '' : String(v);
 }
 
-export function defaultInputs(): Inputs {
-  return Object.fromEntries(INPUT_NAMES.map((n) => [n, defaultText(n)])) as Inputs;
+/** Every control of an experiment at its default (belle2 unless named). */
+export function defaultInputs(experiment = DEFAULT_EXPERIMENT): Inputs {
+  return { experiment, ...Object.fromEntries(inputNames(experiment).map((n) => [n, defaultText(experiment, n)])) };
 }
 
-export function isDefault(name: InputName, text: string): boolean {
-  return text.trim() === defaultText(name);
+/** A control's text (its default when the inputs do not have it). */
+export function textOf(inputs: Inputs, name: InputName): string {
+  return inputs[name] ?? defaultText(inputs.experiment, name);
 }
 
-/** Label, unit and allowed range of a control. */
-export function inputInfo(name: InputName): { label: string; unit: string; allowed: string } {
-  return isGrid(name) ? GRID_INFO[name] : FIELDS[name];
+export function isDefault(experiment: string, name: InputName, text: string): boolean {
+  return text.trim() === defaultText(experiment, name);
+}
+
+/** Label, unit and allowed range of a control (of an experiment of the given kind). */
+export function inputInfo(name: InputName, kind: Kind = 'collider'): { label: string; unit: string; allowed: string } {
+  return isGrid(name) ? GRID_INFO[name] : fieldTable(kind)[name];
 }
 
 // ── URL ──
@@ -132,11 +185,17 @@ export function overlayFromParam(text: string): Overlay | undefined {
   return points.length > 0 ? { label, points } : undefined;
 }
 
+/** `experiment` (unless it is the default one), then the controls that differ from its defaults. */
 function inputsToParams(inputs: Inputs, params: URLSearchParams): void {
-  for (const n of INPUT_NAMES) if (!isDefault(n, inputs[n])) params.set(n, inputs[n].trim());
+  const e = inputs.experiment;
+  if (e !== DEFAULT_EXPERIMENT) params.set('experiment', e);
+  for (const n of inputNames(e)) {
+    const t = textOf(inputs, n);
+    if (!isDefault(e, n, t)) params.set(n, t.trim());
+  }
 }
 
-/** The query string (without `?`) of a state: changed controls, then overlays, the pin and the selection. */
+/** The query string (without `?`) of a state: the experiment and changed controls, then overlays, the pin and the selection. */
 export function stateToQuery(s: PageState): string {
   const p = new URLSearchParams();
   inputsToParams(s.inputs, p);
@@ -150,15 +209,26 @@ export function stateToQuery(s: PageState): string {
   return p.toString();
 }
 
-/** Reads a state from a query string; what cannot be read is left at its default and told in `problems`. */
+/**
+ * Reads a state from a query string; what cannot be read is left at its
+ * default and told in `problems`. A link without `experiment` is belle2's.
+ */
 export function stateFromQuery(query: string): { state: PageState; problems: string[] } {
   const p = new URLSearchParams(query);
   const problems: string[] = [];
   const readInputs = (q: URLSearchParams, where: string): Inputs => {
-    const inputs = defaultInputs();
+    let experiment = q.get('experiment') ?? DEFAULT_EXPERIMENT;
+    if (!isExperiment(experiment)) {
+      problems.push(`${where}experiment=${experiment} in the link is not a built-in experiment (allowed: ${EXPERIMENT_NAMES.join(', ')}); ${DEFAULT_EXPERIMENT} is shown`);
+      experiment = DEFAULT_EXPERIMENT;
+    }
+    const inputs = defaultInputs(experiment);
+    const other = kindOf(experiment) === 'fixedTarget' ? FIELDS : FIXED_TARGET_FIELDS;
     for (const [k, v] of q) {
-      if (isInput(k)) inputs[k] = v;
+      if (k === 'experiment') continue;
+      if (isInputOf(experiment, k)) inputs[k] = v;
       else if (where === '' && ['overlay', 'pin', 'at'].includes(k)) continue;
+      else if (Object.hasOwn(other, k)) problems.push(`link parameter ${where}${k} does not apply to ${experiment} and was ignored`);
       else problems.push(`unknown link parameter ${where}${k} was ignored`);
     }
     return inputs;
@@ -187,57 +257,70 @@ export interface FieldProblem {
   message: string;
 }
 
+/** A configuration of either kind, whose fields of the other kind read as undefined. */
+export type PageConfig = AnyExperimentConfig &
+  Partial<Omit<ExperimentConfig, 'kind'>> &
+  Partial<Omit<FixedTargetConfig, 'kind'>>;
+
 export interface Resolved {
-  config: ExperimentConfig;
+  config: PageConfig;
   /** The grid masses (GeV) handed to computeReach, which adds the kinematic edges in range. */
   masses: number[];
 }
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-const allowedText = (name: InputName) => {
-  const i = inputInfo(name);
+const allowedText = (name: InputName, kind: Kind) => {
+  const i = inputInfo(name, kind);
   return `allowed: ${i.allowed}${i.unit ? ` ${i.unit}` : ''}`;
 };
 
 /** A control's text as the value of its config field, or a problem. */
-function fieldValue(name: ConfigField, text: string): { value: unknown } | { problem: string } {
+function fieldValue(name: FieldName, kind: Kind, text: string): { value: unknown } | { problem: string } {
   const t = text.trim();
-  const shape = fieldShape(name);
+  const shape = fieldShape(name, kind);
   if (shape.nullable && t === '') return { value: null };
   if (shape.kind === 'choice') return { value: t };
   if (!NUMBER.test(t)) {
     const shown = t === '' ? 'empty' : JSON.stringify(t);
-    return { problem: `config field ${name} = ${shown} is not a number (${allowedText(name)})` };
+    return { problem: `config field ${name} = ${shown} is not a number (${allowedText(name, kind)})` };
   }
   return { value: Number(t) };
 }
 
 /**
- * Validates every control with the library's parsers ({@link withOverrides},
- * {@link parseMass}) and returns the configuration and masses, or one problem
- * per field that is wrong (each message names the field, its value and what
- * is allowed).
+ * Validates every control with the library's parsers ({@link withOverrides}
+ * on the experiment's preset, {@link parseMass}) and returns the
+ * configuration and masses, or one problem per field that is wrong (each
+ * message names the field, its value and what is allowed).
  */
 export function resolveInputs(inputs: Inputs): { ok: true; value: Resolved } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
+  const experiment = inputs.experiment;
+  if (!isExperiment(experiment)) {
+    return { ok: false, problems: [{ field: 'massMin', message: `experiment ${experiment} is not a built-in experiment (allowed: ${EXPERIMENT_NAMES.join(', ')})` }] };
+  }
+  const base = EXPERIMENTS[experiment].config;
+  const kind = base.kind;
+  const fields = configFields(experiment);
+  const text = (n: InputName) => textOf(inputs, n);
   const overrides: Record<string, unknown> = {};
-  for (const name of CONFIG_FIELDS) {
-    const r = fieldValue(name, inputs[name]);
+  for (const name of fields) {
+    const r = fieldValue(name, kind, text(name));
     if ('problem' in r) problems.push({ field: name, message: r.problem });
     else overrides[name] = r.value;
   }
   // The schema reports one problem at a time: take it, fall back to the preset for that field, ask again.
-  let config: ExperimentConfig | undefined;
-  for (let round = 0; round <= CONFIG_FIELDS.length; round++) {
+  let config: PageConfig | undefined;
+  for (let round = 0; round <= fields.length; round++) {
     try {
-      config = withOverrides(belle2, overrides);
+      config = withOverrides(base, overrides);
       break;
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
-      const field = e.field as ConfigField | undefined;
+      const field = e.field as FieldName | undefined;
       if (!field || !(field in overrides) || problems.some((p) => p.field === field)) {
-        problems.push({ field: field && isInput(field) ? field : 'lumi', message: e.message });
+        problems.push({ field: field && isInputOf(experiment, field) ? field : fields[0], message: e.message });
         break;
       }
       problems.push({ field, message: e.message });
@@ -247,7 +330,7 @@ export function resolveInputs(inputs: Inputs): { ok: true; value: Resolved } | {
 
   const mass = (name: 'massMin' | 'massMax'): number | undefined => {
     try {
-      return parseMass(inputs[name], name);
+      return parseMass(text(name), name);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       problems.push({ field: name, message: e.message });
@@ -257,23 +340,32 @@ export function resolveInputs(inputs: Inputs): { ok: true; value: Resolved } | {
   const min = mass('massMin');
   const max = mass('massMax');
   if (min !== undefined && max !== undefined && !(max > min)) {
-    problems.push({ field: 'massMax', message: `massMax = ${inputs.massMax.trim()} is not allowed (${allowedText('massMax')}; massMin is ${inputs.massMin.trim()})` });
+    problems.push({ field: 'massMax', message: `massMax = ${text('massMax').trim()} is not allowed (${allowedText('massMax', kind)}; massMin is ${text('massMin').trim()})` });
   }
-  const pt = inputs.points.trim();
+  const pt = text('points').trim();
   const n = /^\d+$/.test(pt) ? Number(pt) : NaN;
   if (!(Number.isSafeInteger(n) && n >= 2 && n <= MAX_POINTS)) {
-    problems.push({ field: 'points', message: `points = ${JSON.stringify(pt)} is not allowed (${allowedText('points')})` });
+    problems.push({ field: 'points', message: `points = ${JSON.stringify(pt)} is not allowed (${allowedText('points', kind)})` });
   }
   if (problems.length > 0 || !config || min === undefined || max === undefined) return { ok: false, problems };
   return { ok: true, value: { config, masses: logGrid(min, max, n) } };
 }
 
-/** A short description of the controls that differ from the defaults, for legends: `lumi 10 ab⁻¹, alphaD 0.01`. */
-export function describeChanges(inputs: Inputs): string {
-  const parts = INPUT_NAMES.filter((n) => !isDefault(n, inputs[n])).map((n) => {
-    const unit = inputInfo(n).unit;
-    const text = inputs[n].trim() === '' ? 'null' : inputs[n].trim();
-    return `${n} ${text}${unit && NUMBER.test(text) ? ` ${unit}` : ''}`;
-  });
-  return parts.length === 0 ? 'belle2 defaults' : parts.join(', ');
+/**
+ * A short description of the controls that differ from the defaults, for
+ * legends: `lumi 10 ab⁻¹, alphaD 0.01`; named after the experiment
+ * (`na64-2019: alphaD 0.01`, `na64-2019 defaults`) unless it is `shownWith`.
+ */
+export function describeChanges(inputs: Inputs, shownWith = DEFAULT_EXPERIMENT): string {
+  const e = inputs.experiment;
+  const kind = kindOf(e);
+  const parts = inputNames(e)
+    .filter((n) => !isDefault(e, n, textOf(inputs, n)))
+    .map((n) => {
+      const unit = inputInfo(n, kind).unit;
+      const text = textOf(inputs, n).trim() === '' ? 'null' : textOf(inputs, n).trim();
+      return `${n} ${text}${unit && NUMBER.test(text) ? ` ${unit}` : ''}`;
+    });
+  if (parts.length === 0) return `${e} defaults`;
+  return e === shownWith ? parts.join(', ') : `${e}: ${parts.join(', ')}`;
 }

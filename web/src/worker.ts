@@ -5,8 +5,11 @@
  */
 import { computeBackground } from '../../src/analysis.js';
 import { computeReach } from '../../src/reach.js';
+import type { AnyExperimentConfig } from '../../src/config/schema.js';
+import { computeFlux } from '../../src/analysis.js';
 import { positronSpectrum, trackLengthDistribution } from '../../src/steps.js';
-import type { ComputeRequest, Steps, WarmRequest, WorkerReply } from './protocol.js';
+import { yieldContext } from '../../src/yields/context.js';
+import type { ComputeRequest, Steps, TrackLengthPoint, WarmRequest, WorkerReply } from './protocol.js';
 
 /** Points of the small figures. */
 const SPECTRUM_POINTS = 120;
@@ -15,6 +18,36 @@ const TRACK_POINTS = 160;
 const WARM_MASS = 0.07;
 /** Least time between progress messages, ms. */
 const PROGRESS_EVERY = 40;
+
+/**
+ * The track lengths a fixed-target scan uses (the library's tables for its
+ * beam particle and radiating leptons), at the v = E′/E of
+ * {@link trackLengthDistribution}: 1e−3 to 1 − 1e−6, even in ln(v/(1 − v)).
+ */
+function beamTrackLengths(config: AnyExperimentConfig, n: number): TrackLengthPoint[] {
+  const ctx = yieldContext(config);
+  const lo = Math.log(1e-3 / (1 - 1e-3));
+  const hi = Math.log((1 - 1e-6) / 1e-6);
+  return Array.from({ length: n }, (_, i) => {
+    const u = 1 / (1 + Math.exp(lo + ((hi - lo) * i) / (n - 1))); // 1 − v
+    return { v: 1 - u, calorimeter: ctx.annihilationTrack.tau(u), bremsstrahlungDepth: ctx.bremsstrahlungTrack.tau(u) };
+  });
+}
+
+function stepsOf(config: AnyExperimentConfig): Steps {
+  const flux = computeFlux(config);
+  if (config.kind === 'fixedTarget') {
+    return { kind: 'fixedTarget', flux, trackLength: beamTrackLengths(config, TRACK_POINTS), background: computeBackground(config) };
+  }
+  const line = flux.energyMinGeV === flux.energyMaxGeV;
+  return {
+    kind: 'collider',
+    flux,
+    spectrum: line ? [] : positronSpectrum(config, SPECTRUM_POINTS),
+    trackLength: trackLengthDistribution(config, TRACK_POINTS),
+    background: computeBackground(config),
+  };
+}
 
 const post = (m: WorkerReply) => (self as unknown as Worker).postMessage(m);
 
@@ -33,13 +66,7 @@ function compute(req: ComputeRequest): void {
   });
   const t1 = performance.now();
   let steps: Steps | undefined;
-  if (req.steps) {
-    steps = {
-      spectrum: positronSpectrum(req.config, SPECTRUM_POINTS),
-      trackLength: trackLengthDistribution(req.config, TRACK_POINTS),
-      background: computeBackground(req.config),
-    };
-  }
+  if (req.steps) steps = stepsOf(req.config);
   const t2 = performance.now();
   post({ type: 'result', id: req.id, reach, steps, timing: { reachMs: t1 - t0, stepsMs: t2 - t1 } });
 }
@@ -49,7 +76,7 @@ self.onmessage = (e: MessageEvent<ComputeRequest | WarmRequest>) => {
   if (req.type === 'warm') {
     try {
       computeReach(req.config, [WARM_MASS], { includeEdges: false });
-      trackLengthDistribution(req.config, 2);
+      if (req.config.kind === 'collider') trackLengthDistribution(req.config, 2);
     } catch {
       // Warming is only an optimisation.
     }
