@@ -2,10 +2,10 @@
  * The intermediate steps behind a reach curve, as plain data for figures:
  * the positron spectrum in the barrel and the differential track length.
  */
-import type { ExperimentConfig } from './config/schema.js';
+import type { AnyExperimentConfig, ExperimentConfig } from './config/schema.js';
 import { bhabhaSource } from './flux/bhabha.js';
 import { invAb } from './constants.js';
-import { trackLengthTable } from './shower/trackLength.js';
+import { yieldContext } from './yields/context.js';
 
 /** dN/dE of the barrel positrons (Eq. 4 × luminosity), per GeV, at n energies spanning the acceptance. */
 export function positronSpectrum(config: ExperimentConfig, n = 100): { energyGeV: number; dNdE: number }[] {
@@ -19,16 +19,18 @@ export function positronSpectrum(config: ExperimentConfig, n = 100): { energyGeV
 
 /**
  * The dimensionless differential track length τ(v) = E T_e(E', E, L)/X0 of
- * App. A at n values of v = E'/E, for the calorimeter depth (Eq. 11) and the
- * bremsstrahlung depth (Eq. 12). v runs from 1e−3 to 1 − 1e−6, spaced evenly in
- * ln(v/(1 − v)) so both ends are visible.
+ * App. A at n values of v = E'/E, as the yields use it: the annihilating
+ * positrons over the calorimeter depth (Eq. 11) and the radiating leptons over
+ * the bremsstrahlung depth (Eq. 12), for the experiment's beam particle. v runs
+ * from 1e−3 to 1 − 1e−6, spaced evenly in ln(v/(1 − v)) so both ends are visible.
  */
 export function trackLengthDistribution(
-  config: ExperimentConfig,
+  config: AnyExperimentConfig,
   n = 100,
 ): { v: number; calorimeter: number; bremsstrahlungDepth: number }[] {
-  const cal = trackLengthTable(config.calorimeterDepth);
-  const bre = trackLengthTable(config.bremsstrahlungDepth);
+  const ctx = yieldContext(config);
+  const cal = ctx.annihilationTrack;
+  const bre = ctx.bremsstrahlungTrack;
   const lo = Math.log(1e-3 / (1 - 1e-3));
   const hi = Math.log((1 - 1e-6) / 1e-6);
   return Array.from({ length: n }, (_, i) => {

@@ -8,8 +8,7 @@ import { computeReach } from '../../src/reach.js';
 import type { AnyExperimentConfig } from '../../src/config/schema.js';
 import { computeFlux } from '../../src/analysis.js';
 import { positronSpectrum, trackLengthDistribution } from '../../src/steps.js';
-import { yieldContext } from '../../src/yields/context.js';
-import type { ComputeRequest, Steps, TrackLengthPoint, WarmRequest, WorkerReply } from './protocol.js';
+import type { ComputeRequest, Steps, WarmRequest, WorkerReply } from './protocol.js';
 
 /** Points of the small figures. */
 const SPECTRUM_POINTS = 120;
@@ -19,25 +18,10 @@ const WARM_MASS = 0.07;
 /** Least time between progress messages, ms. */
 const PROGRESS_EVERY = 40;
 
-/**
- * The track lengths a fixed-target scan uses (the library's tables for its
- * beam particle and radiating leptons), at the v = E′/E of
- * {@link trackLengthDistribution}: 1e−3 to 1 − 1e−6, even in ln(v/(1 − v)).
- */
-function beamTrackLengths(config: AnyExperimentConfig, n: number): TrackLengthPoint[] {
-  const ctx = yieldContext(config);
-  const lo = Math.log(1e-3 / (1 - 1e-3));
-  const hi = Math.log((1 - 1e-6) / 1e-6);
-  return Array.from({ length: n }, (_, i) => {
-    const u = 1 / (1 + Math.exp(lo + ((hi - lo) * i) / (n - 1))); // 1 − v
-    return { v: 1 - u, calorimeter: ctx.annihilationTrack.tau(u), bremsstrahlungDepth: ctx.bremsstrahlungTrack.tau(u) };
-  });
-}
-
 function stepsOf(config: AnyExperimentConfig): Steps {
   const flux = computeFlux(config);
   if (config.kind === 'fixedTarget') {
-    return { kind: 'fixedTarget', flux, trackLength: beamTrackLengths(config, TRACK_POINTS), background: computeBackground(config) };
+    return { kind: 'fixedTarget', flux, trackLength: trackLengthDistribution(config, TRACK_POINTS), background: computeBackground(config) };
   }
   const line = flux.energyMinGeV === flux.energyMaxGeV;
   return {
@@ -76,7 +60,7 @@ self.onmessage = (e: MessageEvent<ComputeRequest | WarmRequest>) => {
   if (req.type === 'warm') {
     try {
       computeReach(req.config, [WARM_MASS], { includeEdges: false });
-      if (req.config.kind === 'collider') trackLengthDistribution(req.config, 2);
+      trackLengthDistribution(req.config, 2);
     } catch {
       // Warming is only an optimisation.
     }
