@@ -8,31 +8,22 @@ import { backgroundFor } from './backgrounds/index.js';
 import type { BackgroundSummary, FixedTargetBackground, FluxSummary, YieldResult } from './results.js';
 import { annihilationYield, type YieldOptions } from './yields/annihilation.js';
 import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
-import { yieldContext } from './yields/context.js';
+import { leptonSource, yieldContext } from './yields/context.js';
 import { bhabhaSource } from './flux/bhabha.js';
-import { invAb } from './constants.js';
 import { material } from './materials/materials.js';
 
 /** Eqs. (3)–(4): the Bhabha positrons in the barrel; or the beam of a fixed-target experiment. */
 export function computeFlux(config: AnyExperimentConfig): FluxSummary {
-  if (config.kind === 'fixedTarget') {
-    return {
-      positrons: config.particlesOnTarget,
-      particle: config.beamParticle,
-      energyMinGeV: config.beamEnergy,
-      energyMaxGeV: config.beamEnergy,
-    };
-  }
-  const s = bhabhaSource(config.electronBeamEnergy, config.positronBeamEnergy, config.thetaMin, config.thetaMax);
-  return {
-    positrons: config.lumi * invAb * s.crossSection,
-    particle: 'e+',
-    energyMinGeV: s.energyMin,
-    energyMaxGeV: s.energyMax,
-    sqrtS: Math.sqrt(s.s),
-    beta: s.beta,
-    crossSectionPb: s.crossSection / pb,
+  const source = leptonSource(config);
+  const flux: FluxSummary = {
+    positrons: source.total,
+    particle: source.particle,
+    energyMinGeV: source.energyMin,
+    energyMaxGeV: source.energyMax,
   };
+  if (config.kind === 'fixedTarget') return flux;
+  const s = bhabhaSource(config.electronBeamEnergy, config.positronBeamEnergy, config.thetaMin, config.thetaMax);
+  return { ...flux, sqrtS: Math.sqrt(s.s), beta: s.beta, crossSectionPb: s.crossSection / pb };
 }
 
 /** Sec. IV: photon and neutron backgrounds and their sum; a fixed target's given background and Poisson limit. */
