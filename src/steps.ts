@@ -3,17 +3,14 @@
  * the positron spectrum in the barrel and the differential track length.
  */
 import type { AnyExperimentConfig, ExperimentConfig } from './config/schema.js';
-import { bhabhaSource } from './flux/bhabha.js';
-import { invAb } from './constants.js';
-import { yieldContext } from './yields/context.js';
+import { leptonSource, yieldContext } from './yields/context.js';
 
 /** dN/dE of the barrel positrons (Eq. 4 × luminosity), per GeV, at n energies spanning the acceptance. */
 export function positronSpectrum(config: ExperimentConfig, n = 100): { energyGeV: number; dNdE: number }[] {
-  const s = bhabhaSource(config.electronBeamEnergy, config.positronBeamEnergy, config.thetaMin, config.thetaMax);
-  const L = config.lumi * invAb;
+  const s = leptonSource(config);
   return Array.from({ length: n }, (_, i) => {
     const E = s.energyMin + ((s.energyMax - s.energyMin) * i) / (n - 1);
-    return { energyGeV: E, dNdE: L * s.dSigmaDE(E) };
+    return { energyGeV: E, dNdE: s.dNdE(E) };
   });
 }
 

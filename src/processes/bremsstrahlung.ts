@@ -4,7 +4,7 @@
  * Energies and masses in GeV, t in GeV², cross-sections in GeV⁻².
  */
 import { alpha, electronMass } from '../constants.js';
-import { integrate } from '../numeric/gaussKronrod.js';
+import { integrate, type QuadratureOptions, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import type { Element } from '../materials/materials.js';
 
 /**
@@ -80,6 +80,33 @@ export function iwwShape(mass: number, y: number, positronEnergy: number): numbe
 }
 
 /**
+ * The x-shapes peak at y → 0 with width μ = m_e²/m². In ζ = ln(y + μ), with
+ * dy = (y + μ) dζ, that peak is flat: this is the ζ-integrand of ∫ shape(y) dy.
+ */
+export function shapeInLogY(shape: (y: number) => number, mass: number): (zeta: number) => number {
+  const mu = (electronMass * electronMass) / (mass * mass);
+  return (zeta) => {
+    const yPlus = Math.exp(zeta);
+    return shape(yPlus - mu) * yPlus;
+  };
+}
+
+/** ∫_{yLo}^{yHi} shape(y) dy, integrated in ζ = ln(y + μ) (see {@link shapeInLogY}); `points` are given in y. */
+export function integrateShape(
+  shape: (y: number) => number,
+  mass: number,
+  yLo: number,
+  yHi: number,
+  options: QuadratureOptions,
+): QuadratureResult {
+  const mu = (electronMass * electronMass) / (mass * mass);
+  const lo = Math.log(yLo + mu);
+  const hi = Math.log(yHi + mu);
+  const points = (options.points ?? []).map((y) => Math.log(y + mu)).filter((z) => z > lo && z < hi);
+  return integrate(shapeInLogY(shape, mass), lo, hi, { ...options, points });
+}
+
+/**
  * Total A'-strahlung cross-section at ε = 1 on one nucleus for a lepton of
  * energy E0 (GeV), over x = E_A'/E0 from xMin to 1 − m_e/E0, GeV⁻²:
  * σ = ∫ dx 4α³ φ(t_min(E0), t_max) shape(x), with the WW (Eq. 13) or IWW shape.
@@ -95,20 +122,10 @@ export function bremsstrahlungTotalCrossSection(
 ): number {
   const { tmin, tmax } = momentumTransferRange(mass, energy);
   const phi = effectivePhotonFlux(element, tmin, tmax);
-  const mu = (electronMass * electronMass) / (mass * mass);
   const yMin = electronMass / energy;
   const yMax = 1 - xMin;
   if (!(yMax > yMin)) return 0;
   const shape = (y: number) => (model === 'ww' ? bremsstrahlungShape(mass, y) : iwwShape(mass, y, energy));
-  // in ζ = ln(y + μ): the peak of width μ at y → 0 is flat there
-  const r = integrate(
-    (z) => {
-      const yPlus = Math.exp(z);
-      return shape(yPlus - mu) * yPlus;
-    },
-    Math.log(yMin + mu),
-    Math.log(yMax + mu),
-    { relTol, points: [Math.log(0.5 + mu)].filter((p) => p > Math.log(yMin + mu) && p < Math.log(yMax + mu)) },
-  );
+  const r = integrateShape(shape, mass, yMin, yMax, { relTol, points: [0.5] });
   return 4 * alpha * alpha * alpha * phi * r.value;
 }

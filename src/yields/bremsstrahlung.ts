@@ -24,7 +24,14 @@
 import { alpha, electronMass } from '../constants.js';
 import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import { tabulate, tableFromValues, type Table } from '../numeric/hermite.js';
-import { bremsstrahlungShape, effectivePhotonFlux, iwwShape, momentumTransferRange } from '../processes/bremsstrahlung.js';
+import {
+  bremsstrahlungShape,
+  effectivePhotonFlux,
+  integrateShape,
+  iwwShape,
+  momentumTransferRange,
+  shapeInLogY,
+} from '../processes/bremsstrahlung.js';
 import { combine, type YieldOptions } from './annihilation.js';
 import type { YieldContext } from './context.js';
 
@@ -51,10 +58,7 @@ export function shapeIntegralTable(mass: number, yMax: number): { table: Table; 
   const zetaMax = Math.log(yMax + mu);
   const n = TABLE_INTERVALS;
   const h = (zetaMax - zetaMin) / n;
-  const dH = (z: number) => {
-    const yPlus = Math.exp(z);
-    return bremsstrahlungShape(mass, yPlus - mu) * yPlus;
-  };
+  const dH = shapeInLogY((y) => bremsstrahlungShape(mass, y), mass);
   const nodes = new Float64Array(n + 1);
   const mids = new Float64Array(n);
   let quadratureError = 0;
@@ -96,15 +100,7 @@ export function bremsstrahlungYield(ctx: YieldContext, mass: number, options: Yi
   const iwwK = (yLo: number, yHi: number, eP: number) => {
     const top = Math.min(yHi, 1 - mass / eP); // threshold x E' ≥ m
     if (!(top > yLo)) return 0;
-    const r = integrate(
-      (z) => {
-        const yPlus = Math.exp(z);
-        return iwwShape(mass, yPlus - mu, eP) * yPlus;
-      },
-      Math.log(yLo + mu),
-      Math.log(top + mu),
-      { relTol: relTol / 100 },
-    );
+    const r = integrateShape((y) => iwwShape(mass, y, eP), mass, yLo, top, { relTol: relTol / 100 });
     if (r.value !== 0) innerRelErr = Math.max(innerRelErr, r.error / Math.abs(r.value));
     return r.value;
   };
