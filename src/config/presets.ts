@@ -33,6 +33,13 @@ export const belle2: ExperimentConfig = {
 };
 
 /**
+ * The seed paper's exact model, kept reproducible whatever `belle2` becomes:
+ * every value of the paper's analysis (free electrons at rest, N_s/√N_b = √2.71).
+ * Today it equals `belle2`; physics beyond the paper changes `belle2` only.
+ */
+export const belle2_paper: ExperimentConfig = { ...belle2 };
+
+/**
  * BaBar at PEP-II, the same disappearing-positron-track selection in its
  * CsI(Tl) calorimeter. Background model: the paper's (photon punch-through with
  * BaBar's own IFR inefficiency; the Belle II GEANT4 neutron cut flow reused,
@@ -125,6 +132,11 @@ export const EXPERIMENTS: Record<string, ExperimentPreset> = {
     title: 'Belle II, disappearing positron track, 50 ab⁻¹',
     source: 'J. Liang, Z. Liu, L. Yang, "A new channel to search for dark matter at Belle II" (the seed paper)',
   },
+  'belle2-paper': {
+    config: belle2_paper,
+    title: 'Belle II, disappearing positron track, 50 ab⁻¹ (the seed paper\'s model)',
+    source: 'J. Liang, Z. Liu, L. Yang, "A new channel to search for dark matter at Belle II" (the seed paper), exactly as published',
+  },
   babar: {
     config: babar,
     title: 'BaBar, disappearing positron track, 424 fb⁻¹ at Υ(4S)',
@@ -153,4 +165,4 @@ export const EXPERIMENTS: Record<string, ExperimentPreset> = {
 };
 
 /** The collider presets, by name (the CLI's --preset). */
-export const PRESETS: Record<string, ExperimentConfig> = { belle2, babar, besiii };
+export const PRESETS: Record<string, ExperimentConfig> = { belle2, 'belle2-paper': belle2_paper, babar, besiii };

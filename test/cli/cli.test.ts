@@ -157,12 +157,12 @@ describe.concurrent('vanish (built, end to end)', () => {
 });
 
 describe.concurrent('other experiments and comparisons (built, end to end)', () => {
-  it('experiments lists all six with kind and source', async () => {
+  it('experiments lists all seven with kind and source', async () => {
     const [table, json] = await Promise.all([vanish(['experiments']), vanish(['experiments', '--format', 'json'])]);
     expect(table.status).toBe(0);
     const list = JSON.parse(json.stdout);
     expect(list.map((e: { name: string }) => e.name).sort()).toEqual(Object.keys(EXPERIMENTS).sort());
-    expect(list).toHaveLength(6);
+    expect(list).toHaveLength(7);
     for (const e of list) {
       expect(e).toEqual({ name: e.name, kind: EXPERIMENTS[e.name].config.kind, title: EXPERIMENTS[e.name].title, source: EXPERIMENTS[e.name].source, config: EXPERIMENTS[e.name].config });
       expect(table.stdout).toContain(e.source);
@@ -236,7 +236,7 @@ describe.concurrent('user mistakes: one line, status 2, no stack', () => {
     ['mass ratio below 2', () => ['reach', '--mass-ratio', '1.5'], /^vanish: error: --mass-ratio 1\.5 is not allowed: .*, allowed .*2/],
     ['unknown config key', () => ['reach', '--config', file('unknown.yaml')], /^vanish: error: --config .*unknown\.yaml: unknown config field lumen/],
     ['invalid YAML', () => ['flux', '--config', file('bad.yaml')], /^vanish: error: --config .*bad\.yaml is not valid YAML/],
-    ['unknown preset', () => ['background', '--preset', 'lhc'], /^vanish: error: --preset lhc is not a built-in experiment: allowed are belle2, babar, besiii, na64-2019/],
+    ['unknown preset', () => ['background', '--preset', 'lhc'], /^vanish: error: --preset lhc is not a built-in experiment: allowed are belle2, belle2-paper, babar, besiii, na64-2019/],
     ['unknown experiment', () => ['reach', '--experiment', 'foo'], /^vanish: error: --experiment foo is not a built-in experiment: allowed are belle2, .*na64-eplus-2022\n/],
     ['--lumi on a fixed target', () => ['reach', '--lumi', '5', '--experiment', 'na64-2019'], /^vanish: error: --lumi does not apply to na64-2019, a fixed-target experiment: set particlesOnTarget in a --config file\n/],
     ['malformed --compare file', () => ['reach', '--masses', '10MeV', '--compare', file('curve-bad.txt')], /^vanish: error: --compare .*curve-bad\.txt line 3 "0\.002 1e-5 3" is not allowed/],

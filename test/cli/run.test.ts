@@ -54,8 +54,8 @@ describe('vanish (in-process)', () => {
     [['reach', '--lumi', '0'], new RegExp(`^vanish: error: --lumi 0 is not allowed: integrated luminosity, allowed ${allowed('lumi')} ab⁻¹$`)],
     [['reach', '--lumi', 'ten'], /^vanish: error: --lumi "ten" is not a number/],
     [['reach', '--mass-ratio', '1.5'], new RegExp(`^vanish: error: --mass-ratio 1\\.5 is not allowed: m_A' / m_χ, allowed ${allowed('massRatio')}$`)],
-    [['reach', '--preset', 'lhc'], /^vanish: error: --preset lhc is not a built-in experiment: allowed are belle2, babar, besiii, na64-2019, na64-2022, na64-eplus-2022$/],
-    [['reach', '--experiment', 'lhc'], /^vanish: error: --experiment lhc is not a built-in experiment: allowed are belle2, babar, .*na64-2019/],
+    [['reach', '--preset', 'lhc'], /^vanish: error: --preset lhc is not a built-in experiment: allowed are belle2, belle2-paper, babar, besiii, na64-2019, na64-2022, na64-eplus-2022$/],
+    [['reach', '--experiment', 'lhc'], /^vanish: error: --experiment lhc is not a built-in experiment: allowed are belle2, belle2-paper, babar, .*na64-2019/],
     [['reach', '--experiment', 'babar', '--preset', 'belle2'], /^vanish: error: --experiment babar and --preset belle2 disagree/],
     [['flux', '--experiment', 'na64-2019', '--lumi', '5'], /^vanish: error: --lumi does not apply to na64-2019, a fixed-target experiment: set particlesOnTarget in a --config file$/],
     [['reach', '--experiment', 'na64-2022', '--energy-cut', '1.5'], /^vanish: error: --energy-cut 1\.5 is not allowed: largest deposited energy fraction \(1 − missing-energy threshold\), allowed /],
@@ -167,7 +167,7 @@ describe('--experiment', () => {
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/^na64-2019 +fixedTarget +NA64, .*PRL 123 \(2019\) 121801$/m);
     const list = JSON.parse(json.stdout);
-    expect(list.map((e: { name: string }) => e.name)).toEqual(['belle2', 'babar', 'besiii', 'na64-2019', 'na64-2022', 'na64-eplus-2022']);
+    expect(list.map((e: { name: string }) => e.name)).toEqual(['belle2', 'belle2-paper', 'babar', 'besiii', 'na64-2019', 'na64-2022', 'na64-eplus-2022']);
     for (const e of list) expect(Object.keys(e)).toEqual(['name', 'kind', 'title', 'source', 'config']);
   });
 
