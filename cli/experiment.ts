@@ -14,7 +14,7 @@ import {
   type AnyExperimentConfig,
   type ConfigField,
   type FieldInfo,
-  withOverrides,
+  withOverridesFromInput,
 } from '../src/config/schema.js';
 import { readConfigFile } from './configFile.js';
 import { UsageError } from './errors.js';
@@ -137,13 +137,13 @@ export function resolveExperiment(opts: Record<string, unknown>, fields: FlagFie
 
   // Check the flags alone first, so a bad flag is blamed even if the file is bad too.
   try {
-    withOverrides(base, fromFlags);
+    withOverridesFromInput(base, fromFlags);
   } catch (e) {
     const field = (e as ConfigError).field as FlagField | undefined;
     if (e instanceof ConfigError && field && raw[field] !== undefined) throw flagError(table, field, raw[field] as string);
   }
   try {
-    return { name, config: withOverrides(base, { ...fromFile, ...fromFlags }) };
+    return { name, config: withOverridesFromInput(base, { ...fromFile, ...fromFlags }) };
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     const field = e.field as FlagField | undefined;

@@ -1,8 +1,11 @@
 /**
  * The library's front door for single quantities: the positron flux, the
- * background and the yields at one mass, each from a validated configuration.
+ * background and the yields at one mass. Each entry point validates its
+ * configuration with the schema ({@link parseAnyConfig}): an object that is not
+ * a valid configuration (a missing field, `lumi: "50"`, `kind: 'spaceship'`)
+ * throws a ConfigError naming the field, whatever the caller's types said.
  */
-import type { AnyExperimentConfig, ExperimentConfig, FixedTargetConfig } from './config/schema.js';
+import { parseAnyConfig, type AnyExperimentConfig, type ExperimentConfig, type FixedTargetConfig } from './config/schema.js';
 import { pb } from './constants.js';
 import { backgroundFor } from './backgrounds/index.js';
 import type { BackgroundSummary, FixedTargetBackground, FluxSummary, YieldResult } from './results.js';
@@ -10,10 +13,12 @@ import { annihilationYield, type YieldOptions } from './yields/annihilation.js';
 import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
 import { leptonSource, yieldContext } from './yields/context.js';
 import { bhabhaSource } from './flux/bhabha.js';
+import { checkMass } from './yields/massRange.js';
 import { material } from './materials/materials.js';
 
 /** Eqs. (3)–(4): the Bhabha positrons in the barrel; or the beam of a fixed-target experiment. */
-export function computeFlux(config: AnyExperimentConfig): FluxSummary {
+export function computeFlux(input: Readonly<AnyExperimentConfig>): FluxSummary {
+  const config = parseAnyConfig(input);
   const source = leptonSource(config);
   const flux: FluxSummary = {
     positrons: source.total,
@@ -27,17 +32,18 @@ export function computeFlux(config: AnyExperimentConfig): FluxSummary {
 }
 
 /** Sec. IV: photon and neutron backgrounds and their sum; a fixed target's given background and Poisson limit. */
-export function computeBackground(config: ExperimentConfig): BackgroundSummary;
-export function computeBackground(config: FixedTargetConfig): FixedTargetBackground;
-export function computeBackground(config: AnyExperimentConfig): BackgroundSummary | FixedTargetBackground;
-export function computeBackground(config: AnyExperimentConfig): BackgroundSummary | FixedTargetBackground {
+export function computeBackground(config: Readonly<ExperimentConfig>): BackgroundSummary;
+export function computeBackground(config: Readonly<FixedTargetConfig>): FixedTargetBackground;
+export function computeBackground(config: Readonly<AnyExperimentConfig>): BackgroundSummary | FixedTargetBackground;
+export function computeBackground(input: Readonly<AnyExperimentConfig>): BackgroundSummary | FixedTargetBackground {
+  const config = parseAnyConfig(input);
   const flux = computeFlux(config);
   return backgroundFor(config, flux.positrons, material(config.material), flux.energyMinGeV);
 }
 
 /** Eqs. (11)–(12) at one A' mass (GeV), events at ε = 1 with error estimates. */
-export function computeYield(config: AnyExperimentConfig, massGeV: number, options: YieldOptions = {}): YieldResult {
-  if (!(massGeV > 0) || !Number.isFinite(massGeV)) throw new RangeError(`mass must be positive and finite, got ${massGeV}`);
+export function computeYield(config: Readonly<AnyExperimentConfig>, massGeV: number, options: YieldOptions = {}): YieldResult {
+  checkMass(massGeV);
   const ctx = yieldContext(config);
   const ann = annihilationYield(ctx, massGeV, options);
   const bre = bremsstrahlungYield(ctx, massGeV, options);

@@ -3,9 +3,10 @@
  * detector. The library is pure and runs in Node and in the browser; the CLI
  * and the web page only parse, call these functions and present.
  */
-export { parseConfig, parseAnyConfig, withOverrides, ConfigError, FIELDS, FIXED_TARGET_FIELDS, experimentConfigSchema, fixedTargetConfigSchema } from './config/schema.js';
-export type { ExperimentConfig, ColliderConfig, FixedTargetConfig, AnyExperimentConfig, ConfigField, FixedTargetField, FieldInfo } from './config/schema.js';
+export { parseConfig, parseAnyConfig, withOverrides, withOverridesFromInput, ConfigError, InputLimitError, FIELDS, FIXED_TARGET_FIELDS, experimentConfigSchema, fixedTargetConfigSchema } from './config/schema.js';
+export type { ColliderOverrides, FixedTargetOverrides, ExperimentConfig, ColliderConfig, FixedTargetConfig, AnyExperimentConfig, ConfigField, FixedTargetField, FieldInfo } from './config/schema.js';
 export { belle2, belle2_paper, babar, besiii, na64_2019, na64_2022, na64_eplus_2022, PRESETS, EXPERIMENTS } from './config/presets.js';
+export { deepFreeze } from './config/presets.js';
 export type { ExperimentPreset } from './config/presets.js';
 export { parseMass, parseMassList } from './config/quantity.js';
 export { computeFlux, computeBackground, computeYield } from './analysis.js';

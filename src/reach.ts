@@ -20,6 +20,7 @@ import { annihilationYield, type YieldOptions } from './yields/annihilation.js';
 import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
 import { yieldContext, type YieldContext } from './yields/context.js';
 import { backgroundFor } from './backgrounds/index.js';
+import { checkMass } from './yields/massRange.js';
 
 /** n masses spaced evenly in log between min and max (GeV), both included. */
 export function logGrid(min: number, max: number, n: number): number[] {
@@ -75,6 +76,8 @@ export interface ReachOptions extends YieldOptions {
 
 /** Yields and limits at one mass, for a context and the signal count the statistics requires. */
 export function reachPoint(ctx: YieldContext, required: number, mass: number, options: YieldOptions = {}): ReachPoint {
+  checkMass(mass);
+  if (!(required >= 0) || !Number.isFinite(required)) throw new RangeError(`the required signal must be finite and ≥ 0, got ${required}`);
   const ann = annihilationYield(ctx, mass, options);
   const bre = bremsstrahlungYield(ctx, mass, options);
   return {
@@ -94,12 +97,11 @@ export function reachPoint(ctx: YieldContext, required: number, mass: number, op
  * best point. The best point is the grid/edge point with the smallest ε,
  * refined by Brent's method between its neighbours to 0.005 MeV.
  */
-export function computeReach(config: AnyExperimentConfig, masses: readonly number[], options: ReachOptions = {}): ReachResult {
-  if (masses.length === 0) throw new RangeError('computeReach needs at least one mass');
-  for (const m of masses) {
-    if (!(m > 0) || !Number.isFinite(m)) throw new RangeError(`masses must be positive and finite, got ${m}`);
-  }
-  const ctx = yieldContext(config);
+export function computeReach(input: Readonly<AnyExperimentConfig>, masses: readonly number[], options: ReachOptions = {}): ReachResult {
+  if (!Array.isArray(masses) || masses.length === 0) throw new RangeError('computeReach needs at least one mass');
+  for (const m of masses) checkMass(m);
+  const ctx = yieldContext(input);
+  const config = ctx.config;
   const positrons = ctx.spectrum.total;
   const bg = backgroundFor(config, positrons, ctx.target, ctx.spectrum.energyMin);
   const required = requiredSignalFor(config, bg.total);

@@ -2,12 +2,13 @@
  * The intermediate steps behind a reach curve, as plain data for figures:
  * the positron spectrum in the barrel and the differential track length.
  */
-import type { AnyExperimentConfig, ExperimentConfig } from './config/schema.js';
+import { parseAnyConfig, type AnyExperimentConfig } from './config/schema.js';
 import { leptonSource, yieldContext } from './yields/context.js';
 
 /** dN/dE of the barrel positrons (Eq. 4 × luminosity), per GeV, at n energies spanning the acceptance. */
-export function positronSpectrum(config: ExperimentConfig, n = 100): { energyGeV: number; dNdE: number }[] {
-  const s = leptonSource(config);
+export function positronSpectrum(config: Readonly<AnyExperimentConfig>, n = 100): { energyGeV: number; dNdE: number }[] {
+  checkCount(n);
+  const s = leptonSource(parseAnyConfig(config));
   return Array.from({ length: n }, (_, i) => {
     const E = s.energyMin + ((s.energyMax - s.energyMin) * i) / (n - 1);
     return { energyGeV: E, dNdE: s.dNdE(E) };
@@ -22,9 +23,10 @@ export function positronSpectrum(config: ExperimentConfig, n = 100): { energyGeV
  * from 1e−3 to 1 − 1e−6, spaced evenly in ln(v/(1 − v)) so both ends are visible.
  */
 export function trackLengthDistribution(
-  config: AnyExperimentConfig,
+  config: Readonly<AnyExperimentConfig>,
   n = 100,
 ): { v: number; calorimeter: number; bremsstrahlungDepth: number }[] {
+  checkCount(n);
   const ctx = yieldContext(config);
   const cal = ctx.annihilationTrack;
   const bre = ctx.bremsstrahlungTrack;
@@ -35,4 +37,8 @@ export function trackLengthDistribution(
     const u = 1 / (1 + Math.exp(z)); // 1 − v, exact near v = 1
     return { v: 1 - u, calorimeter: cal.tau(u), bremsstrahlungDepth: bre.tau(u) };
   });
+}
+
+function checkCount(n: number): void {
+  if (!Number.isInteger(n) || n < 2 || n > 1e6) throw new RangeError(`the number of points must be a whole number from 2 to 1e6, got ${n}`);
 }

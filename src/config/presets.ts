@@ -5,7 +5,20 @@
  */
 import type { AnyExperimentConfig, ExperimentConfig, FixedTargetConfig } from './schema.js';
 
-export const belle2: ExperimentConfig = {
+/**
+ * Freezes an object and everything reachable from it, so a preset shared by
+ * every caller cannot be changed by one of them (`belle2.lumi = -1` throws in
+ * strict mode and changes nothing otherwise).
+ */
+export function deepFreeze<T>(value: T): Readonly<T> {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+  }
+  return value;
+}
+
+export const belle2: Readonly<ExperimentConfig> = deepFreeze({
   kind: 'collider',
   electronBeamEnergy: 7, // GeV, SuperKEKB HER (paper Sec. III, Belle II Physics Book [32])
   positronBeamEnergy: 4, // GeV, SuperKEKB LER (paper Sec. III)
@@ -30,14 +43,14 @@ export const belle2: ExperimentConfig = {
   alphaD: 0.001, // paper Sec. V, Fig. 2
   massRatio: 3, // m_A' = 3 m_χ (paper Sec. V)
   deltaChi2: 2.71, // N_s/√N_b = √2.71, 90% CL (paper Sec. V, [45])
-};
+});
 
 /**
  * The seed paper's exact model, kept reproducible whatever `belle2` becomes:
  * every value of the paper's analysis (free electrons at rest, N_s/√N_b = √2.71).
  * Today it equals `belle2`; physics beyond the paper changes `belle2` only.
  */
-export const belle2_paper: ExperimentConfig = { ...belle2 };
+export const belle2_paper: Readonly<ExperimentConfig> = deepFreeze({ ...belle2 });
 
 /**
  * BaBar at PEP-II, the same disappearing-positron-track selection in its
@@ -45,7 +58,7 @@ export const belle2_paper: ExperimentConfig = { ...belle2 };
  * BaBar's own IFR inefficiency; the Belle II GEANT4 neutron cut flow reused,
  * with a warning).
  */
-export const babar: ExperimentConfig = {
+export const babar: Readonly<ExperimentConfig> = deepFreeze({
   ...belle2,
   electronBeamEnergy: 9.0, // GeV, PEP-II HER (BaBar, NIM A 479 (2002) 1)
   positronBeamEnergy: 3.1, // GeV, PEP-II LER (ibid.)
@@ -54,14 +67,14 @@ export const babar: ExperimentConfig = {
   lumi: 0.4242, // ab⁻¹ at Υ(4S) on peak (BaBar, NIM A 726 (2013) 203)
   calorimeterDepth: 16, // X0, shortest (backward) EMC crystals, 16.0–17.5 X0 (NIM A 479)
   photonVetoInefficiency: 4.5e-4, // IFR veto inefficiency (BaBar, arXiv:0808.0017; the paper's [58])
-};
+});
 
 /**
  * BESIII at BEPCII, symmetric beams: every Bhabha positron has the beam energy
  * (a line). Background model as for BaBar (the KLM values of Belle II are kept;
  * BESIII's muon counter is not modelled), with warnings.
  */
-export const besiii: ExperimentConfig = {
+export const besiii: Readonly<ExperimentConfig> = deepFreeze({
   ...belle2,
   electronBeamEnergy: 1.8865, // GeV, √s = 3.773 GeV, the ψ(3770) data (BESIII)
   positronBeamEnergy: 1.8865, // GeV
@@ -69,7 +82,7 @@ export const besiii: ExperimentConfig = {
   thetaMax: 146.1, // deg
   lumi: 0.0203, // ab⁻¹ at √s = 3.773 GeV (BESIII's 20.3 fb⁻¹ ψ(3770) sample)
   calorimeterDepth: 15, // X0, 28 cm CsI(Tl) (NIM A 614)
-};
+});
 
 /**
  * NA64 with 100 GeV electrons on its active Pb/Sc ECAL (Banerjee et al., PRL 123
@@ -77,7 +90,7 @@ export const besiii: ExperimentConfig = {
  * (DMG4); vanish uses the improved WW form, whose total cross-section on Pb is
  * 1.2–2.8× the exact one between 17 MeV and 1 GeV (see the README).
  */
-export const na64_2019: FixedTargetConfig = {
+export const na64_2019: Readonly<FixedTargetConfig> = deepFreeze({
   kind: 'fixedTarget',
   beamParticle: 'e-', // (PRL 123 (2019) 121801)
   beamEnergy: 100, // GeV (ibid.)
@@ -96,37 +109,37 @@ export const na64_2019: FixedTargetConfig = {
   backgroundEvents: 0.53, // expected background (ibid.); no effect on the CLs limit with 0 observed
   observedEvents: 0, // no events in the signal box (ibid.)
   confidenceLevel: 0.9, // 90% CL, CLs (ibid.): N_up = 2.3
-};
+});
 
 /** NA64 with 9.37e11 electrons on target, 2016–2022 data (Andreev et al., PRL 131 (2023) 161801). */
-export const na64_2022: FixedTargetConfig = {
+export const na64_2022: Readonly<FixedTargetConfig> = deepFreeze({
   ...na64_2019,
   particlesOnTarget: 9.37e11, // electrons on target (PRL 131 (2023) 161801)
   backgroundEvents: 0, // the paper's estimate is not used: no effect on the CLs limit with 0 observed
   observedEvents: 0, // no events in the signal box (ibid.)
-};
+});
 
 /**
  * NA64's 100 GeV positron-beam run (Andreev et al., PRD 109 (2024) L031103, 2022
  * data): resonant annihilation of the beam positrons themselves.
  */
-export const na64_eplus_2022: FixedTargetConfig = {
+export const na64_eplus_2022: Readonly<FixedTargetConfig> = deepFreeze({
   ...na64_2019,
   beamParticle: 'e+', // (PRD 109 (2024) L031103)
   particlesOnTarget: 1.01e10, // (10.1 ± 0.1) × 10⁹ positrons on target (ibid.)
   energyCut: 0.5, // the electron runs' 50 GeV signal box, assumed for this run (not checked against the paper)
   backgroundEvents: 0, // not used: no effect on the CLs limit with 0 observed
   observedEvents: 0, // no events in the signal region (ibid.)
-};
+});
 
 export interface ExperimentPreset {
-  config: AnyExperimentConfig;
-  title: string;
-  source: string;
+  readonly config: Readonly<AnyExperimentConfig>;
+  readonly title: string;
+  readonly source: string;
 }
 
 /** Every built-in experiment, with where it comes from. */
-export const EXPERIMENTS: Record<string, ExperimentPreset> = {
+export const EXPERIMENTS: Readonly<Record<string, ExperimentPreset>> = deepFreeze({
   belle2: {
     config: belle2,
     title: 'Belle II, disappearing positron track, 50 ab⁻¹',
@@ -162,7 +175,7 @@ export const EXPERIMENTS: Record<string, ExperimentPreset> = {
     title: 'NA64, 1.01e10 positrons of 100 GeV',
     source: 'Yu. M. Andreev et al. (NA64), PRD 109 (2024) L031103',
   },
-};
+});
 
 /** The collider presets, by name (the CLI's --preset). */
-export const PRESETS: Record<string, ExperimentConfig> = { belle2, 'belle2-paper': belle2_paper, babar, besiii };
+export const PRESETS: Readonly<Record<string, Readonly<ExperimentConfig>>> = deepFreeze({ belle2, 'belle2-paper': belle2_paper, babar, besiii });

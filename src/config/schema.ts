@@ -212,15 +212,16 @@ function describeIssue(issue: z.ZodIssue, input: unknown, fields: Record<string,
     return new ConfigError(`the configuration must be an object of fields, got ${show(input)}`);
   }
   const field = issue.path.join('.');
+  const key = String(issue.path[0]);
   const value =
-    input && typeof input === 'object' ? (input as Record<string, unknown>)[String(issue.path[0])] : undefined;
-  const info = fields[field];
+    input && typeof input === 'object' && Object.hasOwn(input, key) ? (input as Record<string, unknown>)[key] : undefined;
+  const info = Object.hasOwn(fields, field) ? fields[field] : undefined;
   const allowed = info ? `allowed: ${info.allowed}${info.unit ? ` ${info.unit}` : ''}` : issue.message;
   return new ConfigError(`config field ${field} = ${show(value)} is not allowed (${allowed}; ${issue.message})`, field);
 }
 
 function kindOf(input: unknown): unknown {
-  return input && typeof input === 'object' && 'kind' in input ? (input as { kind: unknown }).kind : 'collider';
+  return input && typeof input === 'object' && Object.hasOwn(input, 'kind') ? (input as { kind: unknown }).kind : 'collider';
 }
 
 /**
@@ -249,19 +250,57 @@ export function parseAnyConfig(input: unknown): AnyExperimentConfig {
   return parseConfig(input);
 }
 
+/** The fields a collider configuration may override (`kind`, if given, must stay `collider`). */
+export type ColliderOverrides = Partial<Omit<ExperimentConfig, 'kind'>> & { kind?: 'collider' };
+/** The fields a fixed-target configuration may override (`kind`, if given, must stay `fixedTarget`). */
+export type FixedTargetOverrides = Partial<Omit<FixedTargetConfig, 'kind'>> & { kind?: 'fixedTarget' };
+
 /**
  * Merges partial overrides into a base configuration and validates the result.
- * Unknown keys in the overrides are rejected, never dropped.
+ * The overrides are typed per kind, so a misspelt field (`{ lumii: 10 }`) or a
+ * value of the wrong type does not compile; the same checks run again at run
+ * time for JavaScript callers. For overrides of unknown shape (a file, flags, a
+ * URL) use {@link withOverridesFromInput}.
  */
-export function withOverrides(base: ExperimentConfig, overrides: Record<string, unknown>): ExperimentConfig;
-export function withOverrides(base: FixedTargetConfig, overrides: Record<string, unknown>): FixedTargetConfig;
-export function withOverrides(base: AnyExperimentConfig, overrides: Record<string, unknown>): AnyExperimentConfig;
-export function withOverrides(base: AnyExperimentConfig, overrides: Record<string, unknown>): AnyExperimentConfig {
-  if ('kind' in overrides && overrides.kind !== base.kind) {
+export function withOverrides(base: Readonly<ExperimentConfig>, overrides: Readonly<ColliderOverrides>): ExperimentConfig;
+export function withOverrides(base: Readonly<FixedTargetConfig>, overrides: Readonly<FixedTargetOverrides>): FixedTargetConfig;
+export function withOverrides(
+  base: Readonly<AnyExperimentConfig>,
+  overrides: Readonly<ColliderOverrides> | Readonly<FixedTargetOverrides>,
+): AnyExperimentConfig;
+export function withOverrides(base: Readonly<AnyExperimentConfig>, overrides: object): AnyExperimentConfig {
+  return withOverridesFromInput(base, overrides);
+}
+
+/**
+ * {@link withOverrides} for overrides of unknown shape, read from a file, flags
+ * or a URL: unknown keys are rejected, never dropped, and every value is validated.
+ */
+export function withOverridesFromInput(base: Readonly<ExperimentConfig>, overrides: unknown): ExperimentConfig;
+export function withOverridesFromInput(base: Readonly<FixedTargetConfig>, overrides: unknown): FixedTargetConfig;
+export function withOverridesFromInput(base: Readonly<AnyExperimentConfig>, overrides: unknown): AnyExperimentConfig;
+export function withOverridesFromInput(base: Readonly<AnyExperimentConfig>, overrides: unknown): AnyExperimentConfig {
+  if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {
+    throw new ConfigError(`the overrides must be an object of fields, got ${show(overrides)}`);
+  }
+  const own = overrides as Record<string, unknown>;
+  if (Object.hasOwn(own, 'kind') && own.kind !== base.kind) {
     throw new ConfigError(
-      `config field kind = ${show(overrides.kind)} cannot change the kind of the base experiment (${base.kind}); start from a preset of that kind`,
+      `config field kind = ${show(own.kind)} cannot change the kind of the base experiment (${base.kind}); start from a preset of that kind`,
       'kind',
     );
   }
-  return parseAnyConfig({ ...base, ...overrides });
+  return parseAnyConfig({ ...base, ...own });
+}
+
+/**
+ * A value the schema allows but the numerics cannot serve (an integral that
+ * cannot meet its tolerance for this input): a user's value, so a
+ * {@link ConfigError} naming the field, never a stack trace.
+ */
+export class InputLimitError extends ConfigError {
+  constructor(message: string, field?: string) {
+    super(message, field);
+    this.name = 'InputLimitError';
+  }
 }

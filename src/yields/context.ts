@@ -3,7 +3,7 @@
  * the leptons entering the target, the target, the track-length tables.
  * Built once per configuration and shared by every mass of a scan.
  */
-import type { AnyExperimentConfig } from '../config/schema.js';
+import { parseAnyConfig, type AnyExperimentConfig } from '../config/schema.js';
 import { invAb } from '../constants.js';
 import { bhabhaDSigmaDCos, bhabhaSource, type BhabhaSource } from '../flux/bhabha.js';
 import { material, type Material } from '../materials/materials.js';
@@ -114,7 +114,9 @@ export function leptonSource(config: AnyExperimentConfig): LeptonSource {
   return bhabhaSpectrum(source, config.lumi);
 }
 
-export function yieldContext(config: AnyExperimentConfig): YieldContext {
+/** The context of a configuration, validated here by the schema (this is a library entry point). */
+export function yieldContext(input: Readonly<AnyExperimentConfig>): YieldContext {
+  const config = parseAnyConfig(input);
   const spectrum = leptonSource(config);
   const positrons = spectrum.particle === 'e+' ? POSITRONS_OF_POSITRON_SHOWER : POSITRONS_OF_ELECTRON_SHOWER;
   let kernel: AnnihilationKernelTable | undefined;

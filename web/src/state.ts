@@ -13,7 +13,7 @@ import {
   FIXED_TARGET_FIELDS,
   experimentConfigSchema,
   fixedTargetConfigSchema,
-  withOverrides,
+  withOverridesFromInput,
   type AnyExperimentConfig,
   type ConfigField,
   type ExperimentConfig,
@@ -289,7 +289,7 @@ function fieldValue(name: FieldName, kind: Kind, text: string): { value: unknown
 }
 
 /**
- * Validates every control with the library's parsers ({@link withOverrides}
+ * Validates every control with the library's parsers ({@link withOverridesFromInput}
  * on the experiment's preset, {@link parseMass}) and returns the
  * configuration and masses, or one problem per field that is wrong (each
  * message names the field, its value and what is allowed).
@@ -314,7 +314,7 @@ export function resolveInputs(inputs: Inputs): { ok: true; value: Resolved } | {
   let config: PageConfig | undefined;
   for (let round = 0; round <= fields.length; round++) {
     try {
-      config = withOverrides(base, overrides);
+      config = withOverridesFromInput(base, overrides);
       break;
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
