@@ -13,6 +13,17 @@ export class UsageError extends Error {
   }
 }
 
+/** The user stopped the program (Ctrl-C): workers are stopped and nothing is written. */
+export class InterruptedError extends Error {
+  constructor(message = 'interrupted: stopped the workers, nothing written') {
+    super(message);
+    this.name = 'InterruptedError';
+  }
+}
+
+/** Exit status after an interrupt (128 + SIGINT, as shells report it). */
+export const EXIT_INTERRUPTED = 130;
+
 /** Exit status for a user mistake (as for a bad command line in POSIX tools). */
 export const EXIT_USAGE = 2;
 /** Exit status for an internal error. */

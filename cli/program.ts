@@ -22,6 +22,8 @@ import { DEFAULT_EXPERIMENT, addExperimentOptions, resolveExperiment, type FlagF
 import { printWarnings, progressLine, type Io } from './io.js';
 import type { Library } from './library.js';
 import { resolveMasses } from './masses.js';
+import { addScanCommand } from './commands/scan.js';
+import { addMergeCommand } from './commands/merge.js';
 
 const MASS_UNITS_HELP = "Masses are in GeV, or a number with a unit: 66MeV, 66 MeV, 500keV, 1GeV.";
 const PRECEDENCE_HELP =
@@ -30,14 +32,14 @@ const PRECEDENCE_HELP =
 type Opts = Record<string, unknown>;
 
 /** Checks where an output will go before anything is computed. */
-async function checkOutputPath(flag: string, file: string): Promise<void> {
+export async function checkOutputPath(flag: string, file: string): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   if (!(await isDirectory(dir))) throw new UsageError(`${flag} ${file} cannot be written (no such directory ${dir}): give a path in an existing directory`);
   if (await isDirectory(file)) throw new UsageError(`${flag} ${file} is a directory: give a file name`);
 }
 
 /** Where text results go: stdout, or a file with `--output`. */
-async function deliver(io: Io, output: string | undefined, text: string, extra: OutputFile[] = []): Promise<void> {
+export async function deliver(io: Io, output: string | undefined, text: string, extra: OutputFile[] = []): Promise<void> {
   const files = [...(output !== undefined && output !== '-' ? [{ path: output, data: text }] : []), ...extra];
   try {
     await writeFilesAtomic(files);
@@ -247,6 +249,9 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
       `\n${MASS_UNITS_HELP}\nYields are events at ε = 1; ε90 solves N_s(ε) = √(Δχ² N_b) for a collider, N_s(ε) = N_up (Poisson CLs) for a fixed target.\n` +
         `--format hepdata writes a HEPData table file (YAML); comparison curves are not in it.\n${PRECEDENCE_HELP}`,
     );
+
+  addScanCommand(program, lib, io, allFlags);
+  addMergeCommand(program, io);
 
   const config = program
     .command('config')

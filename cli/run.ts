@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
-import { EXIT_INTERNAL, EXIT_USAGE, firstLine, isUserError } from './errors.js';
+import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, InterruptedError, firstLine, isUserError } from './errors.js';
 import type { Io } from './io.js';
 import type { Library } from './library.js';
 import { buildProgram } from './program.js';
@@ -37,6 +37,10 @@ export async function run(argv: string[], io: Io, lib: Library): Promise<number>
       if (e.code === 'commander.help') return e.exitCode === 0 ? 0 : EXIT_USAGE;
       io.stderr(`vanish: error: ${firstLine(e.message).replace(/^error: /, '')}\n`);
       return EXIT_USAGE;
+    }
+    if (e instanceof InterruptedError) {
+      io.stderr(`vanish: ${e.message}\n`);
+      return EXIT_INTERRUPTED;
     }
     if (isUserError(e)) {
       io.stderr(`vanish: error: ${firstLine(e.message)}\n`);

@@ -127,7 +127,8 @@ function pathData(points: [number, number][], L: ReachPlotLayout): string {
   return d.replace(/M([^ML]+)(?=M|$)/g, 'M$1l0,0');
 }
 
-function axes(L: ReachPlotLayout): string {
+/** The frame, log ticks, grid and axis labels of a reach figure (shared with the scan figures). */
+export function axes(L: ReachPlotLayout): string {
   const { plot } = L;
   const out: string[] = [];
   const grid: string[] = [];

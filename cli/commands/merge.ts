@@ -1,0 +1,50 @@
+/**
+ * `vanish merge SHARD...`: joins the shards written by `vanish scan --shard K/N`
+ * into the whole scan, in any format, equal byte for byte to the unsharded
+ * `vanish scan` (the figure too, with --plot). Shards of different scans,
+ * missing, repeated or damaged shards are errors; nothing is written then.
+ */
+import { readFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { mergeShards } from '../../src/scan/merge.js';
+import { ScanFileError, scanFromJson, type ScanResult } from '../../src/scan/result.js';
+import { UsageError, describeFsError } from '../errors.js';
+import type { Io } from '../io.js';
+import { checkOutputPath, deliver } from '../program.js';
+import { checkPlot, plotFile, scanFigure, scanText } from './scan.js';
+
+export function addMergeCommand(program: Command, io: Io): Command {
+  return program
+    .command('merge')
+    .description('join the shards of a scan (vanish scan --shard K/N) into the whole scan, exactly as an unsharded vanish scan writes it')
+    .argument('<shard...>', 'shard files (scan JSON), in any order')
+    .addOption(new Option('--format <format>', 'what to print').choices(['table', 'csv', 'json', 'hepdata']).default('table'))
+    .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all)'))
+    .option('--plot <file>', 'also draw the scan figure to FILE.svg or FILE.png')
+    .addOption(new Option('--plot-kind <kind>', 'figure kind').choices(['auto', 'curves', 'heatmap']).default('auto'))
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      const output = opts.output as string | undefined;
+      if (typeof output === 'string' && output !== '-') await checkOutputPath('--output', output);
+      await checkPlot(opts.plot as string | undefined);
+      let whole: ScanResult;
+      try {
+        const shards = files.map((name) => {
+          let text: string;
+          try {
+            text = readFileSync(name, 'utf8');
+          } catch (e) {
+            throw new UsageError(`shard ${name} cannot be read (${describeFsError(e)})`);
+          }
+          return { name, scan: scanFromJson(text, name) };
+        });
+        whole = mergeShards(shards);
+      } catch (e) {
+        if (e instanceof ScanFileError) throw new UsageError(e.message);
+        throw e;
+      }
+      const plot = opts.plot as string | undefined;
+      const extra = plot !== undefined ? [await plotFile(plot, scanFigure(whole, String(opts.plotKind)))] : [];
+      await deliver(io, output, scanText(whole, String(opts.format)), extra);
+    })
+    .addHelpText('after', '\nExample (after a batch array ran vanish scan … --shard $K/8 -o part$K.json):\n  vanish merge part*.json --format csv -o scan.csv --plot scan.svg');
+}

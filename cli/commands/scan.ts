@@ -1,0 +1,153 @@
+/**
+ * `vanish scan`: the reach of every configuration of a grid of varied config
+ * fields (`--vary FIELD=v1,v2 | lin:a:b:n | log:a:b:n`, repeatable), on
+ * worker threads (`--jobs`), optionally one shard of it (`--shard K/N`) for a
+ * batch system, into one table (table | csv | json | hepdata) and a figure.
+ */
+import { Option, type Command } from 'commander';
+import type { ReachResult } from '../../src/results.js';
+import { scanToCsv, scanToHepData, scanToTable } from '../../src/scan/format.js';
+import { scanCurvesPlot, scanHeatmapPlot } from '../../src/scan/plot.js';
+import { scanToJson, type ScanResult, type ScanRun } from '../../src/scan/result.js';
+import { inShard, parseShard, parseVary, scanGrid, type Vary } from '../../src/scan/vary.js';
+import type { OutputFile } from '../atomicWrite.js';
+import { UsageError } from '../errors.js';
+import { addExperimentOptions, resolveExperiment, type FlagField } from '../experiment.js';
+import type { Io } from '../io.js';
+import type { Library } from '../library.js';
+import { resolveMasses } from '../masses.js';
+import { parseJobs, runTasks } from '../parallel.js';
+import { defaultJobs } from '../pool.js';
+import { progressBar } from '../progressBar.js';
+import { checkOutputPath, deliver } from '../program.js';
+import type { WorkerTask } from '../worker.js';
+
+type Opts = Record<string, unknown>;
+
+/** The figure of a scan: a heat map for two varied fields (unless asked otherwise), else the family of curves. */
+export function scanFigure(s: ScanResult, kind: string): string {
+  const heat = kind === 'heatmap' || (kind === 'auto' && s.spec.vary.length === 2);
+  if (heat && s.spec.vary.length !== 2) {
+    throw new UsageError(`--plot-kind heatmap needs exactly two --vary fields, got ${s.spec.vary.length}: use --plot-kind curves`);
+  }
+  return heat ? scanHeatmapPlot(s) : scanCurvesPlot(s);
+}
+
+/** Text of a scan in a format. */
+export function scanText(s: ScanResult, format: string): string {
+  if (format === 'json') return scanToJson(s);
+  if (format === 'csv') return scanToCsv(s);
+  if (format === 'hepdata') return scanToHepData(s);
+  return scanToTable(s);
+}
+
+/** Checks a --plot file name (.svg or .png, in an existing directory). */
+export async function checkPlot(file: string | undefined): Promise<void> {
+  if (file === undefined) return;
+  if (!/\.(svg|png)$/i.test(file)) throw new UsageError(`--plot ${file} has an unsupported extension: allowed are .svg and .png`);
+  await checkOutputPath('--plot', file);
+}
+
+export async function plotFile(file: string, svg: string): Promise<OutputFile> {
+  const png = /\.png$/i.test(file);
+  return { path: file, data: png ? (await import('../png.js')).svgToPng(svg) : svg };
+}
+
+export function addScanCommand(program: Command, lib: Library, io: Io, flags: FlagField[]): Command {
+  const cmd = program
+    .command('scan')
+    .description('the reach over a grid of configurations: vary any config fields over lists, linear or log ranges, on every core; one table and a figure');
+  cmd
+    .option(
+      '--vary <FIELD=SPEC>',
+      'a config field and its values: FIELD=v1,v2,… (numbers, names, null), FIELD=lin:a:b:n or FIELD=log:a:b:n (n values from a to b); repeatable, the grid is every combination (the first --vary varies slowest)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .addOption(new Option('--mass-min <mass>', "lightest m_A' of the log grid, GeV or with a unit").default('1MeV'))
+    .addOption(new Option('--mass-max <mass>', "heaviest m_A' of the log grid, GeV or with a unit").default('1GeV'))
+    .addOption(new Option('--points <n>', 'masses in the log grid (the kinematic edges in range are added per configuration)').default('200'))
+    .option('--masses <list>', 'comma-separated masses instead of the grid, e.g. 60MeV,66MeV,0.07 (no edges added)')
+    .option('--jobs <n>', `worker threads (default: the number of cores, here ${defaultJobs()}); results do not depend on it`)
+    .option('--shard <K/N>', 'compute only the K-th of N deterministic parts of the grid (configurations K, K+N, K+2N, … counting from 1), as scan JSON for vanish merge')
+    .option('--plot <file>', 'also draw the figure to FILE.svg or FILE.png: a heat map of the best reach for two varied fields, else one curve per configuration')
+    .addOption(new Option('--plot-kind <kind>', 'figure kind').choices(['auto', 'curves', 'heatmap']).default('auto'));
+  addExperimentOptions(cmd, flags);
+  cmd
+    .addOption(new Option('--format <format>', 'what to print (json is what vanish merge reads; --shard writes json)').choices(['table', 'csv', 'json', 'hepdata']))
+    .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all)'));
+  cmd.action(async (opts: Opts, self: Command) => {
+    const output = opts.output as string | undefined;
+    if (typeof output === 'string' && output !== '-') await checkOutputPath('--output', output);
+    const { name, config: base } = resolveExperiment(opts, flags);
+    const specs = (opts.vary as string[] | undefined) ?? [];
+    if (specs.length === 0) throw new UsageError('--vary is missing: give at least one FIELD=SPEC, e.g. --vary lumi=1,10,50');
+    const varies: Vary[] = specs.map((t) => parseVary(t, base));
+    const grid = scanGrid(base, varies);
+    const shard = opts.shard === undefined ? undefined : parseShard(String(opts.shard));
+    const format = (opts.format as string | undefined) ?? (shard ? 'json' : 'table');
+    if (shard && format !== 'json') {
+      throw new UsageError(`--shard writes scan JSON for vanish merge, not --format ${format}: drop --format (vanish merge --format ${format} makes the ${format} of the whole scan)`);
+    }
+    const jobs = opts.jobs === undefined ? defaultJobs() : parseJobs(String(opts.jobs));
+    const given = (k: string) => self.getOptionValueSource(k) === 'cli';
+    const req = resolveMasses(
+      {
+        massMin: String(opts.massMin),
+        massMax: String(opts.massMax),
+        points: String(opts.points),
+        masses: opts.masses as string | undefined,
+        given: { massMin: given('massMin'), massMax: given('massMax'), points: given('points') },
+      },
+      lib.logGrid,
+    );
+    const plot = opts.plot as string | undefined;
+    await checkPlot(plot);
+    if (plot !== undefined && opts.plotKind === 'heatmap' && varies.length !== 2) {
+      throw new UsageError(`--plot-kind heatmap needs exactly two --vary fields, got ${varies.length}: use --plot-kind curves`);
+    }
+    const mine = shard ? grid.filter((p) => inShard(p.index, shard)) : grid;
+    if (plot !== undefined && mine.length === 0) throw new UsageError(`--shard ${shard?.index}/${shard?.count} holds no configuration of the ${grid.length}: nothing to plot`);
+
+    const tasks: WorkerTask[] = mine.map((p) => ({ kind: 'reach', config: p.config, masses: req.masses, includeEdges: req.includeEdges }));
+    const bar = progressBar(io, 'scan', ` configurations · ${Math.min(jobs, Math.max(tasks.length, 1))} job${jobs > 1 ? 's' : ''}`);
+    let reaches: ReachResult[];
+    try {
+      reaches = await runTasks<ReachResult>(
+        tasks,
+        jobs,
+        (t) => lib.computeReach(t.config, t.masses, { includeEdges: (t as { includeEdges: boolean }).includeEdges }),
+        bar.update,
+      );
+    } finally {
+      bar.end();
+    }
+    const runs: ScanRun[] = mine.map((p, i) => ({ index: p.index, values: p.values, reach: reaches[i] }));
+    const scan: ScanResult = {
+      spec: { experiment: name, base, vary: varies, masses: req.masses, includeEdges: req.includeEdges },
+      total: grid.length,
+      ...(shard ? { shard } : {}),
+      runs,
+    };
+    const warned = new Set<string>();
+    for (const r of runs) for (const w of r.reach.warnings) warned.add(w);
+    for (const w of warned) io.stderr(`vanish: warning: ${w.replace(/\s*\n\s*/g, ' ')}\n`);
+    const extra = plot !== undefined ? [await plotFile(plot, scanFigure(scan, String(opts.plotKind)))] : [];
+    await deliver(io, output, scanText(scan, format), extra);
+  });
+  cmd.addHelpText(
+    'after',
+    [
+      '',
+      'Examples:',
+      '  vanish scan --vary lumi=1,10,50 --vary photonVetoInefficiency=log:4.5e-5:4.5e-4:5 --plot heat.svg',
+      '  vanish scan --vary alphaD=log:1e-4:0.5:6 --vary massRatio=lin:2.1:5:4 --points 100 --format csv -o grid.csv',
+      '  vanish scan --experiment na64-2019 --vary material=Pb,W --vary calorimeterDepth=20,40 --plot-kind curves --plot c.svg',
+      '  vanish scan --vary lumi=log:1:50:20 --shard 3/8 -o part3.json     # then: vanish merge part*.json --format csv -o all.csv',
+      '',
+      'Every configuration is validated before anything is computed. --format csv has one row per mass and one `best` row',
+      'per configuration, keyed by the run index and the varied values; json is the exchange format of vanish merge.',
+      'Ctrl-C stops the workers and writes nothing.',
+    ].join('\n'),
+  );
+  return cmd;
+}

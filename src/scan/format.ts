@@ -1,0 +1,130 @@
+/**
+ * Text forms of a scan besides its JSON (src/scan/result.ts): one CSV table of
+ * every curve and best point keyed by the varied values, a HEPData-style YAML
+ * (the best points, then the curves), and an aligned table for people.
+ * Pure and browser-safe.
+ */
+import { stringify } from 'yaml';
+import { REACH_CSV_HEADER } from '../format/csv.js';
+import { alignColumns } from '../format/table.js';
+import { massMeV, sci, sig, short } from '../format/number.js';
+import type { ScanResult, ScanRun } from './result.js';
+import type { VaryValue } from './vary.js';
+
+/** A varied value in a table: numbers to 8 significant digits, shortest form (keys stay distinct), names as they are. */
+export function valueText(v: VaryValue): string {
+  if (v === null) return 'null';
+  if (typeof v === 'number') return String(Number(v.toPrecision(8)));
+  return v;
+}
+
+const comment = (text: string): string => `# ${text.replace(/\s*\n\s*/g, ' ')}`;
+
+function massesText(s: ScanResult): string {
+  const m = s.spec.masses;
+  const range = m.length > 0 ? ` from ${sig(Math.min(...m))} to ${sig(Math.max(...m))} GeV` : '';
+  return `${m.length} masses${range}${s.spec.includeEdges ? ', plus the kinematic edges in range' : ''}`;
+}
+
+function specComments(s: ScanResult, what: string): string[] {
+  return [
+    comment(`vanish scan: ${what}`),
+    comment(`experiment ${s.spec.experiment}`),
+    comment(`base config ${JSON.stringify(s.spec.base)}`),
+    ...s.spec.vary.map((v) => comment(`vary ${v.field}=${v.spec} (${v.values.length} values)`)),
+    comment(`configurations ${s.total}`),
+    comment(`masses ${massesText(s)}`),
+  ];
+}
+
+/**
+ * The scan as one CSV table: per configuration, one `grid` row per mass and
+ * one `best` row (the strongest reach located beyond the grid; its yields are
+ * `nan`), each keyed by the run index and the varied values, with the run's
+ * background and required signal. Columns after `point` are those of `vanish reach --format csv`.
+ */
+export function scanToCsv(s: ScanResult): string {
+  const fields = s.spec.vary.map((v) => v.field);
+  const lines = [
+    ...specComments(s, 'expected 90% CL upper limit on epsilon for each configuration; event counts at epsilon = 1'),
+    ...s.runs.flatMap((r) => r.reach.warnings.map((w) => comment(`warning run=${r.index} ${w}`))),
+    ['run', ...fields, 'background_events', 'required_signal_events', 'point', REACH_CSV_HEADER].join(','),
+  ];
+  for (const r of s.runs) {
+    const key = [String(r.index), ...fields.map((f) => valueText(r.values[f])), sig(r.reach.background), sig(r.reach.requiredSignal)].join(',');
+    for (const p of r.reach.points) {
+      const nums = [p.massGeV, p.annihilation, p.annihilationError, p.bremsstrahlung, p.bremsstrahlungError, p.epsilon90, p.epsilon90Annihilation, p.epsilon90Bremsstrahlung];
+      lines.push(`${key},grid,${nums.map((x) => sig(x)).join(',')}`);
+    }
+    const b = r.reach.best;
+    lines.push(`${key},best,${[b.massGeV, NaN, NaN, NaN, NaN, b.epsilon90, NaN, NaN].map((x) => sig(x)).join(',')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The best point of every configuration, for people: varied values, N_b, best mass and ε. */
+export function scanToTable(s: ScanResult): string {
+  const fields = s.spec.vary.map((v) => v.field);
+  const header = ['#', ...fields, 'N_b', "best m_A' [MeV]", 'best ε90'];
+  const rows = s.runs.map((r) => [
+    String(r.index),
+    ...fields.map((f) => valueText(r.values[f])),
+    short(r.reach.background),
+    Number.isFinite(r.reach.best.epsilon90) ? massMeV(r.reach.best.massGeV) : '—',
+    sci(r.reach.best.epsilon90),
+  ]);
+  const align = header.map((_, j) => (j > 0 && j <= fields.length && typeof s.runs[0]?.values[fields[j - 1]] === 'string' ? 'l' : 'r')) as ('l' | 'r')[];
+  const lines = alignColumns([header, ...rows], align);
+  const shard = s.shard ? `, shard ${s.shard.index}/${s.shard.count}` : '';
+  return [
+    ...lines,
+    '',
+    `${s.spec.experiment}: ${s.runs.length} of ${s.total} configurations${shard}; ${massesText(s)}.`,
+    ...s.spec.vary.map((v) => `vary ${v.field}=${v.spec}`),
+    '',
+  ].join('\n');
+}
+
+const hep = (x: number): { value: number | string } => ({ value: Number.isFinite(x) ? Number(x.toPrecision(6)) : '-' });
+const hepKey = (v: VaryValue): { value: number | string } => ({ value: typeof v === 'number' ? Number(v.toPrecision(8)) : String(v) });
+
+/**
+ * HEPData-style YAML, two table documents: the best reach per configuration
+ * (independent variables: the varied fields), then every curve in long form
+ * (independent variables: the varied fields and m_A'). Missing ε is '-'.
+ */
+export function scanToHepData(s: ScanResult): string {
+  const fields = s.spec.vary.map((v) => v.field);
+  const qualifiers = [
+    { name: 'experiment', value: s.spec.experiment },
+    { name: 'CL', value: s.spec.base.kind === 'fixedTarget' ? `${Math.round(s.spec.base.confidenceLevel * 100)}%` : '90%' },
+  ];
+  const best = {
+    independent_variables: fields.map((f) => ({ header: { name: f }, values: s.runs.map((r) => hepKey(r.values[f])) })),
+    dependent_variables: [
+      { header: { name: "best m_A'", units: 'GeV' }, qualifiers, values: s.runs.map((r) => hep(r.reach.best.massGeV)) },
+      { header: { name: 'best epsilon90' }, qualifiers, values: s.runs.map((r) => hep(r.reach.best.epsilon90)) },
+      { header: { name: 'background events' }, qualifiers, values: s.runs.map((r) => hep(r.reach.background)) },
+    ],
+  };
+  const rows: { run: ScanRun; p: ScanRun['reach']['points'][number] }[] = s.runs.flatMap((run) => run.reach.points.map((p) => ({ run, p })));
+  const curves = {
+    independent_variables: [
+      ...fields.map((f) => ({ header: { name: f }, values: rows.map(({ run }) => hepKey(run.values[f])) })),
+      { header: { name: "m_A'", units: 'GeV' }, values: rows.map(({ p }) => hep(p.massGeV)) },
+    ],
+    dependent_variables: [
+      { header: { name: 'epsilon90' }, qualifiers: [...qualifiers, { name: 'PROCESS', value: 'annihilation + bremsstrahlung' }], values: rows.map(({ p }) => hep(p.epsilon90)) },
+      { header: { name: 'epsilon90' }, qualifiers: [...qualifiers, { name: 'PROCESS', value: 'annihilation only' }], values: rows.map(({ p }) => hep(p.epsilon90Annihilation)) },
+      { header: { name: 'epsilon90' }, qualifiers: [...qualifiers, { name: 'PROCESS', value: 'bremsstrahlung only' }], values: rows.map(({ p }) => hep(p.epsilon90Bremsstrahlung)) },
+    ],
+  };
+  const vary = s.spec.vary.map((v) => `${v.field}=${v.spec}`).join(' ');
+  return [
+    `# vanish scan ${s.spec.experiment} ${vary}: best reach per configuration`,
+    stringify(best, { lineWidth: 0 }).trimEnd(),
+    '---',
+    `# vanish scan ${s.spec.experiment} ${vary}: the curves`,
+    stringify(curves, { lineWidth: 0 }),
+  ].join('\n');
+}

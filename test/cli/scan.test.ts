@@ -1,0 +1,155 @@
+/**
+ * `vanish scan` and `vanish merge`, built, end to end with the real library:
+ * results identical byte for byte across --jobs 1, --jobs 2 and sharded-then-
+ * merged runs, in every format; the table keyed by the varied values; the
+ * figures; bad input gives one line, status 2 and no file; Ctrl-C stops the
+ * workers and writes nothing.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'vanish.js');
+
+function vanish(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 }, (err, stdout, stderr) => {
+      resolve({ status: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+let dir = '';
+const file = (name: string) => path.join(dir, name);
+const read = (name: string) => readFileSync(file(name), 'utf8');
+const GRID = ['--vary', 'lumi=1,50', '--vary', 'photonVetoInefficiency=log:4.5e-5:4.5e-4:3', '--points', '8'];
+
+beforeAll(() => {
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/cli/main.js is missing: run `npm run build` (npm test does)');
+  dir = mkdtempSync(path.join(tmpdir(), 'vanish-scan-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('vanish scan / merge (built, end to end)', () => {
+  it('--jobs 1, --jobs 2 and three shards merged give the same bytes (json, csv, figure)', async () => {
+    const [one, two, s1, s2, s3] = await Promise.all([
+      vanish(['scan', ...GRID, '--jobs', '1', '--format', 'json', '-o', file('j1.json')]),
+      vanish(['scan', ...GRID, '--jobs', '2', '--format', 'json', '-o', file('j2.json'), '--plot', file('j2.svg')]),
+      vanish(['scan', ...GRID, '--shard', '1/3', '--jobs', '2', '-o', file('s1.json')]),
+      vanish(['scan', ...GRID, '--shard', '2/3', '--jobs', '1', '-o', file('s2.json')]),
+      vanish(['scan', ...GRID, '--shard', '3/3', '-o', file('s3.json')]),
+    ]);
+    for (const r of [one, two, s1, s2, s3]) expect(r.stderr).toBe('');
+    for (const r of [one, two, s1, s2, s3]) expect(r.status).toBe(0);
+    expect(read('j2.json')).toBe(read('j1.json'));
+    const merged = await vanish(['merge', file('s3.json'), file('s1.json'), file('s2.json'), '--format', 'json', '--plot', file('m.svg')]);
+    expect(merged.status).toBe(0);
+    expect(merged.stdout).toBe(read('j1.json'));
+    expect(read('m.svg')).toBe(read('j2.svg'));
+    for (const format of ['csv']) {
+      const [whole, m] = await Promise.all([
+        vanish(['scan', ...GRID, '--jobs', '2', '--format', format]),
+        vanish(['merge', file('s1.json'), file('s2.json'), file('s3.json'), '--format', format]),
+      ]);
+      expect(whole.status).toBe(0);
+      expect(m.stdout).toBe(whole.stdout);
+    }
+  }, 400_000);
+
+  it('the JSON holds one reach per configuration keyed by its values, as vanish reach computes it', async () => {
+    const scan = JSON.parse(read('j1.json'));
+    expect(scan.scan.vary.map((v: { field: string }) => v.field)).toEqual(['lumi', 'photonVetoInefficiency']);
+    expect(scan.runs).toHaveLength(6);
+    expect(scan.runs[4].values).toEqual({ lumi: 50, photonVetoInefficiency: scan.scan.vary[1].values[1] });
+    const reach = await vanish(['reach', '--points', '8', '--format', 'json', '--lumi', '50']);
+    const r = JSON.parse(reach.stdout);
+    const last = scan.runs[5]; // lumi 50, 4.5e-4: belle2 itself
+    expect(last.values).toEqual({ lumi: 50, photonVetoInefficiency: 4.5e-4 });
+    expect(last.points).toEqual(r.points);
+    expect(last.best).toEqual(r.best);
+    // More luminosity, stronger reach; a leakier veto, weaker.
+    const best = scan.runs.map((x: { best: { epsilon90: number } }) => x.best.epsilon90);
+    expect(best[3]).toBeLessThan(best[0]);
+    expect(best[0]).toBeLessThan(best[1]);
+    expect(best[1]).toBeLessThan(best[2]);
+  }, 120_000);
+
+  it('the CSV is one table: a row per mass and a best row per configuration, keyed by the varied values', () => {
+    return vanish(['scan', '--vary', 'material=CsI,BGO', '--masses', '10MeV,70MeV', '--format', 'csv', '--jobs', '1']).then((r) => {
+      expect(r.status).toBe(0);
+      const lines = r.stdout.split('\n').filter((l) => l && !l.startsWith('#'));
+      expect(lines[0]).toBe(
+        'run,material,background_events,required_signal_events,point,mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung',
+      );
+      expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).concat(l.split(',')[4]).join(','))).toEqual([
+        '0,CsI,grid', '0,CsI,grid', '0,CsI,best', '1,BGO,grid', '1,BGO,grid', '1,BGO,best',
+      ]);
+      expect(r.stderr).toMatch(/warning: the neutron cut flow was simulated in CsI/);
+    });
+  }, 120_000);
+
+  it('draws a heat map for two fields and a family of curves otherwise', async () => {
+    const heat = read('j2.svg');
+    expect(heat).toMatch(/<svg /);
+    expect(heat.match(/class="cell"/g)).toHaveLength(6);
+    const r = await vanish(['scan', '--vary', 'alphaD=0.001,0.1', '--points', '6', '--plot', file('c.svg')]);
+    expect(r.status).toBe(0);
+    expect(read('c.svg').match(/class="curve scan"/g)).toHaveLength(2);
+  }, 120_000);
+
+  it('bad input: one line, status 2, nothing written', async () => {
+    const cases: [string[], RegExp][] = [
+      [['scan', '--vary', 'lumi'], /--vary "lumi" is not allowed/],
+      [['scan', '--vary', 'lumen=1,2'], /unknown field lumen/],
+      [['scan', '--vary', 'lumi=lin:1:5:0'], /number of values/],
+      [['scan', '--vary', 'lumi=1', '--shard', '4/3'], /--shard "4\/3" is not allowed/],
+      [['scan', '--vary', 'lumi=1', '--shard', '1/2', '--format', 'csv'], /--shard writes scan JSON/],
+      [['scan', '--vary', 'lumi=1', '--jobs', '0'], /--jobs "0" is not allowed/],
+      [['scan'], /--vary is missing/],
+      [['scan', '--vary', 'lumi=1,2', '--vary', 'alphaD=0.1', '--vary', 'massRatio=3', '--plot-kind', 'heatmap', '--plot', 'x.svg'], /heatmap needs exactly two/],
+      [['merge', file('s1.json'), file('s2.json')], /shard 3 of 3 missing/],
+      [['merge', file('s1.json'), file('s1.json'), file('s2.json')], /both shard 1\/3/],
+      [['merge', file('j1.json')], /is a whole scan, not a shard/],
+      [['merge', file('nope.json')], /cannot be read \(no such file/],
+    ];
+    writeFileSync(file('other.json'), read('s1.json').replace('"experiment":"belle2"', '"experiment":"belle2-paper"'));
+    cases.push([['merge', file('other.json'), file('s2.json'), file('s3.json')], /shard of a different scan/]);
+    writeFileSync(file('cut.json'), read('s1.json').slice(0, 200));
+    cases.push([['merge', file('cut.json'), file('s2.json'), file('s3.json')], /not a vanish scan JSON file/]);
+    const lines = read('s2.json').split('\n');
+    writeFileSync(file('short.json'), [...lines.slice(0, 4), lines[4].replace(/,$/, ''), ...lines.slice(-3)].join('\n'));
+    cases.push([['merge', file('s1.json'), file('short.json'), file('s3.json')], /holds 1 of the 2 configurations of shard 2\/3: the file is incomplete/]);
+    const before = new Set(readdirSync(dir));
+    const results = await Promise.all(cases.map(([args]) => vanish([...args, '-o', file('out.txt')])));
+    results.forEach((r, i) => {
+      expect(r.stderr, cases[i][0].join(' ')).toMatch(cases[i][1]);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^vanish: error: /);
+    });
+    expect(new Set(readdirSync(dir))).toEqual(before);
+  }, 300_000);
+
+  it('Ctrl-C stops the workers: status 130, one line, no output and no stray file', async () => {
+    const sub = path.join(dir, 'interrupt');
+    rmSync(sub, { recursive: true, force: true });
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(sub);
+    const child = spawn(process.execPath, [BIN, 'scan', '--vary', 'lumi=log:1:50:40', '--jobs', '2', '-o', path.join(sub, 'scan.csv'), '--format', 'csv'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Long enough for the command to have started its workers even on a busy machine; the scan itself takes far longer.
+    await new Promise((r) => setTimeout(r, 8000));
+    child.kill('SIGINT');
+    const status = await new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    expect(status).toBe(130);
+    expect(stderr).toBe('vanish: interrupted: stopped the workers, nothing written\n');
+    expect(readdirSync(sub)).toEqual([]);
+  }, 120_000);
+});
