@@ -24,6 +24,7 @@ import type { Library } from './library.js';
 import { resolveMasses } from './masses.js';
 import { addScanCommand } from './commands/scan.js';
 import { addMergeCommand } from './commands/merge.js';
+import { addServeCommand } from './commands/serve.js';
 
 const MASS_UNITS_HELP = "Masses are in GeV, or a number with a unit: 66MeV, 66 MeV, 500keV, 1GeV.";
 const PRECEDENCE_HELP =
@@ -252,6 +253,7 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
 
   addScanCommand(program, lib, io, allFlags);
   addMergeCommand(program, io);
+  addServeCommand(program, lib, io);
 
   const config = program
     .command('config')
