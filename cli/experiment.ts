@@ -29,7 +29,21 @@ export const FIELD_FLAGS = {
     arg: '<fraction>',
     what: "largest fraction of the incoming lepton's energy deposited in the calorimeter (fixed target: 1 − the missing-energy threshold)",
   },
-} as const satisfies Partial<Record<ConfigField, { flag: string; arg: string; what: string }>>;
+  radiativeAnnihilation: {
+    flag: '--radiative-annihilation',
+    arg: '<on|off>',
+    what: 'the third channel e⁺e⁻ → γA′ on atomic electrons (arXiv:2505.10302)',
+    choices: { on: true, off: false },
+  },
+} as const satisfies Partial<
+  Record<ConfigField, { flag: string; arg: string; what: string; choices?: Record<string, unknown> }>
+>;
+
+/** The words a flag with choices takes, and the field value each sets. */
+function flagChoices(f: FlagField): Record<string, unknown> | undefined {
+  const spec = FIELD_FLAGS[f] as { choices?: Record<string, unknown> };
+  return spec.choices;
+}
 
 export type FlagField = keyof typeof FIELD_FLAGS;
 
@@ -64,7 +78,10 @@ export function addExperimentOptions(cmd: Command, fields: FlagField[]): Command
     const { flag, arg, what } = FIELD_FLAGS[f];
     const only = COLLIDER_ONLY[f] ? '; colliders only' : '';
     const value = (belle2 as unknown as Record<string, unknown>)[f];
-    cmd.option(`${flag} ${arg}`, `${what}, ${allowedText(FIELDS, f)} (${DEFAULT_EXPERIMENT}: ${value})${only}; overrides --config`);
+    const choices = flagChoices(f);
+    const shown = choices ? Object.keys(choices).find((k) => choices[k] === value) : value;
+    const allowed = choices ? Object.keys(choices).join(' or ') : allowedText(FIELDS, f);
+    cmd.option(`${flag} ${arg}`, `${what}, ${allowed} (${DEFAULT_EXPERIMENT}: ${shown})${only}; overrides --config`);
   }
   return cmd;
 }
@@ -118,7 +135,7 @@ export function resolveExperiment(opts: Record<string, unknown>, fields: FlagFie
   const base = entry.config;
   const table = fieldTable(base.kind);
 
-  const fromFlags: Record<string, number> = {};
+  const fromFlags: Record<string, unknown> = {};
   const raw: Partial<Record<FlagField, string>> = {};
   for (const f of fields) {
     const v = opts[f];
@@ -128,6 +145,14 @@ export function resolveExperiment(opts: Record<string, unknown>, fields: FlagFie
       throw new UsageError(`${FIELD_FLAGS[f].flag} does not apply to ${name}, a fixed-target experiment: ${instead}`);
     }
     raw[f] = v;
+    const choices = flagChoices(f);
+    if (choices) {
+      if (!Object.hasOwn(choices, v)) {
+        throw new UsageError(`${FIELD_FLAGS[f].flag} ${JSON.stringify(v)} is not allowed: ${FIELD_FLAGS[f].what}, allowed ${Object.keys(choices).join(', ')}`);
+      }
+      fromFlags[f] = choices[v];
+      continue;
+    }
     fromFlags[f] = parseNumberFlag(FIELD_FLAGS[f].flag, v, `${FIELD_FLAGS[f].what}, ${allowedText(table, f)}`);
   }
 

@@ -11,6 +11,7 @@ import { backgroundFor } from './backgrounds/index.js';
 import type { BackgroundSummary, FixedTargetBackground, FluxSummary, YieldResult } from './results.js';
 import { annihilationYield, type YieldOptions } from './yields/annihilation.js';
 import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
+import { NO_YIELD, radiativeYield } from './yields/radiative.js';
 import { leptonSource, yieldContext } from './yields/context.js';
 import { bhabhaSource } from './flux/bhabha.js';
 import { checkMass } from './yields/massRange.js';
@@ -41,17 +42,20 @@ export function computeBackground(input: Readonly<AnyExperimentConfig>): Backgro
   return backgroundFor(config, flux.positrons, material(config.material), flux.energyMinGeV);
 }
 
-/** Eqs. (11)–(12) at one A' mass (GeV), events at ε = 1 with error estimates. */
+/** Eqs. (11)–(12) and e⁺e⁻ → γA′ at one A' mass (GeV), events at ε = 1 with error estimates. */
 export function computeYield(config: Readonly<AnyExperimentConfig>, massGeV: number, options: YieldOptions = {}): YieldResult {
   checkMass(massGeV);
   const ctx = yieldContext(config);
   const ann = annihilationYield(ctx, massGeV, options);
   const bre = bremsstrahlungYield(ctx, massGeV, options);
+  const rad = config.radiativeAnnihilation ? radiativeYield(ctx, massGeV, options) : NO_YIELD;
   return {
     massGeV,
     annihilation: ann.value,
     annihilationError: ann.error,
     bremsstrahlung: bre.value,
     bremsstrahlungError: bre.error,
+    radiative: rad.value,
+    radiativeError: rad.error,
   };
 }

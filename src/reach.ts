@@ -18,6 +18,7 @@ import type { ReachPoint, ReachResult } from './results.js';
 import { epsilonForSignal, requiredSignalFor } from './statistics/expectedLimit.js';
 import { annihilationYield, type YieldOptions } from './yields/annihilation.js';
 import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
+import { NO_YIELD, radiativeYield } from './yields/radiative.js';
 import { yieldContext, type YieldContext } from './yields/context.js';
 import { backgroundFor } from './backgrounds/index.js';
 import { checkMass } from './yields/massRange.js';
@@ -80,15 +81,19 @@ export function reachPoint(ctx: YieldContext, required: number, mass: number, op
   if (!(required >= 0) || !Number.isFinite(required)) throw new RangeError(`the required signal must be finite and ≥ 0, got ${required}`);
   const ann = annihilationYield(ctx, mass, options);
   const bre = bremsstrahlungYield(ctx, mass, options);
+  const rad = ctx.config.radiativeAnnihilation ? radiativeYield(ctx, mass, options) : NO_YIELD;
   return {
     massGeV: mass,
     annihilation: ann.value,
     annihilationError: ann.error,
     bremsstrahlung: bre.value,
     bremsstrahlungError: bre.error,
-    epsilon90: epsilonForSignal(ann.value + bre.value, required),
+    radiative: rad.value,
+    radiativeError: rad.error,
+    epsilon90: epsilonForSignal(ann.value + bre.value + rad.value, required),
     epsilon90Annihilation: epsilonForSignal(ann.value, required),
     epsilon90Bremsstrahlung: epsilonForSignal(bre.value, required),
+    epsilon90Radiative: epsilonForSignal(rad.value, required),
   };
 }
 

@@ -59,7 +59,10 @@ export interface FixedTargetBackground {
 /** Signal yields at kinetic mixing ε = 1 (events scale as ε²). */
 export interface YieldResult {
   massGeV: number;
-  /** Resonant annihilation e⁺e⁻ → A' → χχ̄ on atomic electrons (Eq. 11). */
+  /**
+   * Resonant annihilation e⁺e⁻ → A' → χχ̄ on atomic electrons (Eq. 11); with
+   * `radiativeAnnihilation` on, times its soft-plus-virtual initial-state factor.
+   */
   annihilation: number;
   /** Estimated absolute numerical error of `annihilation`. */
   annihilationError: number;
@@ -67,6 +70,13 @@ export interface YieldResult {
   bremsstrahlung: number;
   /** Estimated absolute numerical error of `bremsstrahlung`. */
   bremsstrahlungError: number;
+  /**
+   * e⁺e⁻ → γA′ on atomic electrons (arXiv:2505.10302), 0 when the
+   * configuration's `radiativeAnnihilation` is off or the channel is closed.
+   */
+  radiative: number;
+  /** Estimated absolute numerical error of `radiative`. */
+  radiativeError: number;
 }
 
 export interface ReachPoint extends YieldResult {
@@ -76,6 +86,8 @@ export interface ReachPoint extends YieldResult {
   epsilon90Annihilation: number;
   /** The limit from bremsstrahlung alone. */
   epsilon90Bremsstrahlung: number;
+  /** The limit from e⁺e⁻ → γA′ alone (Infinity when it is off or closed). */
+  epsilon90Radiative: number;
 }
 
 export interface ReachResult {

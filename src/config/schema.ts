@@ -31,7 +31,12 @@ const targetAndModel = {
   bremsstrahlungTracks: z.enum(['positrons', 'allLeptons']),
   /** A′-strahlung cross-section: the paper's Weizsäcker–Williams form (Eq. 13) or the improved WW form. */
   bremsstrahlungModel: z.enum(['ww', 'iww']),
-  /** Signal efficiency of the selection, applied to both yields. */
+  /**
+   * Include e⁺e⁻ → γA′ on atomic electrons (arXiv:2505.10302) as a third channel;
+   * its soft and virtual part then corrects Eq. 11. Off reproduces the seed paper.
+   */
+  radiativeAnnihilation: z.boolean(),
+  /** Signal efficiency of the selection, applied to every yield. */
   signalEfficiency: z.number().finite().gt(0).lte(1),
   // ── dark sector ──
   /** Dark coupling α_D = g_χ²/4π (Eqs. 9–10). */
@@ -157,6 +162,7 @@ export const FIELDS: Record<ConfigField, FieldInfo> = {
   energyCut: { group: 'calorimeter', label: 'Largest deposited energy fraction', unit: '', allowed: '0 < energyCut ≤ 0.99' },
   bremsstrahlungTracks: { group: 'calorimeter', label: 'Particles radiating A′ (Eq. 12)', unit: '', allowed: 'positrons, allLeptons' },
   signalEfficiency: { group: 'calorimeter', label: 'Signal efficiency', unit: '', allowed: '0 < efficiency ≤ 1' },
+  radiativeAnnihilation: { group: 'darkSector', label: 'e⁺e⁻ → γA′ on atomic electrons (third channel)', unit: '', allowed: 'true, false' },
   photonVetoInefficiency: { group: 'backgrounds', label: 'KLM photon veto inefficiency', unit: '', allowed: '0 < x ≤ 1' },
   klmInteractionLengths: { group: 'backgrounds', label: 'KLM depth', unit: 'λ₀', allowed: '≥ 0' },
   neutronSimulatedPositrons: { group: 'backgrounds', label: 'Simulated positrons (GEANT4)', unit: '', allowed: '> 0' },
@@ -183,6 +189,7 @@ export const FIXED_TARGET_FIELDS: Record<FixedTargetField, FieldInfo> = {
   bremsstrahlungTracks: FIELDS.bremsstrahlungTracks,
   bremsstrahlungModel: FIELDS.bremsstrahlungModel,
   signalEfficiency: FIELDS.signalEfficiency,
+  radiativeAnnihilation: FIELDS.radiativeAnnihilation,
   alphaD: FIELDS.alphaD,
   massRatio: FIELDS.massRatio,
   backgroundEvents: { group: 'statistics', label: 'Expected background events', unit: '', allowed: '≥ 0' },

@@ -10,7 +10,7 @@ import { sig } from './number.js';
 
 /** Column names of {@link reachToCsv}; events are expected counts at ε = 1. */
 export const REACH_CSV_HEADER =
-  'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung';
+  'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative';
 
 const row = (values: number[]): string => values.map((v) => sig(v)).join(',');
 const comment = (text: string): string => `# ${text.replace(/\s*\n\s*/g, ' ')}`;
@@ -46,6 +46,9 @@ export function reachToCsv(r: ReachResult, comparisons: readonly Comparison[] = 
         p.epsilon90,
         p.epsilon90Annihilation,
         p.epsilon90Bremsstrahlung,
+        p.radiative,
+        p.radiativeError,
+        p.epsilon90Radiative,
       ]),
     ),
   ];
@@ -55,8 +58,8 @@ export function reachToCsv(r: ReachResult, comparisons: readonly Comparison[] = 
 /** The yields at one mass as CSV (columns as in {@link reachToCsv}, without the limits). */
 export function yieldToCsv(y: YieldResult): string {
   return [
-    'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error',
-    row([y.massGeV, y.annihilation, y.annihilationError, y.bremsstrahlung, y.bremsstrahlungError]),
+    'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,radiative_events_eps1,radiative_error',
+    row([y.massGeV, y.annihilation, y.annihilationError, y.bremsstrahlung, y.bremsstrahlungError, y.radiative, y.radiativeError]),
     '',
   ].join('\n');
 }

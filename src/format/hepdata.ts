@@ -46,9 +46,10 @@ export function reachToHepData(r: ReachResult): string {
       { header: { name: "m_A'", units: 'GeV' }, values: r.points.map((p) => value(p.massGeV)) },
     ],
     dependent_variables: [
-      dependent('epsilon90', 'annihilation + bremsstrahlung', (p) => p.epsilon90),
+      dependent('epsilon90', r.config.radiativeAnnihilation ? 'annihilation + bremsstrahlung + e+e- -> gamma A\'' : 'annihilation + bremsstrahlung', (p) => p.epsilon90),
       dependent('epsilon90', 'annihilation only', (p) => p.epsilon90Annihilation),
       dependent('epsilon90', 'bremsstrahlung only', (p) => p.epsilon90Bremsstrahlung),
+      ...(r.config.radiativeAnnihilation ? [dependent('epsilon90', "e+e- -> gamma A' only", (p) => p.epsilon90Radiative)] : []),
     ],
   };
   return stringify(doc, { lineWidth: 0 });

@@ -71,7 +71,7 @@ export function backgroundToObject(b: BackgroundSummary | FixedTargetBackground)
   };
 }
 
-/** `{massGeV, annihilation, bremsstrahlung, annihilationError, bremsstrahlungError}`: events at ε = 1. */
+/** `{massGeV, annihilation, bremsstrahlung, annihilationError, bremsstrahlungError, radiative, radiativeError}`: events at ε = 1. */
 export function yieldToObject(y: YieldResult) {
   return {
     massGeV: y.massGeV,
@@ -79,6 +79,8 @@ export function yieldToObject(y: YieldResult) {
     bremsstrahlung: y.bremsstrahlung,
     annihilationError: y.annihilationError,
     bremsstrahlungError: y.bremsstrahlungError,
+    radiative: y.radiative,
+    radiativeError: y.radiativeError,
   };
 }
 
@@ -88,6 +90,7 @@ function pointToObject(p: ReachPoint) {
     epsilon90: p.epsilon90,
     epsilon90Annihilation: p.epsilon90Annihilation,
     epsilon90Bremsstrahlung: p.epsilon90Bremsstrahlung,
+    epsilon90Radiative: p.epsilon90Radiative,
   };
 }
 

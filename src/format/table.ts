@@ -33,16 +33,18 @@ const PARTICLE = { 'e+': 'e⁺', 'e-': 'e⁻' } as const;
 
 /** The reach curve: one row per mass (MeV), yields at ε = 1, the limits, a footer, and the comparison curves' names. */
 export function reachToTable(r: ReachResult, comparisons: readonly Comparison[] = []): string {
-  const header = ["m_A' [MeV]", 'N_ann (ε=1)', 'N_brem (ε=1)', 'ε90', 'ε90 ann only', 'ε90 brem only', ''];
+  const header = ["m_A' [MeV]", 'N_ann (ε=1)', 'N_brem (ε=1)', 'N_γA′ (ε=1)', 'ε90', 'ε90 ann only', 'ε90 brem only', 'ε90 γA′ only', ''];
   const rows = r.points.map((p) => {
     const edge = r.edges.find((e) => sameMass(e.massGeV, p.massGeV));
     return [
       massMeV(p.massGeV),
       short(p.annihilation),
       short(p.bremsstrahlung),
+      short(p.radiative),
       sci(p.epsilon90),
       sci(p.epsilon90Annihilation),
       sci(p.epsilon90Bremsstrahlung),
+      sci(p.epsilon90Radiative),
       edge ? `← ${edge.label}` : '',
     ];
   });
@@ -57,7 +59,7 @@ export function reachToTable(r: ReachResult, comparisons: readonly Comparison[] 
     `${exposureText(c)}, α_D = ${c.alphaD}, m_A'/m_χ = ${c.massRatio}, energy cut ${c.energyCut}, ${c.material} ${c.calorimeterDepth} X0, ${statisticsText(c)}`,
     ...comparisons.map((k) => `compared with: ${k.label} (${k.points.length} points${k.file === undefined ? '' : ` from ${k.file}`})`),
   ];
-  const table = alignColumns([header, ...rows], ['r', 'r', 'r', 'r', 'r', 'r', 'l']);
+  const table = alignColumns([header, ...rows], ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
   return `${[...table, '', ...footer].join('\n')}\n`;
 }
 
@@ -67,7 +69,8 @@ export function yieldToTable(y: YieldResult): string {
     ["m_A'", massMeV(y.massGeV), 'MeV'],
     ['annihilation events at ε = 1 (Eq. 11)', `${short(y.annihilation)} ± ${short(y.annihilationError, 2)}`],
     ['bremsstrahlung events at ε = 1 (Eq. 12)', `${short(y.bremsstrahlung)} ± ${short(y.bremsstrahlungError, 2)}`],
-    ['total events at ε = 1', short(y.annihilation + y.bremsstrahlung)],
+    ['e⁺e⁻ → γA′ events at ε = 1', `${short(y.radiative)} ± ${short(y.radiativeError, 2)}`],
+    ['total events at ε = 1', short(y.annihilation + y.bremsstrahlung + y.radiative)],
   ]);
 }
 

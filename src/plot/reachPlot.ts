@@ -59,7 +59,7 @@ const FONT = 'DejaVu Sans';
 const TICK_FONT = 15;
 const LABEL_FONT = 17;
 const LEGEND_FONT = 14;
-const COLORS = { total: '#0072B2', annihilation: '#D55E00', bremsstrahlung: '#009E73', frame: '#222222' };
+const COLORS = { total: '#0072B2', annihilation: '#D55E00', bremsstrahlung: '#009E73', radiative: '#CC79A7', frame: '#222222' };
 const GREYS = ['#555555', '#777777', '#999999', '#444444'];
 const GREY_DASHES = ['9 4', '3 3', '12 4 3 4', undefined];
 /** Average advance of DejaVu Sans as a fraction of the font size, for rough text widths. */
@@ -307,6 +307,9 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
       { name: 'annihilation', label: 'annihilation only', stroke: COLORS.annihilation, width: 2, dash: '8 4', pts: series((p) => p.epsilon90Annihilation) },
       { name: 'bremsstrahlung', label: 'bremsstrahlung only', stroke: COLORS.bremsstrahlung, width: 2.2, dash: '2 4', pts: series((p) => p.epsilon90Bremsstrahlung) },
     );
+    if (r.config.radiativeAnnihilation) {
+      mine.push({ name: 'radiative', label: 'e⁺e⁻ → γA′ only', stroke: COLORS.radiative, width: 2, dash: '12 3 3 3', pts: series((p) => p.epsilon90Radiative) });
+    }
   }
   // The best point lies on the total curve between grid masses (the grid misses the sharp minimum); draw through it.
   const total = series((p) => p.epsilon90);

@@ -20,10 +20,11 @@
  * sampled blindly. Yields are at ε = 1 (they scale as ε²).
  */
 import { alpha, electronMass } from '../constants.js';
-import { annihilationCrossSection, darkPhoton } from '../models/darkPhoton.js';
+import { annihilationCrossSection, darkPhoton, type DarkPhoton } from '../models/darkPhoton.js';
 import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import { annihilationKernel } from './annihilationKernel.js';
 import type { YieldContext } from './context.js';
+import { softPhotonCut, softVirtualFactor } from '../processes/radiativeAnnihilation.js';
 
 /** Half-width of the θ-mapped core, in units of Γm (in s). */
 const CORE_WIDTHS = 20;
@@ -31,6 +32,25 @@ const CORE_WIDTHS = 20;
 export interface YieldOptions {
   /** Relative tolerance of the outer integral (inner ones are 10× tighter). */
   relTol?: number;
+}
+
+/**
+ * σ_ann(s) of Eq. (9) for the configuration: with e⁺e⁻ → γA′ on, times the
+ * soft-plus-virtual initial-state factor whose hard complement that channel is
+ * (processes/radiativeAnnihilation.ts, yields/radiative.ts).
+ */
+export function resonanceCrossSection(ctx: YieldContext, model: DarkPhoton): (s: number) => number {
+  if (!ctx.config.radiativeAnnihilation) return (s) => annihilationCrossSection(model, s);
+  const soft = softVirtualFactor(model.mass, softPhotonCut(model.mass, model.width));
+  return (s) => annihilationCrossSection(model, s) * soft(s);
+}
+
+/** Values of s where the soft factor has kinks (|s − M²| = x₀ s, and = s), none when it is off. */
+function softKinks(ctx: YieldContext, model: DarkPhoton): number[] {
+  if (!ctx.config.radiativeAnnihilation) return [];
+  const m2 = model.mass * model.mass;
+  const x0 = softPhotonCut(model.mass, model.width);
+  return [m2 / (1 + x0), m2 / (1 - x0), m2 / 2];
 }
 
 /** Eq. (11) for one A' mass (GeV), at ε = 1. */
@@ -63,10 +83,11 @@ export function lineAnnihilation(
   const uOf = (s: number) => (energy + me - s / (2 * me)) / energy;
   const uPole = uOf(mass * mass);
   const du = (model.width * mass) / (2 * me * energy);
-  const points = [uPole, uOf(4 * model.chiMass * model.chiMass)];
+  const sigma = resonanceCrossSection(ctx, model);
+  const points = [uPole, uOf(4 * model.chiMass * model.chiMass), ...softKinks(ctx, model).map(uOf)];
   for (let k = 1; k <= 1e4; k *= 10) points.push(uPole - k * du, uPole + k * du);
   const r = ctx.annihilationTrack.integrate(
-    (u) => annihilationCrossSection(model, 2 * me * (energy + me - energy * u)),
+    (u) => sigma(2 * me * (energy + me - energy * u)),
     0,
     uMax,
     { relTol, points: points.filter((p) => p > 0 && p < uMax) },
@@ -86,7 +107,8 @@ function continuumAnnihilation(ctx: YieldContext, mass: number, options: YieldOp
   const sHi = twoMe * kernel.end;
   const m2 = mass * mass;
   const gm = model.width * mass;
-  const sKinks = [twoMe * kernel.cusp, twoMe * kernel.kink, 4 * model.chiMass * model.chiMass].filter(
+  const sigma = resonanceCrossSection(ctx, model);
+  const sKinks = [twoMe * kernel.cusp, twoMe * kernel.kink, 4 * model.chiMass * model.chiMass, ...softKinks(ctx, model)].filter(
     (s) => s > sLo && s < sHi,
   );
   // integrands in s: σ(s) F(s/2m_e) / 2m_e, and σ alone for the table-error bound
@@ -94,8 +116,8 @@ function continuumAnnihilation(ctx: YieldContext, mass: number, options: YieldOp
   const sigmaParts: QuadratureResult[] = [];
   const run = (map: (x: number) => number, jac: (x: number) => number, lo: number, hi: number, points: number[]) => {
     const opts = { relTol, absTol: 0, points };
-    parts.push(integrate((x) => { const s = map(x); return (annihilationCrossSection(model, s) * kernel.at(s / twoMe) * jac(x)) / twoMe; }, lo, hi, opts));
-    sigmaParts.push(integrate((x) => (annihilationCrossSection(model, map(x)) * jac(x)) / twoMe, lo, hi, { ...opts, relTol: 1e-3 }));
+    parts.push(integrate((x) => { const s = map(x); return (sigma(s) * kernel.at(s / twoMe) * jac(x)) / twoMe; }, lo, hi, opts));
+    sigmaParts.push(integrate((x) => (sigma(map(x)) * jac(x)) / twoMe, lo, hi, { ...opts, relTol: 1e-3 }));
   };
   // core |s − m²| < K Γm in θ = atan((s − m²)/Γm): ds = Γm (1 + tan²θ) dθ
   const coreLo = Math.max(sLo, m2 - CORE_WIDTHS * gm);

@@ -38,9 +38,10 @@ export interface LeptonSource {
   total: number;
   /**
    * ∫ dE dN/dE g(E) + Σ count·g(E_line), the continuum in the variable in which
-   * dN/dE is smoothest (the source knows it); g must be smooth on the range.
+   * dN/dE is smoothest (the source knows it); g must be smooth on the range
+   * apart from kinks at `energyPoints` (GeV), which become breakpoints.
    */
-  fold(g: (E: number) => number, options: QuadratureOptions): QuadratureResult;
+  fold(g: (E: number) => number, options: QuadratureOptions, energyPoints?: readonly number[]): QuadratureResult;
 }
 
 export interface YieldContext {
@@ -92,7 +93,11 @@ export function bhabhaSpectrum(source: BhabhaSource, lumiAb: number): LeptonSour
     continuous: true,
     lines: [],
     total: L * source.crossSection,
-    fold(g, options) {
+    fold(g, options, energyPoints = []) {
+      const cosStar = (E: number) => ((gInv * E) / source.eStar - 1) / source.beta;
+      const points = energyPoints
+        .filter((E) => E > source.energyMin && E < source.energyMax)
+        .map((E) => Math.log1p(cosStar(E)));
       const r = integrate(
         (x) => {
           const c = Math.expm1(x);
@@ -100,7 +105,7 @@ export function bhabhaSpectrum(source: BhabhaSource, lumiAb: number): LeptonSour
         },
         Math.min(xA, xB),
         Math.max(xA, xB),
-        options,
+        { ...options, points: [...(options.points ?? []), ...points] },
       );
       return { ...r, value: L * r.value, error: L * r.error };
     },

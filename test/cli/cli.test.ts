@@ -98,7 +98,7 @@ describe.concurrent('vanish (built, end to end)', () => {
     const header = lines.findIndex((l) => !l.startsWith('# '));
     expect(header).toBeGreaterThan(0);
     expect(lines[header]).toBe(
-      'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung',
+      'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative',
     );
     expect(lines.slice(header + 1)).toHaveLength(2);
     expect(Number(lines[header + 1].split(',')[0])).toBe(0.01);
@@ -181,7 +181,7 @@ describe.concurrent('other experiments and comparisons (built, end to end)', () 
     expect(o.requiredSignal).toBeCloseTo(Math.log(10), 9); // zero observed events at 90% CL
     expect(o.points).toHaveLength(3);
     for (const p of o.points) expect(Object.keys(p).slice(0, 4)).toEqual(['massGeV', 'annihilation', 'bremsstrahlung', 'epsilon90']);
-    for (const p of o.points) expect(p.epsilon90).toBeCloseTo(Math.sqrt(o.requiredSignal / (p.annihilation + p.bremsstrahlung)), 12);
+    for (const p of o.points) expect(p.epsilon90).toBeCloseTo(Math.sqrt(o.requiredSignal / (p.annihilation + p.bremsstrahlung + p.radiative)), 12);
     expect(Object.keys(o.best)).toEqual(['massGeV', 'epsilon90']);
   });
 
@@ -202,7 +202,7 @@ describe.concurrent('other experiments and comparisons (built, end to end)', () 
     expect(b).toMatchObject({ total: 0.53, observedEvents: 0, confidenceLevel: 0.9, warnings: [] });
     expect(b.upperLimitEvents).toBeCloseTo(2.3026, 4);
     expect(bgCsv.stdout).toMatch(/^total_events,observed_events,confidence_level,upper_limit_events\n0\.530000,0,0\.900000,2\.30259\n$/);
-    expect(yieldR.stdout.split('\n')[1].split(',')).toHaveLength(5);
+    expect(yieldR.stdout.split('\n')[1].split(',')).toHaveLength(7);
     expect(hep.stdout).toContain('particles on target');
   });
 

@@ -14,7 +14,7 @@ const yieldAt = (c: AnyExperimentConfig, m: number) => {
   const scale = exposure(c);
   const annihilation = m > 0.066 && m < 0.082 ? 1e10 * scale : 0;
   const bremsstrahlung = (1e9 * scale * (0.066 / m) ** 2) / c.massRatio;
-  return { massGeV: m, annihilation, annihilationError: 0, bremsstrahlung, bremsstrahlungError: 0 };
+  return { massGeV: m, annihilation, annihilationError: 0, bremsstrahlung, bremsstrahlungError: 0, radiative: 0, radiativeError: 0 };
 };
 
 const background = (c: AnyExperimentConfig) => (c.kind === 'fixedTarget' ? c.backgroundEvents : 94 * exposure(c));
@@ -45,7 +45,7 @@ export const fakeLibrary: Library = {
       opts.onProgress?.(i + 1, grid.length);
       const y = yieldAt(c, m);
       const eps = (n: number) => (n > 0 ? Math.sqrt(k / n) : Infinity);
-      return { ...y, epsilon90: eps(y.annihilation + y.bremsstrahlung), epsilon90Annihilation: eps(y.annihilation), epsilon90Bremsstrahlung: eps(y.bremsstrahlung) };
+      return { ...y, epsilon90: eps(y.annihilation + y.bremsstrahlung + y.radiative), epsilon90Annihilation: eps(y.annihilation), epsilon90Bremsstrahlung: eps(y.bremsstrahlung), epsilon90Radiative: eps(y.radiative) };
     });
     const best = points.reduce((a, b) => (b.epsilon90 < a.epsilon90 ? b : a));
     return {

@@ -53,6 +53,7 @@ describe('vanish (in-process)', () => {
     [['reach', '--energy-cut', '1.5'], new RegExp(`^vanish: error: --energy-cut 1\\.5 is not allowed: largest deposited energy fraction, allowed ${allowed('energyCut')}$`)],
     [['reach', '--lumi', '0'], new RegExp(`^vanish: error: --lumi 0 is not allowed: integrated luminosity, allowed ${allowed('lumi')} ab⁻¹$`)],
     [['reach', '--lumi', 'ten'], /^vanish: error: --lumi "ten" is not a number/],
+    [['reach', '--radiative-annihilation', 'maybe'], /^vanish: error: --radiative-annihilation "maybe" is not allowed: the third channel e⁺e⁻ → γA′ on atomic electrons \(arXiv:2505\.10302\), allowed on, off$/],
     [['reach', '--mass-ratio', '1.5'], new RegExp(`^vanish: error: --mass-ratio 1\\.5 is not allowed: m_A' / m_χ, allowed ${allowed('massRatio')}$`)],
     [['reach', '--preset', 'lhc'], /^vanish: error: --preset lhc is not a built-in experiment: allowed are belle2, belle2-paper, babar, besiii, na64-2019, na64-2022, na64-eplus-2022$/],
     [['reach', '--experiment', 'lhc'], /^vanish: error: --experiment lhc is not a built-in experiment: allowed are belle2, belle2-paper, babar, .*na64-2019/],
@@ -91,7 +92,10 @@ describe('vanish (in-process)', () => {
     const reach = await vanish(['reach', '--help']);
     expect(reach.stdout).toMatch(/--mass-min <mass>.*\(default: "1MeV"\)/s);
     expect(reach.stdout).toMatch(/--points <n>.*\(default: "200"\)/s);
-    expect(reach.stdout).toContain(`integrated luminosity in ab⁻¹, ${FIELDS.lumi.allowed} ab⁻¹ (belle2: 50)`);
+    // help text wraps at the terminal width: compare with the line breaks folded
+    const folded = reach.stdout.replace(/\s+/g, ' ');
+    expect(folded).toContain(`integrated luminosity in ab⁻¹, ${FIELDS.lumi.allowed} ab⁻¹ (belle2: 50)`);
+    expect(folded).toContain('--radiative-annihilation <on|off> the third channel e⁺e⁻ → γA′ on atomic electrons (arXiv:2505.10302), on or off (belle2: on)');
     expect(reach.stdout).toMatch(/--experiment <name>.*na64-2019.*\(default: "belle2"\)/s);
     expect(reach.stdout).not.toContain('--preset'); // a hidden alias
     const config = await vanish(['config', '--help']);

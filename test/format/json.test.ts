@@ -42,10 +42,10 @@ describe('JSON contract', () => {
     expect(o.edges.map((e: { massGeV: number }) => e.massGeV)).toEqual([0.0666, 0.0822]);
   });
 
-  it('yield leads with massGeV, annihilation, bremsstrahlung', () => {
+  it('yield leads with massGeV, annihilation, bremsstrahlung; the third channel follows', () => {
     const p = fixtureReach().points[5];
     const o = JSON.parse(yieldToJson(p));
-    expect(Object.keys(o)).toEqual(['massGeV', 'annihilation', 'bremsstrahlung', 'annihilationError', 'bremsstrahlungError']);
+    expect(Object.keys(o)).toEqual(['massGeV', 'annihilation', 'bremsstrahlung', 'annihilationError', 'bremsstrahlungError', 'radiative', 'radiativeError']);
     expect(o.bremsstrahlung).toBe(p.bremsstrahlung);
   });
 });

@@ -68,7 +68,7 @@ describe('A′-strahlung cross-sections', () => {
 
 describe('a mono-energetic beam', () => {
   it('annihilation of a positron beam approaches n_e N X0 τ(u_res) 2π²α/(m_e E0) as Γ → 0', () => {
-    const beam = withOverrides(EXPERIMENTS['na64-eplus-2022'].config as FixedTargetConfig, { alphaD: 1e-7 });
+    const beam = withOverrides(EXPERIMENTS['na64-eplus-2022'].config as FixedTargetConfig, { alphaD: 1e-7, radiativeAnnihilation: false });
     const ctx = yieldContext(beam);
     for (const m of [0.25, 0.28, 0.31]) {
       const E0 = beam.beamEnergy;

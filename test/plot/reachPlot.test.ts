@@ -36,6 +36,19 @@ describe('reachPlot', () => {
     expect(vertices(ann)).toHaveLength(3);
   });
 
+  it('draws a third component curve, e⁺e⁻ → γA′ only, when the channel is on', () => {
+    const base = fixtureReach();
+    const three = {
+      ...base,
+      config: { ...base.config, radiativeAnnihilation: true },
+      points: base.points.map((p) => ({ ...p, radiative: 1e9, epsilon90Radiative: 2e-5 })),
+    };
+    const out = reachPlot(three);
+    expect(out.match(/<path class="curve /g)).toHaveLength(4);
+    expect(vertices(paths(out, 'curve radiative')[0])).toHaveLength(base.points.length);
+    expect(out).toContain('e⁺e⁻ → γA′ only');
+  });
+
   it('labels decades as 10ⁿ with a raised exponent, with minor ticks between', () => {
     for (const n of ['−3', '−2', '−1', '0']) expect(svg).toContain(`>10<tspan dy="-6" font-size="11">${n}</tspan></text>`);
     expect(svg).toContain('>10<tspan dy="-6" font-size="11">−5</tspan></text>');

@@ -126,6 +126,7 @@ export function fieldShape(name: FieldName, kind: Kind = 'collider'): FieldShape
     if (field.typeName === 'ZodNullable') nullable = true;
     field = field.innerType._def;
   }
+  if (field?.typeName === 'ZodBoolean') return { kind: 'choice', options: ['true', 'false'], nullable };
   if (field?.typeName === 'ZodEnum' && field.values) {
     const options = Array.isArray(field.values) ? field.values : Object.values(field.values);
     return { kind: 'choice', options, nullable };
@@ -280,7 +281,7 @@ function fieldValue(name: FieldName, kind: Kind, text: string): { value: unknown
   const t = text.trim();
   const shape = fieldShape(name, kind);
   if (shape.nullable && t === '') return { value: null };
-  if (shape.kind === 'choice') return { value: t };
+  if (shape.kind === 'choice') return { value: shape.options?.join() === 'true,false' ? (t === 'true' ? true : t === 'false' ? false : t) : t };
   if (!NUMBER.test(t)) {
     const shown = t === '' ? 'empty' : JSON.stringify(t);
     return { problem: `config field ${name} = ${shown} is not a number (${allowedText(name, kind)})` };

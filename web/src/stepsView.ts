@@ -145,9 +145,11 @@ export function renderYields(el: HTMLElement, p: ReachPoint | undefined, hovered
         ["m_A′ [MeV]", massMeV(p.massGeV)],
         ['Annihilation events at ε = 1 (Eq. 11)', pm(p.annihilation, p.annihilationError)],
         ['Bremsstrahlung events at ε = 1 (Eq. 12)', pm(p.bremsstrahlung, p.bremsstrahlungError)],
+        ['e⁺e⁻ → γA′ events at ε = 1', pm(p.radiative, p.radiativeError)],
         ['ε90, total', sci(p.epsilon90)],
         ['ε90, annihilation only', sci(p.epsilon90Annihilation)],
         ['ε90, bremsstrahlung only', sci(p.epsilon90Bremsstrahlung)],
+        ['ε90, e⁺e⁻ → γA′ only', sci(p.epsilon90Radiative)],
       ],
       'yields-table',
     ),
@@ -157,5 +159,5 @@ export function renderYields(el: HTMLElement, p: ReachPoint | undefined, hovered
 /** One line for the read-out under the figure. */
 export function readoutText(p: ReachPoint | undefined): string {
   if (!p) return '';
-  return `m_A′ = ${massMeV(p.massGeV)} MeV · ε90 = ${sci(p.epsilon90)} · N_ann = ${short(p.annihilation)}, N_brem = ${short(p.bremsstrahlung)} events at ε = 1`;
+  return `m_A′ = ${massMeV(p.massGeV)} MeV · ε90 = ${sci(p.epsilon90)} · N_ann = ${short(p.annihilation)}, N_brem = ${short(p.bremsstrahlung)}, N_γA′ = ${short(p.radiative)} events at ε = 1`;
 }

@@ -1,0 +1,176 @@
+/**
+ * e⁺e⁻ → γA′ with the electron mass kept: a shower positron of lab energy E′
+ * annihilates on an atomic electron at rest into a photon and an on-shell A′
+ * (the third channel of Ge, Liang, Liu & Min, arXiv:2505.10302, beside
+ * Eq. 11's resonance and Eq. 12's A′-strahlung). Units: GeV, cross-sections
+ * in GeV⁻², at ε = 1 (they scale as ε²).
+ *
+ * Derivation. Tree level, two diagrams (photon emitted from either leg); with
+ * p₋ the electron, p₊ the positron, k the photon, q the A′ (q² = M²) and the
+ * invariants A = 2p₋·k, B = 2p₊·k (A + B = S ≡ s − M²), the spin-summed
+ * polarisation-summed square (−g_μν for both vectors: the A′'s q_μq_ν/M² term
+ * drops by current conservation) is
+ *
+ *   ¼Σ|M|² = 2e⁴ε² X,
+ *   X = B/A + A/B + 2M²s/(AB) + 4m²(1/A + 1/B) − 4m⁴(1/A + 1/B)² − 2m²M²(1/A² + 1/B²).
+ *
+ * Checks (test/physics/radiative.test.ts): M → 0 is e⁺e⁻ → γγ with massive
+ * electrons (Berestetskii, Lifshitz & Pitaevskii, QED §88; Peskin & Schroeder
+ * Eq. 5.105); m → 0 is the textbook e⁺e⁻ → γZ/γA′ form u/t + t/u + 2sM²/(tu).
+ * X was derived by tracing the two diagrams (Dirac matrices, numerically, at
+ * random kinematics) and matching the basis above exactly.
+ *
+ * Lab frame (electron at rest): A = 2mω with ω the photon's lab energy, so the
+ * energy the calorimeter sees is the invariant itself. dσ/dA = (1/16πλ)Σ̄|M|²,
+ * λ = s(s − 4m²):
+ *
+ *   dσ/dω = 4πα² m X / (s (s − 4m²)),
+ *
+ * and ω runs between ω_min,max = S m (E′ + m ∓ p′)/(2ms), p′ = √(E′² − m²), the
+ * photon emitted along the target electron (backwards in the centre of mass,
+ * collinear: A → A_min ≈ S m²/s) or along the positron. The A′ takes
+ * E_A′ = E′ + m − ω. The integral over ω is elementary:
+ *
+ *   σ(ω₁ < ω < ω₂) = 2πα²/(s(s − 4m²)) [Φ(A₂) − Φ(A₁)],
+ *   Φ(A) = (S + 2M²s/S + 4m² − 8m⁴/S) ln(A/B) − 2A − (4m⁴ + 2m²M²)(1/B − 1/A).
+ *
+ * Over the whole range and for m² ≪ s it is the leading-log
+ *   σ → (4πα²/s)(ln(s/m²) − 1)(1 + M⁴/s²)/(1 − M²/s),
+ * which at M = 0 is twice σ(e⁺e⁻ → γγ) = (2πα²/s)(ln(s/m²) − 1) (identical photons).
+ */
+import { alpha, electronMass } from '../constants.js';
+
+/** Lab kinematics of e⁺(E′) e⁻(at rest) → γ A′(M). */
+export interface RadiativeKinematics {
+  /** s = 2m(E′ + m), GeV². */
+  s: number;
+  /** S = s − M² = A + B, GeV². */
+  S: number;
+  /** Smallest and largest A = 2mω (photon along the electron, resp. along the positron), GeV². */
+  aMin: number;
+  aMax: number;
+  /** The same as lab photon energies, GeV. */
+  omegaMin: number;
+  omegaMax: number;
+  /** 2πα²/(s(s − 4m²)), the prefactor of Φ, GeV⁻⁴. */
+  prefactor: number;
+}
+
+/** Kinematics for a positron of lab energy E′ (GeV) and an A′ of mass M; null below threshold (s ≤ M²). */
+export function radiativeKinematics(positronEnergy: number, mass: number): RadiativeKinematics | null {
+  const m = electronMass;
+  const eP = positronEnergy;
+  if (!(eP > m)) return null;
+  const s = 2 * m * (eP + m);
+  const S = s - mass * mass;
+  if (!(S > 0)) return null;
+  const p = Math.sqrt((eP - m) * (eP + m));
+  const d = m + (m * m) / (eP + p); // E′ + m − p′ without cancellation
+  const aMin = (S * m * d) / s;
+  const aMax = (S * m * (eP + m + p)) / s;
+  return {
+    s,
+    S,
+    aMin,
+    aMax,
+    omegaMin: aMin / (2 * m),
+    omegaMax: aMax / (2 * m),
+    prefactor: (2 * Math.PI * alpha * alpha) / (s * 2 * m * (eP - m)),
+  };
+}
+
+/** X of the squared amplitude (¼Σ|M|² = 2e⁴X), dimensionless; A + B = s − M². */
+export function radiativeAmplitudeSquared(A: number, B: number, s: number, mass: number): number {
+  const m2 = electronMass * electronMass;
+  const M2 = mass * mass;
+  const inv = 1 / A + 1 / B;
+  return B / A + A / B + (2 * M2 * s) / (A * B) + 4 * m2 * inv - 4 * m2 * m2 * inv * inv - 2 * m2 * M2 * (1 / (A * A) + 1 / (B * B));
+}
+
+/** dσ/dω at ε = 1, GeV⁻³, for photon lab energy ω (0 outside the kinematic range). */
+export function radiativeDSigmaDOmega(positronEnergy: number, mass: number, omega: number): number {
+  const k = radiativeKinematics(positronEnergy, mass);
+  if (!k) return 0;
+  const A = 2 * electronMass * omega;
+  if (A < k.aMin || A > k.aMax) return 0;
+  return 2 * electronMass * k.prefactor * radiativeAmplitudeSquared(A, k.S - A, k.s, mass);
+}
+
+/** Φ(A) with B given separately (so that B near its minimum keeps its precision). */
+function primitive(k: RadiativeKinematics, mass: number, A: number, B: number): number {
+  const m2 = electronMass * electronMass;
+  const M2 = mass * mass;
+  const C = k.S + (2 * M2 * k.s) / k.S + 4 * m2 - (8 * m2 * m2) / k.S;
+  const D = 4 * m2 * m2 + 2 * m2 * M2;
+  return C * Math.log(A / B) - 2 * A - D * (1 / B - 1 / A);
+}
+
+/**
+ * σ for photon lab energies in [ω₁, ω₂] (clipped to the kinematic range), GeV⁻², at ε = 1,
+ * in closed form. Pass the kinematics to avoid recomputing them.
+ */
+export function radiativeCrossSectionBetween(
+  k: RadiativeKinematics,
+  mass: number,
+  omegaLo: number,
+  omegaHi: number,
+): number {
+  const twoM = 2 * electronMass;
+  const aLo = Math.max(k.aMin, twoM * omegaLo);
+  const aHi = Math.min(k.aMax, twoM * omegaHi);
+  if (!(aHi > aLo)) return 0;
+  // B = S − A; at the kinematic ends use the exact B (= aMin at A = aMax, = aMax at A = aMin)
+  const bLo = aLo === k.aMin ? k.aMax : k.S - aLo;
+  const bHi = aHi === k.aMax ? k.aMin : k.S - aHi;
+  return k.prefactor * (primitive(k, mass, aHi, bHi) - primitive(k, mass, aLo, bLo));
+}
+
+/** σ(e⁺e⁻ → γA′) over all photon energies, GeV⁻², at ε = 1; 0 below threshold. */
+export function radiativeTotalCrossSection(positronEnergy: number, mass: number): number {
+  const k = radiativeKinematics(positronEnergy, mass);
+  return k ? radiativeCrossSectionBetween(k, mass, k.omegaMin, k.omegaMax) : 0;
+}
+
+/**
+ * σ with the photon's lab energy at most ω_cut (the photon is deposited, so
+ * the selection E_A′ = E′ + m − ω ≥ (1 − c)E is ω ≤ ω_cut), GeV⁻², at ε = 1.
+ */
+export function radiativeAcceptedCrossSection(positronEnergy: number, mass: number, omegaCut: number): number {
+  const k = radiativeKinematics(positronEnergy, mass);
+  return k ? radiativeCrossSectionBetween(k, mass, k.omegaMin, omegaCut) : 0;
+}
+
+/**
+ * The soft/hard boundary x₀ in the photon's centre-of-mass energy fraction
+ * x = 1 − M²/s: min(10 Γ/M, 0.01), at least 10⁻⁶ (so that 1 + δ_SV > 0 for
+ * any width).
+ */
+export function softPhotonCut(mass: number, width: number): number {
+  return Math.max(Math.min((10 * width) / mass, 0.01), 1e-6);
+}
+
+/**
+ * The soft-plus-virtual initial-state factor of the resonance at s, for
+ * photons softer than x₀ (the harder ones are e⁺e⁻ → γA′ itself), at O(α) with
+ * the leading logarithm and its constant (the soft-photon and vertex
+ * correction of e⁺e⁻ → V: F. A. Berends, R. Kleiss, Nucl. Phys. B 177 (1981)
+ * 237; E. A. Kuraev, V. S. Fadin, Sov. J. Nucl. Phys. 41 (1985) 466):
+ *
+ *   S(s) = 1 + β ln x_eff + (α/π)(3L/2 + π²/3 − 2),  β = (2α/π)(L − 1),  L = ln(M²/m_e²),
+ *   x_eff = min(1, max(x₀, |s − M²|/s)).
+ *
+ * At the pole x_eff = x₀, and the sum with the hard channel, whose soft end is
+ * β dx/x times the resonance, does not depend on x₀ to O(α) (fixed order on
+ * both sides: exponentiating only this one would leave an O(β² ln² x₀)
+ * mismatch). In the Breit–Wigner's tails, |s − M²| ≫ x₀ s, photons up to
+ * x ≈ |s − M²|/s leave the tail's cross-section nearly unchanged while harder
+ * ones move it away from (s < M²) or onto the pole (s > M²: the hard channel's
+ * radiative return), so the tail keeps the soft factor with x_eff = |s − M²|/s.
+ */
+export function softVirtualFactor(mass: number, x0: number): (s: number) => number {
+  const L = Math.log((mass * mass) / (electronMass * electronMass));
+  const beta = Math.max(0, ((2 * alpha) / Math.PI) * (L - 1));
+  const constant = 1 + (alpha / Math.PI) * (1.5 * L + (Math.PI * Math.PI) / 3 - 2);
+  const m2 = mass * mass;
+  return (s) => constant + beta * Math.log(Math.min(1, Math.max(x0, Math.abs(s - m2) / s)));
+}
