@@ -35,6 +35,12 @@ export const FIELD_FLAGS = {
     what: 'the third channel e⁺e⁻ → γA′ on atomic electrons (arXiv:2505.10302)',
     choices: { on: true, off: false },
   },
+  analysis: {
+    flag: '--analysis',
+    arg: '<counting|spectral>',
+    what: 'the limit from one count, or from a binned likelihood in the measured spectrum',
+    choices: { counting: 'counting', spectral: 'spectral' },
+  },
 } as const satisfies Partial<
   Record<ConfigField, { flag: string; arg: string; what: string; choices?: Record<string, unknown> }>
 >;

@@ -19,6 +19,7 @@ import { epsilonForSignal, requiredSignalFor } from './statistics/expectedLimit.
 import { annihilationYield, type YieldOptions } from './yields/annihilation.js';
 import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
 import { NO_YIELD, radiativeYield } from './yields/radiative.js';
+import { spectralSetup, type SpectralSetup } from './spectral/spectrum.js';
 import { yieldContext, type YieldContext } from './yields/context.js';
 import { backgroundFor } from './backgrounds/index.js';
 import { checkMass } from './yields/massRange.js';
@@ -76,12 +77,34 @@ export interface ReachOptions extends YieldOptions {
 }
 
 /** Yields and limits at one mass, for a context and the signal count the statistics requires. */
-export function reachPoint(ctx: YieldContext, required: number, mass: number, options: YieldOptions = {}): ReachPoint {
+export function reachPoint(
+  ctx: YieldContext,
+  required: number,
+  mass: number,
+  options: YieldOptions = {},
+  spectral?: SpectralSetup,
+): ReachPoint {
   checkMass(mass);
   if (!(required >= 0) || !Number.isFinite(required)) throw new RangeError(`the required signal must be finite and ≥ 0, got ${required}`);
   const ann = annihilationYield(ctx, mass, options);
   const bre = bremsstrahlungYield(ctx, mass, options);
   const rad = ctx.config.radiativeAnnihilation ? radiativeYield(ctx, mass, options) : NO_YIELD;
+  const counting = epsilonForSignal(ann.value + bre.value + rad.value, required);
+  let limits = {
+    epsilon90: counting,
+    epsilon90Annihilation: epsilonForSignal(ann.value, required),
+    epsilon90Bremsstrahlung: epsilonForSignal(bre.value, required),
+    epsilon90Radiative: epsilonForSignal(rad.value, required),
+  };
+  if (spectral) {
+    const s = spectral.signal(mass, { annihilation: ann.value, bremsstrahlung: bre.value, radiative: rad.value });
+    limits = {
+      epsilon90: spectral.epsilon(s.annihilation.map((v, k) => v + s.bremsstrahlung[k] + s.radiative[k])),
+      epsilon90Annihilation: spectral.epsilon(s.annihilation),
+      epsilon90Bremsstrahlung: spectral.epsilon(s.bremsstrahlung),
+      epsilon90Radiative: spectral.epsilon(s.radiative),
+    };
+  }
   return {
     massGeV: mass,
     annihilation: ann.value,
@@ -90,10 +113,8 @@ export function reachPoint(ctx: YieldContext, required: number, mass: number, op
     bremsstrahlungError: bre.error,
     radiative: rad.value,
     radiativeError: rad.error,
-    epsilon90: epsilonForSignal(ann.value + bre.value + rad.value, required),
-    epsilon90Annihilation: epsilonForSignal(ann.value, required),
-    epsilon90Bremsstrahlung: epsilonForSignal(bre.value, required),
-    epsilon90Radiative: epsilonForSignal(rad.value, required),
+    ...limits,
+    epsilon90Counting: counting,
   };
 }
 
@@ -110,6 +131,8 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
   const positrons = ctx.spectrum.total;
   const bg = backgroundFor(config, positrons, ctx.target, ctx.spectrum.energyMin);
   const required = requiredSignalFor(config, bg.total);
+  // built (and its bins checked) before any yield is computed
+  const spectral = config.analysis === 'spectral' ? spectralSetup(ctx, bg) : undefined;
   const lo = Math.min(...masses);
   const hi = Math.max(...masses);
   const edges = annihilationEdges(ctx);
@@ -117,7 +140,7 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
   const grid = [...new Set([...masses, ...(options.includeEdges === false ? [] : inRange)])].sort((a, b) => a - b);
   const points: ReachPoint[] = [];
   for (const m of grid) {
-    points.push(reachPoint(ctx, required, m, options));
+    points.push(reachPoint(ctx, required, m, options, spectral));
     options.onProgress?.(points.length, grid.length);
   }
   return {
@@ -126,9 +149,12 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
     background: bg.total,
     requiredSignal: required,
     points,
-    best: bestPoint(ctx, required, points, inRange, lo, hi, options),
+    best: bestPoint(ctx, required, points, inRange, lo, hi, options, spectral),
     edges,
     warnings: bg.warnings,
+    ...(spectral
+      ? { spectral: { quantity: spectral.quantity, edges: spectral.edges, mergedEdges: spectral.mergedEdges, background: spectral.background } }
+      : {}),
   };
 }
 
@@ -140,8 +166,9 @@ function bestPoint(
   lo: number,
   hi: number,
   options: YieldOptions,
+  spectral?: SpectralSetup,
 ): { massGeV: number; epsilon90: number } {
-  const eps = (m: number) => reachPoint(ctx, required, m, options).epsilon90;
+  const eps = (m: number) => reachPoint(ctx, required, m, options, spectral).epsilon90;
   const candidates = points.map((p) => ({ m: p.massGeV, e: p.epsilon90 }));
   for (const m of edgeMasses) if (!candidates.some((c) => c.m === m)) candidates.push({ m, e: eps(m) });
   candidates.sort((a, b) => a.m - b.m);

@@ -88,6 +88,20 @@ export interface ReachPoint extends YieldResult {
   epsilon90Bremsstrahlung: number;
   /** The limit from e⁺e⁻ → γA′ alone (Infinity when it is off or closed). */
   epsilon90Radiative: number;
+  /** The counting experiment's limit on the same yields (= epsilon90 when `analysis` is counting). */
+  epsilon90Counting: number;
+}
+
+/** The binned likelihood of `analysis: spectral` (spectral/spectrum.ts). */
+export interface SpectralSummary {
+  /** What is binned: a collider's reconstructed missing energy E − E_dep, a fixed target's ECAL energy (GeV). */
+  quantity: 'missingEnergy' | 'ecalEnergy';
+  /** The analysis bins' edges, GeV, as configured or by default (outer bins open-ended). */
+  edges: number[];
+  /** The edges of the bins the likelihood uses, after merging bins of little background. */
+  mergedEdges: number[];
+  /** Expected background per merged bin. */
+  background: number[];
 }
 
 export interface ReachResult {
@@ -104,4 +118,6 @@ export interface ReachResult {
   /** Masses (GeV) where the annihilation yield has kinematic edges; grid points are placed on those in range. */
   edges: { massGeV: number; label: string }[];
   warnings: string[];
+  /** Present when `analysis` is spectral. */
+  spectral?: SpectralSummary;
 }

@@ -33,6 +33,13 @@ export const belle2: Readonly<ExperimentConfig> = deepFreeze({
   bremsstrahlungModel: 'ww', // Eq. 13, Weizsäcker–Williams with the elastic form factor (Eq. 14)
   signalEfficiency: 1, // the paper applies no further efficiency
   radiativeAnnihilation: true, // e⁺e⁻ → γA′, the seed authors' follow-up (arXiv:2505.10302); off in belle2-paper
+  analysis: 'counting', // the paper's single count; 'spectral' bins the missing energy (arXiv:2505.10302's multi-bin analysis)
+  spectralBins: null, // automatic: bins two resolution widths wide over the kinematic range
+  // Belle ECL CsI(Tl), reused by Belle II: σ_E/E = 1.3%/√E (Belle, NIM A 479 (2002) 117, Table 1 — the paper's [51])
+  // with the 1.34% constant term of its beam-test fit (ibid., ECL section)
+  resolutionStochastic: 0.013,
+  resolutionConstant: 0.0134,
+  momentumResolution: 0.004, // δp_T/p_T ≃ 0.4% at p_T ≃ 3 GeV (paper Sec. II, [53])
   photonVetoInefficiency: 4.5e-4, // BaBar IFR veto inefficiency used for the KLM (paper Sec. IV, [58])
   klmInteractionLengths: 3.9, // λ0 of the KLM (paper Sec. IV, [32])
   neutronSimulatedPositrons: 1e9, // GEANT4 11.0 FTFP_BERT, 4.35 GeV e+ on 1 X0 CsI (paper Sec. IV)
@@ -107,6 +114,11 @@ export const na64_2019: Readonly<FixedTargetConfig> = deepFreeze({
   // efficiency^(−1/2), so NA64's ≈ 0.5–0.7 would raise vanish's ε by 20–41%.
   signalEfficiency: 1,
   radiativeAnnihilation: true, // e⁺e⁻ → γA′ on atomic electrons (arXiv:2505.10302, which studies NA64e)
+  analysis: 'counting', // with no observed events the spectral limit is the same (CLs e^{−Σs} does not depend on bins)
+  spectralBins: null,
+  // NA64 Shashlik ECAL: σ_E/E ≃ 10%/√E ⊕ 4% (NA64, D. Banerjee et al., PRD 97 (2018) 072002, detector section)
+  resolutionStochastic: 0.1,
+  resolutionConstant: 0.04,
   alphaD: 0.1, // NA64's benchmark (ibid.); the ε limit does not depend on it while Γ_inv dominates
   massRatio: 3, // m_A' = 3 m_χ (ibid.)
   backgroundEvents: 0.53, // expected background (ibid.); no effect on the CLs limit with 0 observed

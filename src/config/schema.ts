@@ -36,6 +36,22 @@ const targetAndModel = {
    * its soft and virtual part then corrects Eq. 11. Off reproduces the seed paper.
    */
   radiativeAnnihilation: z.boolean(),
+  /**
+   * How the limit is set: one count of the selected events (the seed's
+   * analysis), or a binned likelihood in the measured quantity (spectral/).
+   */
+  analysis: z.enum(['counting', 'spectral']),
+  /**
+   * Edges (GeV, increasing) of the spectral analysis's bins in the measured
+   * quantity (collider: reconstructed missing energy E − E_dep; fixed target:
+   * ECAL energy); the outer bins are open-ended. null: bins two resolution
+   * widths wide across the kinematic range.
+   */
+  spectralBins: z.array(z.number().finite()).nullable(),
+  /** Calorimeter stochastic term a of σ_E/E = a/√E ⊕ b (E in GeV). */
+  resolutionStochastic: z.number().finite().gt(0),
+  /** Calorimeter constant term b of σ_E/E = a/√E ⊕ b. */
+  resolutionConstant: z.number().finite().gt(0),
   /** Signal efficiency of the selection, applied to every yield. */
   signalEfficiency: z.number().finite().gt(0).lte(1),
   // ── dark sector ──
@@ -78,12 +94,15 @@ export const experimentConfigSchema = z
     neutronCutFlowEnergyCut: fraction(),
     /** Neutron penetration probability P of Eq. 7; null computes it from the interaction lengths. */
     neutronPenetration: z.number().finite().gt(0).lte(1).nullable(),
+    /** Fractional momentum resolution σ_p/p of the drift chamber (the spectral analysis's E). */
+    momentumResolution: z.number().finite().gt(0),
     // ── statistics ──
     /** Δχ² of the expected limit, N_s/√N_b = √Δχ² (2.71 for 90% CL). */
     deltaChi2: positive(''),
   })
   .strict()
   .superRefine((c, ctx) => {
+    checkBinEdges(c.spectralBins, ctx);
     if (!(c.thetaMin < c.thetaMax)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -120,7 +139,24 @@ export const fixedTargetConfigSchema = z
     /** Confidence level of the Poisson (CLs) upper limit. */
     confidenceLevel: z.number().finite().gt(0).lt(1),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => checkBinEdges(c.spectralBins, ctx));
+
+/** Bin edges: at least two, increasing (their range is checked against the kinematics in spectral/). */
+function checkBinEdges(edges: readonly number[] | null, ctx: z.RefinementCtx): void {
+  if (edges === null) return;
+  if (edges.length < 2) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['spectralBins'], message: 'give at least two edges: an empty list has no bin' });
+    return;
+  }
+  for (let i = 1; i < edges.length; i++) {
+    if (!(edges[i] > edges[i - 1])) {
+      const why = edges[i] === edges[i - 1] ? `edge ${edges[i]} is repeated, an empty bin` : `edges must increase (${edges[i - 1]} then ${edges[i]})`;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['spectralBins'], message: why });
+      return;
+    }
+  }
+}
 
 /** A collider experiment (the paper's Belle II analysis is one). */
 export type ExperimentConfig = z.output<typeof experimentConfigSchema>;
@@ -163,6 +199,11 @@ export const FIELDS: Record<ConfigField, FieldInfo> = {
   bremsstrahlungTracks: { group: 'calorimeter', label: 'Particles radiating A′ (Eq. 12)', unit: '', allowed: 'positrons, allLeptons' },
   signalEfficiency: { group: 'calorimeter', label: 'Signal efficiency', unit: '', allowed: '0 < efficiency ≤ 1' },
   radiativeAnnihilation: { group: 'darkSector', label: 'e⁺e⁻ → γA′ on atomic electrons (third channel)', unit: '', allowed: 'true, false' },
+  analysis: { group: 'statistics', label: 'Analysis: one count, or a binned likelihood in the measured spectrum', unit: '', allowed: 'counting, spectral' },
+  spectralBins: { group: 'statistics', label: 'Spectral bins: edges in the missing energy E − E_dep (null: automatic)', unit: 'GeV', allowed: 'null or ≥ 2 increasing edges within the kinematic range' },
+  resolutionStochastic: { group: 'calorimeter', label: 'Calorimeter resolution, stochastic term a (σ_E/E = a/√E ⊕ b)', unit: 'GeV^½', allowed: '> 0' },
+  resolutionConstant: { group: 'calorimeter', label: 'Calorimeter resolution, constant term b', unit: '', allowed: '> 0' },
+  momentumResolution: { group: 'collider', label: 'Track momentum resolution σ_p/p', unit: '', allowed: '> 0' },
   photonVetoInefficiency: { group: 'backgrounds', label: 'KLM photon veto inefficiency', unit: '', allowed: '0 < x ≤ 1' },
   klmInteractionLengths: { group: 'backgrounds', label: 'KLM depth', unit: 'λ₀', allowed: '≥ 0' },
   neutronSimulatedPositrons: { group: 'backgrounds', label: 'Simulated positrons (GEANT4)', unit: '', allowed: '> 0' },
@@ -190,6 +231,10 @@ export const FIXED_TARGET_FIELDS: Record<FixedTargetField, FieldInfo> = {
   bremsstrahlungModel: FIELDS.bremsstrahlungModel,
   signalEfficiency: FIELDS.signalEfficiency,
   radiativeAnnihilation: FIELDS.radiativeAnnihilation,
+  analysis: FIELDS.analysis,
+  spectralBins: { ...FIELDS.spectralBins, label: 'Spectral bins: edges in the ECAL energy (null: one bin)' },
+  resolutionStochastic: FIELDS.resolutionStochastic,
+  resolutionConstant: FIELDS.resolutionConstant,
   alphaD: FIELDS.alphaD,
   massRatio: FIELDS.massRatio,
   backgroundEvents: { group: 'statistics', label: 'Expected background events', unit: '', allowed: '≥ 0' },

@@ -10,7 +10,7 @@ import { sig } from './number.js';
 
 /** Column names of {@link reachToCsv}; events are expected counts at ε = 1. */
 export const REACH_CSV_HEADER =
-  'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative';
+  'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting';
 
 const row = (values: number[]): string => values.map((v) => sig(v)).join(',');
 const comment = (text: string): string => `# ${text.replace(/\s*\n\s*/g, ' ')}`;
@@ -30,6 +30,12 @@ export function reachToCsv(r: ReachResult, comparisons: readonly Comparison[] = 
     comment(`best mass_GeV=${sig(r.best.massGeV)} epsilon90=${sig(r.best.epsilon90)}`),
     ...r.edges.map((e) => comment(`edge mass_GeV=${sig(e.massGeV)} ${e.label}`)),
     ...r.warnings.map((w) => comment(`warning ${w}`)),
+    ...(r.spectral
+      ? [
+          comment(`analysis spectral quantity=${r.spectral.quantity} merged_edges_GeV=${r.spectral.mergedEdges.map(sig).join(' ')}`),
+          comment(`analysis spectral background_events=${r.spectral.background.map(sig).join(' ')}`),
+        ]
+      : []),
     ...comparisons.flatMap((c) => {
       const label = JSON.stringify(c.label);
       const file = c.file === undefined ? '' : ` file=${JSON.stringify(c.file)}`;
@@ -49,6 +55,7 @@ export function reachToCsv(r: ReachResult, comparisons: readonly Comparison[] = 
         p.radiative,
         p.radiativeError,
         p.epsilon90Radiative,
+        p.epsilon90Counting,
       ]),
     ),
   ];

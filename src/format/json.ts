@@ -91,6 +91,7 @@ function pointToObject(p: ReachPoint) {
     epsilon90Annihilation: p.epsilon90Annihilation,
     epsilon90Bremsstrahlung: p.epsilon90Bremsstrahlung,
     epsilon90Radiative: p.epsilon90Radiative,
+    epsilon90Counting: p.epsilon90Counting,
   };
 }
 
@@ -113,6 +114,16 @@ export function reachToObject(r: ReachResult, comparisons?: readonly Comparison[
     edges: r.edges.map((e) => ({ massGeV: e.massGeV, label: e.label })),
     requiredSignal: r.requiredSignal,
     warnings: [...r.warnings],
+    ...(r.spectral === undefined
+      ? {}
+      : {
+          spectral: {
+            quantity: r.spectral.quantity,
+            edges: [...r.spectral.edges],
+            mergedEdges: [...r.spectral.mergedEdges],
+            background: [...r.spectral.background],
+          },
+        }),
     ...(comparisons === undefined
       ? {}
       : { comparisons: comparisons.map((c) => ({ label: c.label, file: c.file, points: c.points.map(([m, e]) => [m, e]) })) }),

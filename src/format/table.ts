@@ -57,6 +57,13 @@ export function reachToTable(r: ReachResult, comparisons: readonly Comparison[] 
     counts,
     `best: ε90 = ${sci(r.best.epsilon90)} at m_A' = ${massMeV(r.best.massGeV)} MeV`,
     `${exposureText(c)}, α_D = ${c.alphaD}, m_A'/m_χ = ${c.massRatio}, energy cut ${c.energyCut}, ${c.material} ${c.calorimeterDepth} X0, ${statisticsText(c)}`,
+    ...(r.spectral
+      ? [
+          `spectral analysis: ${r.spectral.background.length} bins in ${r.spectral.quantity === 'missingEnergy' ? 'the missing energy E − E_dep' : 'the ECAL energy'} ` +
+            `(edges ${r.spectral.mergedEdges.map((e) => short(e)).join(', ')} GeV, outer bins open); ` +
+            `counting would give ε90 = ${sci(Math.min(...r.points.map((p) => p.epsilon90Counting)))} at best on the grid`,
+        ]
+      : []),
     ...comparisons.map((k) => `compared with: ${k.label} (${k.points.length} points${k.file === undefined ? '' : ` from ${k.file}`})`),
   ];
   const table = alignColumns([header, ...rows], ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);

@@ -307,6 +307,9 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
       { name: 'annihilation', label: 'annihilation only', stroke: COLORS.annihilation, width: 2, dash: '8 4', pts: series((p) => p.epsilon90Annihilation) },
       { name: 'bremsstrahlung', label: 'bremsstrahlung only', stroke: COLORS.bremsstrahlung, width: 2.2, dash: '2 4', pts: series((p) => p.epsilon90Bremsstrahlung) },
     );
+    if (r.spectral) {
+      mine.push({ name: 'counting', label: 'one count (no spectrum)', stroke: '#56B4E9', width: 2, dash: '4 3', pts: series((p) => p.epsilon90Counting) });
+    }
     if (r.config.radiativeAnnihilation) {
       mine.push({ name: 'radiative', label: 'e⁺e⁻ → γA′ only', stroke: COLORS.radiative, width: 2, dash: '12 3 3 3', pts: series((p) => p.epsilon90Radiative) });
     }

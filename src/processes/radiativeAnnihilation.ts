@@ -142,11 +142,15 @@ export function radiativeAcceptedCrossSection(positronEnergy: number, mass: numb
 
 /**
  * The soft/hard boundary x₀ in the photon's centre-of-mass energy fraction
- * x = 1 − M²/s: min(10 Γ/M, 0.01), at least 10⁻⁶ (so that 1 + δ_SV > 0 for
- * any width).
+ * x = 1 − M²/s: 0.01. Small enough for the soft-photon approximation (its
+ * error is O(x₀) of the soft part), large enough that the hard channel's
+ * 1/x rise stays mild. Whether the Breit–Wigner is narrower than x₀M²
+ * (α_D ≲ 10⁻², the soft region then holds the whole resonance) or wider
+ * (the Born cross-section is then flat over x₀, as the soft approximation
+ * needs), the sum does not depend on x₀ to O(α). `width` is kept for callers.
  */
-export function softPhotonCut(mass: number, width: number): number {
-  return Math.max(Math.min((10 * width) / mass, 0.01), 1e-6);
+export function softPhotonCut(_mass: number, _width: number): number {
+  return 0.01;
 }
 
 /**

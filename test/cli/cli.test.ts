@@ -98,7 +98,7 @@ describe.concurrent('vanish (built, end to end)', () => {
     const header = lines.findIndex((l) => !l.startsWith('# '));
     expect(header).toBeGreaterThan(0);
     expect(lines[header]).toBe(
-      'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative',
+      'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting',
     );
     expect(lines.slice(header + 1)).toHaveLength(2);
     expect(Number(lines[header + 1].split(',')[0])).toBe(0.01);

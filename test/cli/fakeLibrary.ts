@@ -45,7 +45,7 @@ export const fakeLibrary: Library = {
       opts.onProgress?.(i + 1, grid.length);
       const y = yieldAt(c, m);
       const eps = (n: number) => (n > 0 ? Math.sqrt(k / n) : Infinity);
-      return { ...y, epsilon90: eps(y.annihilation + y.bremsstrahlung + y.radiative), epsilon90Annihilation: eps(y.annihilation), epsilon90Bremsstrahlung: eps(y.bremsstrahlung), epsilon90Radiative: eps(y.radiative) };
+      return { ...y, epsilon90: eps(y.annihilation + y.bremsstrahlung + y.radiative), epsilon90Annihilation: eps(y.annihilation), epsilon90Bremsstrahlung: eps(y.bremsstrahlung), epsilon90Radiative: eps(y.radiative), epsilon90Counting: eps(y.annihilation + y.bremsstrahlung + y.radiative) };
     });
     const best = points.reduce((a, b) => (b.epsilon90 < a.epsilon90 ? b : a));
     return {

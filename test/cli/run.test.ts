@@ -53,6 +53,7 @@ describe('vanish (in-process)', () => {
     [['reach', '--energy-cut', '1.5'], new RegExp(`^vanish: error: --energy-cut 1\\.5 is not allowed: largest deposited energy fraction, allowed ${allowed('energyCut')}$`)],
     [['reach', '--lumi', '0'], new RegExp(`^vanish: error: --lumi 0 is not allowed: integrated luminosity, allowed ${allowed('lumi')} ab⁻¹$`)],
     [['reach', '--lumi', 'ten'], /^vanish: error: --lumi "ten" is not a number/],
+    [['reach', '--analysis', 'binned'], /^vanish: error: --analysis "binned" is not allowed: the limit from one count, or from a binned likelihood in the measured spectrum, allowed counting, spectral$/],
     [['reach', '--radiative-annihilation', 'maybe'], /^vanish: error: --radiative-annihilation "maybe" is not allowed: the third channel e⁺e⁻ → γA′ on atomic electrons \(arXiv:2505\.10302\), allowed on, off$/],
     [['reach', '--mass-ratio', '1.5'], new RegExp(`^vanish: error: --mass-ratio 1\\.5 is not allowed: m_A' / m_χ, allowed ${allowed('massRatio')}$`)],
     [['reach', '--preset', 'lhc'], /^vanish: error: --preset lhc is not a built-in experiment: allowed are belle2, belle2-paper, babar, besiii, na64-2019, na64-2022, na64-eplus-2022$/],
