@@ -6,7 +6,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { belle2, computeReach, logGrid } from '../src/index.js';
+import { belle2, belle2_paper, computeReach, logGrid, withOverrides } from '../src/index.js';
+import { radiativeYield } from '../src/yields/radiative.js';
 import { yieldContext } from '../src/yields/context.js';
 import { annihilationYield } from '../src/yields/annihilation.js';
 import { bremsstrahlungYield } from '../src/yields/bremsstrahlung.js';
@@ -29,13 +30,22 @@ console.log(`vanish benchmarks — node ${process.version}, 200 masses 1 MeV–1
 
 row('first reach in a fresh process (builds tables)', time(() => computeReach(belle2, masses)));
 const runs = Array.from({ length: 11 }, () => time(() => computeReach(belle2, masses)));
-row('reach curve, median of 11', median(runs), 200);
+row('reach curve, three channels, median of 11', median(runs), 200);
+const paperRuns = Array.from({ length: 5 }, () => time(() => computeReach(belle2_paper, masses)));
+row('reach curve, belle2-paper (two channels), median of 5', median(paperRuns));
+const spectral = withOverrides(belle2, { analysis: 'spectral' });
+const spectralRuns = Array.from({ length: 5 }, () => time(() => computeReach(spectral, masses)));
+row('reach curve, three channels + spectral, median of 5', median(spectralRuns), 1000);
+console.log(`  cost of the third channel: ×${(median(runs) / median(paperRuns)).toFixed(2)}; of the spectral analysis on top: ×${(median(spectralRuns) / median(runs)).toFixed(2)}`);
 
 const ctx = yieldContext(belle2);
 ctx.annihilationKernel();
 const perMass = (f: (m: number) => void) => median(masses.map((m) => time(() => f(m))));
 row('annihilation yield per mass, median', perMass((m) => annihilationYield(ctx, m)));
 row('bremsstrahlung yield per mass, median', perMass((m) => bremsstrahlungYield(ctx, m)));
+row('e+e- -> gamma A\' yield per mass, median', perMass((m) => radiativeYield(ctx, m)));
+const window = masses.filter((m) => m > 0.065 && m < 0.0823);
+row('e+e- -> gamma A\' yield per mass in 65–82 MeV, median', median(window.map((m) => time(() => radiativeYield(ctx, m)))));
 row('annihilation kernel table (once per configuration)', median(Array.from({ length: 5 }, () => time(() => yieldContext(belle2).annihilationKernel()))));
 
 const bin = new URL('../bin/vanish.js', import.meta.url).pathname;

@@ -2,11 +2,12 @@
  * The README's figure: the Belle II reach (the paper's Fig. 2) with vanish's
  * own NA64 2019 curve beside it, and the published NA64 2019 and BaBar 2017
  * limits from ../shared/data for comparison. Run with `npm run figures`;
- * writes docs/belle2-vs-na64.svg.
+ * writes docs/belle2-vs-na64.svg and docs/belle2-three-channels.svg (the three
+ * channels of arXiv:2505.10302 with the spectral analysis, beside the seed's curve).
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EXPERIMENTS, belle2, computeReach, logGrid } from '../src/index.js';
+import { EXPERIMENTS, belle2, belle2_paper, computeReach, logGrid, withOverrides } from '../src/index.js';
 import { parseCurveText } from '../src/format/curveFile.js';
 import { reachPlot } from '../src/plot/reachPlot.js';
 
@@ -24,7 +25,22 @@ const svg = reachPlot(belle, {
   ],
   title: 'Belle II disappearing positron track (50 ab⁻¹) and NA64',
 });
-const out = here('../docs/belle2-vs-na64.svg');
-writeFileSync(`${out}.tmp`, svg);
-renameSync(`${out}.tmp`, out);
-console.log(`wrote ${out}`);
+const write = (name: string, text: string) => {
+  const out = here(`../docs/${name}`);
+  writeFileSync(`${out}.tmp`, text);
+  renameSync(`${out}.tmp`, out);
+  console.log(`wrote ${out}`);
+};
+write('belle2-vs-na64.svg', svg);
+
+// The three channels (arXiv:2505.10302) beside the seed's two-channel curve, counting and spectral
+const paper = computeReach(belle2_paper, masses);
+const spectral = computeReach(withOverrides(belle2, { analysis: 'spectral' }), masses);
+write(
+  'belle2-three-channels.svg',
+  reachPlot(spectral, {
+    comparisons: [{ label: 'seed paper: two channels, one count (belle2-paper)', points: paper.points.map((p) => [p.massGeV, p.epsilon90]) }],
+    title: 'Belle II: resonance, A′-strahlung and e⁺e⁻ → γA′, spectral analysis',
+    xDomain: [0.01, 0.3],
+  }),
+);
