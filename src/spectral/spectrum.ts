@@ -414,13 +414,24 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
     range: [qLo, qHi],
     resolution,
     signal(mass, y) {
+      // one merged bin: the counting experiment, no shape needed
+      if (groups.length === 1) return { annihilation: [y.annihilation], bremsstrahlung: [y.bremsstrahlung], radiative: [y.radiative] };
       const total = y.annihilation + y.bremsstrahlung + y.radiative;
-      // a channel below 10⁻⁴ of the signal changes Σs²/b by < 2·10⁻⁴: its shape is not computed
+      // a channel below 10⁻⁴ of the signal is given the others' shape (its own would change
+      // Σs²/b by < 2·10⁻⁴); that keeps the binned limit never weaker than the count
       const needed = (n: number) => n > 1e-4 * total;
+      const parts = {
+        annihilation: needed(y.annihilation) ? toGroups(resonanceH(mass), y.annihilation) : undefined,
+        bremsstrahlung: needed(y.bremsstrahlung) ? toGroups(bremsstrahlungH(mass), y.bremsstrahlung) : undefined,
+        radiative: needed(y.radiative) ? toGroups(radiativeH(mass), y.radiative) : undefined,
+      };
+      const shaped = groups.map((_, g) => (parts.annihilation?.[g] ?? 0) + (parts.bremsstrahlung?.[g] ?? 0) + (parts.radiative?.[g] ?? 0));
+      const shapedTotal = shaped.reduce((a, b) => a + b, 0);
+      const like = (n: number) => shaped.map((v) => (shapedTotal > 0 ? (v * n) / shapedTotal : n / groups.length));
       return {
-        annihilation: needed(y.annihilation) ? toGroups(resonanceH(mass), y.annihilation) : groups.map(() => 0),
-        bremsstrahlung: needed(y.bremsstrahlung) ? toGroups(bremsstrahlungH(mass), y.bremsstrahlung) : groups.map(() => 0),
-        radiative: needed(y.radiative) ? toGroups(radiativeH(mass), y.radiative) : groups.map(() => 0),
+        annihilation: parts.annihilation ?? like(y.annihilation),
+        bremsstrahlung: parts.bremsstrahlung ?? like(y.bremsstrahlung),
+        radiative: parts.radiative ?? like(y.radiative),
       };
     },
     epsilon: (s) => gaussianEpsilon(s, background, config.deltaChi2),
