@@ -100,7 +100,7 @@ export interface PageState {
 
 /** How a field's control reads its text: a number (maybe empty for null) or one of a few words. */
 export interface FieldShape {
-  kind: 'number' | 'choice';
+  kind: 'number' | 'choice' | 'list';
   /** The allowed words of a choice field. */
   options?: readonly string[];
   /** An empty control means null. */
@@ -127,6 +127,7 @@ export function fieldShape(name: FieldName, kind: Kind = 'collider'): FieldShape
     field = field.innerType._def;
   }
   if (field?.typeName === 'ZodBoolean') return { kind: 'choice', options: ['true', 'false'], nullable };
+  if (field?.typeName === 'ZodArray') return { kind: 'list', nullable };
   if (field?.typeName === 'ZodEnum' && field.values) {
     const options = Array.isArray(field.values) ? field.values : Object.values(field.values);
     return { kind: 'choice', options, nullable };
@@ -282,6 +283,13 @@ function fieldValue(name: FieldName, kind: Kind, text: string): { value: unknown
   const shape = fieldShape(name, kind);
   if (shape.nullable && t === '') return { value: null };
   if (shape.kind === 'choice') return { value: shape.options?.join() === 'true,false' ? (t === 'true' ? true : t === 'false' ? false : t) : t };
+  if (shape.kind === 'list') {
+    // comma- or space-separated numbers (bin edges); the schema checks them
+    const items = t.split(/[\s,]+/).filter((x) => x !== '');
+    const bad = items.find((x) => !NUMBER.test(x));
+    if (bad !== undefined) return { problem: `config field ${name} = ${JSON.stringify(t)} is not a list of numbers (${allowedText(name, kind)})` };
+    return { value: items.map(Number) };
+  }
   if (!NUMBER.test(t)) {
     const shown = t === '' ? 'empty' : JSON.stringify(t);
     return { problem: `config field ${name} = ${shown} is not a number (${allowedText(name, kind)})` };
