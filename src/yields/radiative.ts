@@ -93,16 +93,37 @@ export function radiativeYield(
     const uCut = c + me / E; // ω_cut ≥ 0
     const uHi = Math.min(uThr, uCut);
     const g = (u: number, v: number) => positronCrossSection(mass, sMin, v * E, (c - u) * E + me);
-    // ω_cut meets ω_min(E′) just below uCut: σ_acc ∝ ln(ω_cut/ω_min) there, on the scale ω_min/E
+    // ω_cut meets ω_min(E′) at uEnd, just below uCut: σ_acc ∝ ln(ω_cut/ω_min) there, on the
+    // scale ω_min/E. The last 100 such scales are integrated in t = ln(uEnd − u), where that
+    // log is smooth (τ is regular there, u ≈ c); the rest over the track-length table.
     const kAtCut = radiativeKinematics((1 - uCut) * E, mass);
+    const scale = kAtCut ? kAtCut.omegaMin / E : 0;
+    const uEnd = uCut - scale;
+    const split = uEnd - 100 * scale;
+    const tailFirst = kAtCut !== null && uHi === uCut && split > 0.5 * uCut;
+    const top = tailFirst ? split : uHi;
     const points: number[] = [];
-    if (kAtCut) points.push(...ladder(uCut - kAtCut.omegaMin / E, kAtCut.omegaMin / E, 0));
-    // σ ∝ 1/(s − M²) towards the threshold, on the scale MΓ/(2m_e E)
+    // σ ∝ 1/(s − M²) towards the threshold, on the scale x₀ s/(2m_e E)
     if (uThr < uCut) points.push(...ladder(uThr, (x0 * sMin) / (2 * me * E), 0));
-    const r = ctx.annihilationTrack.integrate(g, 0, uHi, {
+    const r = ctx.annihilationTrack.integrate(g, 0, top, {
       relTol,
-      points: points.filter((p) => p > 0 && p < uHi),
+      points: points.filter((p) => p > 0 && p < top),
     });
+    if (tailFirst) {
+      const track = ctx.annihilationTrack;
+      const tail = integrate(
+        (t) => {
+          const d = Math.exp(t);
+          const u = uEnd - d;
+          return track.tau(u) * g(u, 1 - u) * d;
+        },
+        Math.log(scale * 1e-12),
+        Math.log(uEnd - split),
+        { relTol, absTol: relTol * Math.abs(r.value) },
+      );
+      r.value += tail.value;
+      r.error += tail.error;
+    }
     if (r.value !== 0) innerRelErr = Math.max(innerRelErr, r.error / Math.abs(r.value));
     return r.value;
   };
