@@ -53,11 +53,24 @@ export function scanToCsv(s: ScanResult): string {
   for (const r of s.runs) {
     const key = [String(r.index), ...fields.map((f) => valueText(r.values[f])), sig(r.reach.background), sig(r.reach.requiredSignal)].join(',');
     for (const p of r.reach.points) {
-      const nums = [p.massGeV, p.annihilation, p.annihilationError, p.bremsstrahlung, p.bremsstrahlungError, p.epsilon90, p.epsilon90Annihilation, p.epsilon90Bremsstrahlung];
+      const nums = [
+        p.massGeV,
+        p.annihilation,
+        p.annihilationError,
+        p.bremsstrahlung,
+        p.bremsstrahlungError,
+        p.epsilon90,
+        p.epsilon90Annihilation,
+        p.epsilon90Bremsstrahlung,
+        p.radiative,
+        p.radiativeError,
+        p.epsilon90Radiative,
+        p.epsilon90Counting,
+      ];
       lines.push(`${key},grid,${nums.map((x) => sig(x)).join(',')}`);
     }
     const b = r.reach.best;
-    lines.push(`${key},best,${[b.massGeV, NaN, NaN, NaN, NaN, b.epsilon90, NaN, NaN].map((x) => sig(x)).join(',')}`);
+    lines.push(`${key},best,${[b.massGeV, NaN, NaN, NaN, NaN, b.epsilon90, NaN, NaN, NaN, NaN, NaN, NaN].map((x) => sig(x)).join(',')}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -92,6 +92,10 @@ function revivePoint(p: Record<string, unknown>): ReachPoint {
     epsilon90: inf(p.epsilon90),
     epsilon90Annihilation: inf(p.epsilon90Annihilation),
     epsilon90Bremsstrahlung: inf(p.epsilon90Bremsstrahlung),
+    radiative: (p.radiative as number | undefined) ?? 0,
+    radiativeError: (p.radiativeError as number | undefined) ?? 0,
+    epsilon90Radiative: inf(p.epsilon90Radiative ?? null),
+    epsilon90Counting: inf(p.epsilon90Counting ?? p.epsilon90),
   };
 }
 
