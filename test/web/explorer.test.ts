@@ -391,7 +391,7 @@ describe('reach explorer (built site in chromium)', () => {
       expect(c.label, c.n).toContain(f.label);
       if (f.unit) expect(c.label, c.n).toContain(f.unit);
       expect(c.reset, c.n).toBe(true);
-      expect(c.help, c.n).toBe(`default ${String(config[c.n])} · allowed ${f.allowed}`);
+      expect(c.help, c.n).toBe(`default ${config[c.n] === null ? 'empty (null)' : String(config[c.n])} · allowed ${f.allowed}`);
     }
     expect(info.find((c) => c.n === 'beamEnergy')?.group).toBe('Beam');
     await expect(page.locator('[name="lumi"]').count()).resolves.toBe(0);
