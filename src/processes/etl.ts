@@ -212,74 +212,102 @@ interface Direction {
   vz: number;
 }
 
-/**
- * ∫ dt G₂(t)/t² ∫ dφ N/s̃² for one recoil (mass M, form factor G₂), over its t-range,
- * in τ = ln t with breakpoints at the form factor's scales.
- */
-function tIntegral(f: Frame, dir: Direction, M: number, G2: (t: number) => number, scales: number[], relTol: number): number {
+/** ∫ dφ N/s̃² at fixed E_k, ũ (the direction) and t, for a recoil of mass M (the closed form of {@link azimuthalIntegral}). */
+function phiIntegral(f: Frame, dir: Direction, M: number, t: number): number {
   const { E, P, Ek, m } = f;
   const { u, V, vx, vz } = dir;
-  const [tmin, tmax] = tRange(f, M, -u, dir.V2);
-  if (!(tmin > 0) || !(tmax > tmin)) return 0;
+  const q0 = -t / (2 * M);
+  const qAbs = Math.sqrt(t * (1 + t / (4 * M * M)));
+  // cos α from 2(p − k)·q = t − ũ
+  let cosA = ((E - Ek) * q0 - (t - u) / 2) / (V * qAbs);
+  if (cosA < -1) cosA = -1;
+  if (cosA > 1) cosA = 1;
+  const sinA = Math.sqrt((1 - cosA) * (1 + cosA));
+  // q⃗·p⃗ = |q|P(cos α v_z − sin α cos φ v_x); q⃗·k⃗ = q⃗·p⃗ − |q| cos α |V|; all linear in cos φ
+  const qp0 = qAbs * P * cosA * vz;
+  const qp1 = -qAbs * P * sinA * vx;
+  const qk0 = qp0 - qAbs * cosA * V;
+  const qDotK0 = q0 * Ek - qk0; // q·k = q⁰E_k − q⃗·k⃗
+  const a0 = 1 - q0 / (2 * M);
+  const PP = 1 + t / (4 * M * M);
+  const Pp0 = a0 * E + qp0 / (2 * M);
+  const Pk0 = a0 * Ek + qk0 / (2 * M);
+  const p1 = qp1 / (2 * M); // the cos φ slope of P̂·p and of P̂·k (q⃗·k⃗ and q⃗·p⃗ share it)
   const m2 = m * m;
-  const inner = (tau: number) => {
-    const t = Math.exp(tau);
-    const q0 = -t / (2 * M);
-    const qAbs = Math.sqrt(t * (1 + t / (4 * M * M)));
-    // cos α from 2(p − k)·q = t − ũ
-    let cosA = ((E - Ek) * q0 - (t - u) / 2) / (V * qAbs);
-    if (cosA < -1) cosA = -1;
-    if (cosA > 1) cosA = 1;
-    const sinA = Math.sqrt((1 - cosA) * (1 + cosA));
-    // q⃗·p⃗ = |q|P(cos α v_z − sin α cos φ v_x); q⃗·k⃗ = q⃗·p⃗ − |q| cos α |V|; all linear in cos φ
-    const qp0 = qAbs * P * cosA * vz;
-    const qp1 = -qAbs * P * sinA * vx;
-    const qk0 = qp0 - qAbs * cosA * V;
-    const qDotK0 = q0 * Ek - qk0; // q·k = q⁰E_k − q⃗·k⃗
-    const a0 = 1 - q0 / (2 * M);
-    const PP = 1 + t / (4 * M * M);
-    const Pp0 = a0 * E + qp0 / (2 * M);
-    const Pk0 = a0 * Ek + qk0 / (2 * M);
-    const p1 = qp1 / (2 * M); // the cos φ slope of P̂·p and of P̂·k (q⃗·k⃗ and q⃗·p⃗ share it)
-    for (let j = 0; j < 5; j++) {
-      const c = PHI_COS[j];
-      const qDotK = qDotK0 - qp1 * c;
-      const s = -u + 2 * qDotK;
-      const t2 = m2 - t - 2 * qDotK;
-      const Pp = Pp0 + p1 * c;
-      const Ppp = Pp - (Pk0 + p1 * c);
-      samples[j] = amplitudeNumerator(m, s, u, t2, Pp, Ppp, PP);
-    }
-    for (let k = 0; k < 5; k++) {
-      let v = 0;
-      for (let j = 0; j < 5; j++) v += DCT[k][j] * samples[j];
-      coefficients[k] = v;
-    }
-    // s̃ = A + B cos φ
-    const phiInt = azimuthalIntegral(coefficients, -u + 2 * qDotK0, -2 * qp1);
-    return (G2(t) / t) * phiInt; // dt = t dτ, G₂/t² · t
-  };
-  const r = integrate(inner, Math.log(tmin), Math.log(tmax), { relTol, points: scales.map(Math.log) });
-  return r.value;
+  for (let j = 0; j < 5; j++) {
+    const c = PHI_COS[j];
+    const qDotK = qDotK0 - qp1 * c;
+    const s = -u + 2 * qDotK;
+    const t2 = m2 - t - 2 * qDotK;
+    const Pp = Pp0 + p1 * c;
+    const Ppp = Pp - (Pk0 + p1 * c);
+    samples[j] = amplitudeNumerator(m, s, u, t2, Pp, Ppp, PP);
+  }
+  for (let k = 0; k < 5; k++) {
+    let v = 0;
+    for (let j = 0; j < 5; j++) v += DCT[k][j] * samples[j];
+    coefficients[k] = v;
+  }
+  // s̃ = A + B cos φ
+  return azimuthalIntegral(coefficients, -u + 2 * qDotK0, -2 * qp1);
 }
 
-/** The recoils of one element: the nucleus (elastic) and, optionally, its protons (inelastic). */
+/**
+ * Σ_recoils ν ∫ dt G₂(t)/t² ∫ dφ N/s̃², each recoil over its own t-range, as one
+ * integral in τ = ln t with breakpoints at the form factors' scales and the range ends.
+ */
+function tIntegral(f: Frame, dir: Direction, list: Recoil[], relTol: number): number {
+  const ranges = list.map((r) => tRange(f, r.M, -dir.u, dir.V2));
+  let lo = Infinity;
+  let hi = 0;
+  for (const [a, b] of ranges) {
+    if (!(a > 0) || !(b > a)) continue;
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, b);
+  }
+  if (!(hi > lo)) return 0;
+  const inner = (tau: number) => {
+    const t = Math.exp(tau);
+    let sum = 0;
+    for (let i = 0; i < list.length; i++) {
+      const [a, b] = ranges[i];
+      if (!(t >= a && t <= b)) continue;
+      const r = list[i];
+      sum += r.count * r.G2(t) * phiIntegral(f, dir, r.M, t);
+    }
+    return sum / t; // dt = t dτ, G₂/t² · t
+  };
+  const points: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    for (const x of list[i].scales) points.push(Math.log(x));
+    for (const x of ranges[i]) if (x > 0 && Number.isFinite(x)) points.push(Math.log(x));
+  }
+  return integrate(inner, Math.log(lo), Math.log(hi), { relTol, points }).value;
+}
+
+/** A recoil: the nucleus (elastic) or its protons (inelastic), with how many per formula unit and a size for ordering. */
 interface Recoil {
   M: number;
   G2: (t: number) => number;
   scales: number[];
+  count: number;
+  size: number;
 }
 
-function recoils(element: EtlElement, inelastic: boolean): Recoil[] {
-  const a = 111 / (Math.cbrt(element.Z) * electronMass);
-  const list: Recoil[] = [
-    { M: element.atomicWeight * atomicMassUnit, G2: elasticG2(element), scales: [1 / (a * a), 0.164 * Math.pow(element.A, -2 / 3)] },
-  ];
-  if (inelastic) {
-    const ap = 773 / (Math.pow(element.Z, 2 / 3) * electronMass);
-    list.push({ M: protonMass, G2: inelasticG2(element), scales: [1 / (ap * ap), 0.71] });
+/** The recoils of a list of elements: each nucleus (elastic) and its protons (inelastic). */
+function recoils(composition: ReadonlyArray<{ element: EtlElement; count: number }>, inelastic: boolean): Recoil[] {
+  const list: Recoil[] = [];
+  for (const { element, count } of composition) {
+    const a = 111 / (Math.cbrt(element.Z) * electronMass);
+    const M = element.atomicWeight * atomicMassUnit;
+    const d = 0.164 * Math.pow(element.A, -2 / 3);
+    list.push({ M, G2: elasticG2(element), scales: [1 / (a * a), d], count, size: count * element.Z * element.Z });
+    if (inelastic) {
+      const ap = 773 / (Math.pow(element.Z, 2 / 3) * electronMass);
+      list.push({ M: protonMass, G2: inelasticG2(element), scales: [1 / (ap * ap), 0.71], count, size: count * element.Z });
+    }
   }
-  return list;
+  return list.sort((x, y) => y.size - x.size);
 }
 
 /** The θ integrand: Σ_recoils ∫dt … / (ũ²|V|) at fixed ũ (GeV² units as in the module comment). */
@@ -293,9 +321,7 @@ function thetaIntegrand(f: Frame, list: Recoil[], absU: number, relTol: number):
   const V2 = (P - K) * (P - K) + 4 * P * K * s2;
   const V = Math.sqrt(V2);
   const dir: Direction = { u: -absU, V, V2, vx: (-K * sinT) / V, vz: (P - K * cosT) / V };
-  let sum = 0;
-  for (const r of list) sum += tIntegral(f, dir, r.M, r.G2, r.scales, relTol);
-  return sum / (absU * absU * V);
+  return tIntegral(f, dir, list, relTol) / (absU * absU * V);
 }
 
 /**
@@ -303,11 +329,22 @@ function thetaIntegrand(f: Frame, list: Recoil[], absU: number, relTol: number):
  * and energy E_k; zero outside the kinematic range.
  */
 export function etlDSigmaDEk(element: EtlElement, E: number, m: number, Ek: number, options: EtlOptions = {}): number {
+  return etlDSigmaDEkMaterial([{ element, count: 1 }], E, m, Ek, options);
+}
+
+/** dσ/dE_k of one formula unit, Σ_N ν_N dσ_N/dE_k (GeV⁻³ at ε = 1). */
+export function etlDSigmaDEkMaterial(
+  composition: ReadonlyArray<{ element: EtlElement; count: number }>,
+  E: number,
+  m: number,
+  Ek: number,
+  options: EtlOptions = {},
+): number {
   const relTol = options.relTol ?? 1e-4;
   const inelastic = options.inelastic ?? true;
   const f = frame(E, m, Ek);
   if (!f) return 0;
-  const list = recoils(element, inelastic);
+  const list = recoils(composition, inelastic);
   const absU0 = -f.u0;
   const absUMax = absU0 + 4 * f.P * f.K;
   // ∫ dcos θ = ∫ d|ũ|/(2P|k|), in ξ = ln|ũ|
@@ -329,12 +366,13 @@ export function etlDSigmaDEk(element: EtlElement, E: number, m: number, Ek: numb
  * Integrated in ζ = ln(y + μ), y = 1 − E_k/E, μ = m_e²/m², where the x → 1 peak is flat.
  */
 export function etlTotalCrossSection(
-  element: EtlElement,
+  element: EtlElement | ReadonlyArray<{ element: EtlElement; count: number }>,
   E: number,
   m: number,
   eMin = m,
   options: EtlOptions = {},
 ): QuadratureResult {
+  const composition = 'Z' in element ? [{ element, count: 1 }] : element;
   const relTol = options.relTol ?? 1e-4;
   const EkLo = Math.max(eMin, m);
   const EkHi = E - electronMass;
@@ -346,7 +384,7 @@ export function etlTotalCrossSection(
     (zeta) => {
       const yp = Math.exp(zeta);
       const y = yp - mu;
-      return yp * E * etlDSigmaDEk(element, E, m, E * (1 - y), { ...options, relTol: relTol / 4 });
+      return yp * E * etlDSigmaDEkMaterial(composition, E, m, E * (1 - y), { ...options, relTol: relTol / 4 });
     },
     Math.log(yLo + mu),
     Math.log(yHi + mu),
