@@ -277,11 +277,10 @@ function tIntegral(f: Frame, dir: Direction, list: Recoil[], relTol: number): nu
     }
     return sum / t; // dt = t dτ, G₂/t² · t
   };
-  const points: number[] = [];
-  for (let i = 0; i < list.length; i++) {
-    for (const x of list[i].scales) points.push(Math.log(x));
-    for (const x of ranges[i]) if (x > 0 && Number.isFinite(x)) points.push(Math.log(x));
-  }
+  // breakpoints at the scales of the largest recoil (atomic screening, nuclear size) and the proton dipole
+  // and at every recoil's range ends, where its term starts or stops (a jump)
+  const points = [...list[0].scales, 0.71].map(Math.log);
+  for (const [a, b] of ranges) for (const x of [a, b]) if (x > lo && x < hi) points.push(Math.log(x));
   return integrate(inner, Math.log(lo), Math.log(hi), { relTol, points }).value;
 }
 
@@ -351,7 +350,7 @@ export function etlDSigmaDEkMaterial(
   const r = integrate(
     (xi) => {
       const absU = Math.exp(xi);
-      return absU * thetaIntegrand(f, list, absU, relTol / 4);
+      return absU * thetaIntegrand(f, list, absU, relTol);
     },
     Math.log(absU0),
     Math.log(absUMax),

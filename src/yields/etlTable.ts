@@ -29,7 +29,7 @@ export interface EtlTable {
 }
 
 /** Intervals of the ζ-grid of each energy node. */
-const ZETA_INTERVALS = 10;
+const ZETA_INTERVALS = 8;
 /** Largest step in ln E′ between energy nodes. */
 const LN_E_STEP = 0.35;
 
