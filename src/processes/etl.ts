@@ -293,18 +293,42 @@ interface Recoil {
   size: number;
 }
 
-/** The recoils of a list of elements: each nucleus (elastic) and its protons (inelastic). */
+/**
+ * The recoils of a list of elements: each nucleus (elastic) and its protons
+ * (inelastic). Everything that recoils as a proton — the inelastic parts and a
+ * hydrogen nucleus — shares the proton kinematics and is summed into one recoil.
+ */
 function recoils(composition: ReadonlyArray<{ element: EtlElement; count: number }>, inelastic: boolean): Recoil[] {
   const list: Recoil[] = [];
+  const protonTerms: Array<{ count: number; G2: (t: number) => number }> = [];
+  let protonSize = 0;
+  const protonScales = new Set<number>([0.71]);
   for (const { element, count } of composition) {
     const a = 111 / (Math.cbrt(element.Z) * electronMass);
-    const M = element.atomicWeight * atomicMassUnit;
     const d = 0.164 * Math.pow(element.A, -2 / 3);
-    list.push({ M, G2: elasticG2(element), scales: [1 / (a * a), d], count, size: count * element.Z * element.Z });
+    if (element.Z === 1 && element.A === 1) {
+      protonTerms.push({ count, G2: elasticG2(element) });
+      protonSize += count;
+      protonScales.add(1 / (a * a));
+    } else {
+      const M = element.atomicWeight * atomicMassUnit;
+      list.push({ M, G2: elasticG2(element), scales: [1 / (a * a), d], count, size: count * element.Z * element.Z });
+    }
     if (inelastic) {
       const ap = 773 / (Math.pow(element.Z, 2 / 3) * electronMass);
-      list.push({ M: protonMass, G2: inelasticG2(element), scales: [1 / (ap * ap), 0.71], count, size: count * element.Z });
+      protonTerms.push({ count, G2: inelasticG2(element) });
+      protonSize += count * element.Z;
+      protonScales.add(1 / (ap * ap));
     }
+  }
+  if (protonTerms.length > 0) {
+    list.push({
+      M: protonMass,
+      G2: (t) => protonTerms.reduce((sum, p) => sum + p.count * p.G2(t), 0),
+      scales: [...protonScales],
+      count: 1,
+      size: protonSize,
+    });
   }
   return list.sort((x, y) => y.size - x.size);
 }
