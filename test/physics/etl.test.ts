@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { azimuthalIntegral, elasticG2, etlTotalCrossSection } from '../../src/processes/etl.js';
+import { amplitudeNumerator, azimuthalIntegral, elasticG2, etlTotalCrossSection } from '../../src/processes/etl.js';
 import { integrate } from '../../src/numeric/gaussKronrod.js';
 import { pb } from '../../src/constants.js';
 
@@ -70,5 +70,99 @@ describe('ETL building blocks', () => {
   it('is zero, not an error, where kinematics closes the channel', () => {
     expect(etlTotalCrossSection(Pb, 1, 2).value).toBe(0);
     expect(etlTotalCrossSection(Pb, 10, 0.1, 10).value).toBe(0);
+  });
+});
+
+// ── the traced matrix element against explicit Dirac matrices ──
+type C4 = { re: number[]; im: number[] }; // 4×4 complex, row-major
+const zero = (): C4 => ({ re: new Array(16).fill(0), im: new Array(16).fill(0) });
+const eye = (): C4 => {
+  const z = zero();
+  for (let i = 0; i < 4; i++) z.re[5 * i] = 1;
+  return z;
+};
+const mul = (a: C4, b: C4): C4 => {
+  const r = zero();
+  for (let i = 0; i < 4; i++)
+    for (let j = 0; j < 4; j++)
+      for (let k = 0; k < 4; k++) {
+        r.re[4 * i + j] += a.re[4 * i + k] * b.re[4 * k + j] - a.im[4 * i + k] * b.im[4 * k + j];
+        r.im[4 * i + j] += a.re[4 * i + k] * b.im[4 * k + j] + a.im[4 * i + k] * b.re[4 * k + j];
+      }
+  return r;
+};
+const add = (...xs: Array<[number, C4]>): C4 => {
+  const r = zero();
+  for (const [c, x] of xs) for (let i = 0; i < 16; i++) (r.re[i] += c * x.re[i]), (r.im[i] += c * x.im[i]);
+  return r;
+};
+const trace = (a: C4) => a.re[0] + a.re[5] + a.re[10] + a.re[15];
+// Dirac representation: γ⁰ = diag(1, 1, −1, −1), γⁱ = [[0, σⁱ], [−σⁱ, 0]]
+const gamma: C4[] = [zero(), zero(), zero(), zero()];
+gamma[0].re = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, -1, 0, 0, 0, 0, -1];
+const sigma = [
+  { re: [0, 1, 1, 0], im: [0, 0, 0, 0] },
+  { re: [0, 0, 0, 0], im: [0, -1, 1, 0] },
+  { re: [1, 0, 0, -1], im: [0, 0, 0, 0] },
+];
+for (let i = 0; i < 3; i++)
+  for (let r = 0; r < 2; r++)
+    for (let c = 0; c < 2; c++) {
+      gamma[i + 1].re[4 * r + (c + 2)] = sigma[i].re[2 * r + c];
+      gamma[i + 1].im[4 * r + (c + 2)] = sigma[i].im[2 * r + c];
+      gamma[i + 1].re[4 * (r + 2) + c] = -sigma[i].re[2 * r + c];
+      gamma[i + 1].im[4 * (r + 2) + c] = -sigma[i].im[2 * r + c];
+    }
+const metric = [1, -1, -1, -1];
+const slash = (p: number[]) => add(...p.map((x, mu) => [metric[mu] * x, gamma[mu]] as [number, C4]));
+const dot = (a: number[], b: number[]) => a[0] * b[0] - a[1] * b[1] - a[2] * b[2] - a[3] * b[3];
+const onShell = (mass: number, v: number[]) => [Math.sqrt(mass * mass + v[0] ** 2 + v[1] ** 2 + v[2] ** 2), ...v];
+
+/** −Σ_ν g_νν Tr[(p̸_out + s m)Γ^ν(p̸_in + s m)Γ̄^ν] for the chain Γ^ν = γ^ν A a̸/d₁ + a̸ B γ^ν/d₂. */
+function explicitTrace(pOut: number[], pIn: number[], s: number, m: number, A: C4, d1: number, B: C4, d2: number, a: number[]): number {
+  const one = eye();
+  const aS = slash(a);
+  let X = 0;
+  for (let nu = 0; nu < 4; nu++) {
+    const g = gamma[nu];
+    const G = add([1 / d1, mul(mul(g, A), aS)], [1 / d2, mul(mul(aS, B), g)]);
+    const Gbar = add([1 / d1, mul(mul(aS, A), g)], [1 / d2, mul(mul(g, B), aS)]);
+    X -= metric[nu] * trace(mul(mul(mul(add([1, slash(pOut)], [s * m, one]), G), add([1, slash(pIn)], [s * m, one])), Gbar));
+  }
+  return X;
+}
+
+describe('the ETL matrix element', () => {
+  it('equals the explicit Dirac trace, for electrons and for positrons (charge conjugation)', () => {
+    const me = 0.3;
+    const m = 0.7;
+    const cases = [
+      [[0.1, -0.2, 2.0], [0.3, 0.1, 0.9], [-0.2, 0.05, 1.1], [0.4, -0.3, 0.2]],
+      [[0.0, 0.0, 5.0], [0.05, 0.0, 1.5], [-0.04, 0.02, 3.4], [1.1, 0.7, -0.5]],
+    ];
+    for (const [pv, ppv, kv, rv] of cases) {
+      const p = onShell(me, pv);
+      const pp = onShell(me, ppv);
+      const k = onShell(m, kv);
+      const q = pp.map((x, i) => x + k[i] - p[i]);
+      // a polarisation with a·q = 0, as P = P_i + P_f is
+      const r = [0.9, ...rv.slice(0, 3)];
+      const a = r.map((x, i) => x - (dot(r, q) / dot(q, q)) * q[i]);
+      const s = dot(pp.map((x, i) => x + k[i]), pp.map((x, i) => x + k[i])) - me * me;
+      const u = dot(p.map((x, i) => x - k[i]), p.map((x, i) => x - k[i])) - me * me;
+      const t2 = dot(p.map((x, i) => x - pp[i]), p.map((x, i) => x - pp[i]));
+      const one = eye();
+      // electron: ū(p′)[ε̸ S(p′ + k) a̸ + a̸ S(p − k) ε̸]u(p)
+      const Se = add([1, slash(pp.map((x, i) => x + k[i]))], [me, one]);
+      const Ue = add([1, slash(p.map((x, i) => x - k[i]))], [me, one]);
+      const electron = explicitTrace(pp, p, 1, me, Se, s, Ue, u, a);
+      // positron: v̄(p)[ε̸ S(−(p − k)) a̸ + a̸ S(−(p′ + k)) ε̸]v(p′), spin sums p̸ − m
+      const Up = add([-1, slash(p.map((x, i) => x - k[i]))], [me, one]);
+      const Sp = add([-1, slash(pp.map((x, i) => x + k[i]))], [me, one]);
+      const positron = explicitTrace(p, pp, -1, me, Up, u, Sp, s, a);
+      const closed = amplitudeNumerator(m, s, u, t2, dot(a, p), dot(a, pp), dot(a, a), me) / (s * s * u * u);
+      expect(electron / closed).toBeCloseTo(1, 9);
+      expect(positron / closed).toBeCloseTo(1, 9);
+    }
   });
 });
