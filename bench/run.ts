@@ -60,3 +60,27 @@ if (existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
 } else {
   console.log('(dist/ not built: run `npm run build` to time the command)');
 }
+
+// ── exact tree-level A′-strahlung (issue 9) ──
+{
+  const { etlTotalCrossSection, etlDSigmaDEk } = await import('../src/processes/etl.js');
+  const { etlCumulativeTable } = await import('../src/yields/etlTable.js');
+  const { material } = await import('../src/materials/materials.js');
+  const { EXPERIMENTS, withOverrides } = await import('../src/index.js');
+  const Pb = { Z: 82, A: 207, atomicWeight: 207.2 };
+  console.log('\nexact tree-level (ETL) A′-strahlung, e− on Pb at 100 GeV');
+  for (const m of [0.001, 0.01, 0.1, 1]) {
+    row(`ETL dσ/dx at x = 0.9, m = ${m * 1000} MeV, median of 5`, median(Array.from({ length: 5 }, () => time(() => etlDSigmaDEk(Pb, 100, m, 90, { relTol: 1e-3 })))));
+    row(`ETL total σ (E_A′ ≥ 2m), m = ${m * 1000} MeV`, time(() => etlTotalCrossSection(Pb, 100, m, Math.max(0.01, 2 * m), { relTol: 1e-3 })));
+  }
+  const ecal = material('NA64-ECAL');
+  for (const m of [0.001, 0.01, 0.1, 1]) {
+    row(`ETL table for one mass (NA64 ECAL, 50–100 GeV), m = ${m * 1000} MeV`, time(() => etlCumulativeTable(ecal, m, 50, 100, 0.5, { relTol: 1e-3 })));
+  }
+  const na64 = EXPERIMENTS['na64-2019'].config;
+  const grid = logGrid(1e-3, 1, 20);
+  for (const model of ['iww', 'etl'] as const) {
+    const cfg = withOverrides(na64, { bremsstrahlungModel: model });
+    row(`NA64 2019 reach, 20 masses, ${model}`, time(() => computeReach(cfg, grid, { includeEdges: false })));
+  }
+}

@@ -17,6 +17,7 @@ import { reachPlot } from '../src/plot/reachPlot.js';
 import { alignColumns } from '../src/format/table.js';
 import { isDirectory, writeFilesAtomic, type OutputFile } from './atomicWrite.js';
 import { readComparison } from './compare.js';
+import { addCrossSectionCommand } from './crossSectionCommand.js';
 import { UsageError, describeFsError } from './errors.js';
 import { DEFAULT_EXPERIMENT, addExperimentOptions, resolveExperiment, type FlagField, type ResolvedExperiment } from './experiment.js';
 import { printWarnings, progressLine, type Io } from './io.js';
@@ -281,6 +282,8 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
       await deliver(io, opts.output as string | undefined, experimentsText(String(opts.format)));
     })
     .addHelpText('after', '\n--format json gives [{name, kind, title, source, config}], config with every field.');
+
+  addCrossSectionCommand(program, io);
 
   return program;
 }

@@ -19,7 +19,7 @@ const belle = computeReach(belle2, masses);
 const na64 = computeReach(EXPERIMENTS['na64-2019'].config, masses);
 const svg = reachPlot(belle, {
   comparisons: [
-    { label: 'NA64 2019, computed by vanish (IWW, efficiency 1)', points: na64.points.map((p) => [p.massGeV, p.epsilon90]) },
+    { label: 'NA64 2019, computed by vanish (ETL, efficiency 1)', points: na64.points.map((p) => [p.massGeV, p.epsilon90]) },
     { label: 'NA64 2019, published (PRL 123, 121801)', points: shared('na64-2019-invisible-dark-photon.txt'), excluded: true },
     { label: 'BaBar 2017 mono-photon (PRL 119, 131804)', points: shared('babar-2017-monophoton-invisible-dark-photon.txt') },
   ],

@@ -29,8 +29,8 @@ const targetAndModel = {
   energyCut: z.number().finite().gt(0).lte(0.99),
   /** Which shower particles radiate A′ in Eq. 12: the positrons (the paper's T_e) or all e±. */
   bremsstrahlungTracks: z.enum(['positrons', 'allLeptons']),
-  /** A′-strahlung cross-section: the paper's Weizsäcker–Williams form (Eq. 13) or the improved WW form. */
-  bremsstrahlungModel: z.enum(['ww', 'iww']),
+  /** A′-strahlung cross-section: the paper's Weizsäcker–Williams form (Eq. 13), the improved WW form, or the exact tree level (ETL). */
+  bremsstrahlungModel: z.enum(['ww', 'iww', 'etl']),
   /**
    * Include e⁺e⁻ → γA′ on atomic electrons (arXiv:2505.10302) as a third channel;
    * its soft and virtual part then corrects Eq. 11. Off reproduces the seed paper.
@@ -52,8 +52,18 @@ const targetAndModel = {
   resolutionStochastic: z.number().finite().gt(0),
   /** Calorimeter constant term b of σ_E/E = a/√E ⊕ b. */
   resolutionConstant: z.number().finite().gt(0),
-  /** Signal efficiency of the selection, applied to every yield. */
-  signalEfficiency: z.number().finite().gt(0).lte(1),
+  /**
+   * Signal efficiency of the selection, applied to every yield: a number, or a
+   * mass-dependent table [[m_A′ (GeV), efficiency], …] (masses increasing),
+   * interpolated linearly in ln m and held constant beyond its ends.
+   */
+  signalEfficiency: z.union([
+    z.number().finite().gt(0).lte(1),
+    z
+      .array(z.tuple([z.number().finite().gt(0), z.number().finite().gt(0).lte(1)]))
+      .min(2)
+      .refine((rows) => rows.every((r, i) => i === 0 || r[0] > rows[i - 1][0]), { message: 'masses must increase' }),
+  ]),
   // ── dark sector ──
   /** Dark coupling α_D = g_χ²/4π (Eqs. 9–10). */
   alphaD: z.number().finite().gt(0).lte(1),
@@ -167,6 +177,23 @@ export type AnyExperimentConfig = ExperimentConfig | FixedTargetConfig;
 export type ConfigField = Exclude<keyof ExperimentConfig, 'kind'>;
 export type FixedTargetField = Exclude<keyof FixedTargetConfig, 'kind'>;
 
+/**
+ * The signal efficiency at an A′ mass (GeV): the number, or the table
+ * interpolated linearly in ln m (constant beyond its first and last masses).
+ */
+export function signalEfficiencyAt(efficiency: number | ReadonlyArray<readonly [number, number]>, mass: number): number {
+  if (typeof efficiency === 'number') return efficiency;
+  const rows = efficiency;
+  if (mass <= rows[0][0]) return rows[0][1];
+  const last = rows[rows.length - 1];
+  if (mass >= last[0]) return last[1];
+  let i = 1;
+  while (rows[i][0] < mass) i++;
+  const [m0, e0] = rows[i - 1];
+  const [m1, e1] = rows[i];
+  return e0 + ((e1 - e0) * Math.log(mass / m0)) / Math.log(m1 / m0);
+}
+
 /** Thrown for a configuration a user gave that is not allowed; the message is one line. */
 export class ConfigError extends Error {
   constructor(
@@ -197,7 +224,12 @@ export const FIELDS: Record<ConfigField, FieldInfo> = {
   bremsstrahlungDepth: { group: 'calorimeter', label: 'Bremsstrahlung target depth (Eq. 12)', unit: 'X0', allowed: '> 0' },
   energyCut: { group: 'calorimeter', label: 'Largest deposited energy fraction', unit: '', allowed: '0 < energyCut ≤ 0.99' },
   bremsstrahlungTracks: { group: 'calorimeter', label: 'Particles radiating A′ (Eq. 12)', unit: '', allowed: 'positrons, allLeptons' },
-  signalEfficiency: { group: 'calorimeter', label: 'Signal efficiency', unit: '', allowed: '0 < efficiency ≤ 1' },
+  signalEfficiency: {
+    group: 'calorimeter',
+    label: 'Signal efficiency',
+    unit: '',
+    allowed: '0 < efficiency ≤ 1, or a table [[mass GeV, efficiency], …] with increasing masses',
+  },
   radiativeAnnihilation: { group: 'darkSector', label: 'e⁺e⁻ → γA′ on atomic electrons (third channel)', unit: '', allowed: 'true, false' },
   analysis: { group: 'statistics', label: 'Analysis: one count, or a binned likelihood in the measured spectrum', unit: '', allowed: 'counting, spectral' },
   spectralBins: { group: 'statistics', label: 'Spectral bins: edges in the missing energy E − E_dep (null: automatic)', unit: 'GeV', allowed: 'null or ≥ 2 increasing edges within the kinematic range' },
@@ -214,7 +246,7 @@ export const FIELDS: Record<ConfigField, FieldInfo> = {
   neutronPenetration: { group: 'backgrounds', label: 'Neutron penetration probability (null: Eq. 7)', unit: '', allowed: 'null or 0 < P ≤ 1' },
   alphaD: { group: 'darkSector', label: 'Dark coupling α_D', unit: '', allowed: '0 < α_D ≤ 1' },
   massRatio: { group: 'darkSector', label: "m_A' / m_χ", unit: '', allowed: '> 2' },
-  bremsstrahlungModel: { group: 'darkSector', label: 'A′-strahlung cross-section', unit: '', allowed: 'ww (Eq. 13), iww' },
+  bremsstrahlungModel: { group: 'darkSector', label: 'A′-strahlung cross-section', unit: '', allowed: 'ww (Eq. 13), iww, etl (exact tree level)' },
   deltaChi2: { group: 'statistics', label: 'Δχ² of the limit (2.71: 90% CL)', unit: '', allowed: '> 0' },
 };
 

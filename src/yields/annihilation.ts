@@ -19,6 +19,7 @@
  * window edges; those, and the χχ̄ threshold, are breakpoints. Nothing is
  * sampled blindly. Yields are at ε = 1 (they scale as ε²).
  */
+import { signalEfficiencyAt } from '../config/schema.js';
 import { alpha, electronMass } from '../constants.js';
 import { annihilationCrossSection, darkPhoton, type DarkPhoton } from '../models/darkPhoton.js';
 import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
@@ -58,7 +59,7 @@ export function annihilationYield(ctx: YieldContext, mass: number, options: Yiel
   const parts: QuadratureResult[] = [];
   if (ctx.spectrum.continuous) parts.push(continuumAnnihilation(ctx, mass, options));
   for (const line of ctx.spectrum.lines) parts.push(lineAnnihilation(ctx, mass, line.energy, line.count, options));
-  return combine(parts, ctx.config.signalEfficiency, 0);
+  return combine(parts, signalEfficiencyAt(ctx.config.signalEfficiency, mass), 0);
 }
 
 /**

@@ -20,7 +20,14 @@
  * With `bremsstrahlungModel: 'iww'` the x-shape is the improved WW form
  * (processes/bremsstrahlung.ts), which depends on E' through |k|/E'; its y
  * integral is then done afresh at every (u, E) instead of from the table.
+ *
+ * With `bremsstrahlungModel: 'etl'` the cross-section is the exact tree-level
+ * one (processes/etl.ts), no factorisation into Φ × shape: per mass, the
+ * cumulative C(E', Y) = Σ_N ν_N ∫^Y dy dσ_N/dy is tabulated (yields/etlTable.ts)
+ * and K(u, E) Φ 4α³ is replaced by C(vE, y_hi), the ETL kinematics closing the
+ * lower end (E_A' ≤ E' − m_e) by itself.
  */
+import { signalEfficiencyAt } from '../config/schema.js';
 import { alpha, electronMass } from '../constants.js';
 import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import { tabulate, tableFromValues, type Table } from '../numeric/hermite.js';
@@ -34,6 +41,14 @@ import {
 } from '../processes/bremsstrahlung.js';
 import { combine, type YieldOptions } from './annihilation.js';
 import type { YieldContext } from './context.js';
+import { etlCumulativeTable } from './etlTable.js';
+
+/**
+ * Tolerance of the nested ETL integrals of the per-mass table. Gauss–Kronrod's
+ * error estimate is far above the actual error here (1e−2 asked gives ≤ 2e−5
+ * against a 1e−5 reference, test/physics/etl.test.ts), so this costs little accuracy.
+ */
+const ETL_REL_TOL = 1e-2;
 
 /** Intervals of the per-mass tables of Φ(E') and H(y). */
 const TABLE_INTERVALS = 24;
@@ -105,11 +120,17 @@ export function bremsstrahlungYield(ctx: YieldContext, mass: number, options: Yi
     return r.value;
   };
   const iww = config.bremsstrahlungModel === 'iww';
+  const etl =
+    config.bremsstrahlungModel === 'etl'
+      ? etlCumulativeTable(target, mass, Math.exp(lnEMin), Math.exp(lnEMax), c, { relTol: ETL_REL_TOL })
+      : null;
+  const fourAlpha3 = 4 * alpha * alpha * alpha;
   const perPositron = (E: number) => {
     const uKink = electronMass / E; // below it the A' energy limit E_A' ≤ E − m_e binds
     const r = ctx.bremsstrahlungTrack.integrate(
       (u, v) => {
         const yHi = (c - u) / v;
+        if (etl) return etl.at(v * E, yHi) / fourAlpha3;
         const yLo = Math.max(0, (uKink - u) / v);
         const K = iww ? iwwK(yLo, yHi, v * E) : H(yHi) - H(yLo);
         return phi.spline.at(Math.log(v * E)) * K;
@@ -124,6 +145,6 @@ export function bremsstrahlungYield(ctx: YieldContext, mass: number, options: Yi
   const outer = spectrum.fold(perPositron, { relTol });
   const scale = target.unitDensity * target.X0 * 4 * alpha * alpha * alpha;
   const hTotal = shape.table.spline.at(Math.log(c + mu));
-  const tableRelErr = phi.error + (iww ? 0 : shape.table.error + shape.quadratureError / hTotal);
-  return combine([outer], scale * config.signalEfficiency, innerRelErr + tableRelErr);
+  const tableRelErr = etl ? etl.error : phi.error + (iww ? 0 : shape.table.error + shape.quadratureError / hTotal);
+  return combine([outer], scale * signalEfficiencyAt(config.signalEfficiency, mass), innerRelErr + tableRelErr);
 }

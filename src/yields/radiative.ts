@@ -44,6 +44,7 @@ import { electronMass } from '../constants.js';
 import { darkPhoton } from '../models/darkPhoton.js';
 import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import { radiativeCrossSectionBetween, radiativeKinematics, softPhotonCut } from '../processes/radiativeAnnihilation.js';
+import { signalEfficiencyAt } from '../config/schema.js';
 import { combine, type YieldOptions } from './annihilation.js';
 import type { YieldContext } from './context.js';
 
@@ -181,5 +182,5 @@ export function radiativeYield(
     parts.push({ value: v, error: 0, evaluations: 1, intervals: 0, converged: true });
   }
   const outer = combine(parts, 1, 0);
-  return combine([outer], target.electronDensity * target.X0 * config.signalEfficiency, innerRelErr);
+  return combine([outer], target.electronDensity * target.X0 * signalEfficiencyAt(config.signalEfficiency, mass), innerRelErr);
 }

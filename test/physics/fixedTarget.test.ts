@@ -89,7 +89,10 @@ describe('a mono-energetic beam', () => {
   });
 
   it('NA64’s electron beam makes the annihilation dip at √(2m_e·50 GeV) … √(2m_e·100 GeV) = 0.226–0.320 GeV', () => {
-    const r = computeReach(na64, [0.15, 0.2, 0.25, 0.3, 0.35], { includeEdges: false });
+    // with the cross-section model these tails were sized for (IWW); the preset's ETL A′-strahlung
+    // is ≈ 2× smaller here, which makes the same tails look relatively larger
+    const iww = withOverrides(na64, { bremsstrahlungModel: 'iww' });
+    const r = computeReach(iww, [0.15, 0.2, 0.25, 0.3, 0.35], { includeEdges: false });
     const at = (m: number) => r.points.find((p) => p.massGeV === m)!;
     // inside the window annihilation dominates; it weakens towards 0.32 GeV, where it needs positrons
     // that kept almost all the beam energy and the second generation vanishes (τ₂ → 0 as v → 1)
@@ -128,16 +131,18 @@ describe('NA64 2019 recomputed (published limit: PRL 123 (2019) 121801, from ../
     return NaN;
   };
 
-  it('agrees within the known approximations: vanish/published from ≈ 0.9 at 1 MeV to ≈ 0.3 at 1 GeV', () => {
-    // the published curve is bremsstrahlung only (NA64 added annihilation in PRD 104 (2021) L091701);
-    // vanish's IWW overshoots NA64's exact tree level (above), and no signal efficiency is applied
-    const masses = [0.001, 0.01, 0.1, 0.9];
+  it('with exact tree-level A′-strahlung lies within a factor 2 of the published limit from 1 MeV to 0.9 GeV', () => {
+    // The published curve is bremsstrahlung only (NA64 added annihilation in PRD 104 (2021) L091701).
+    // vanish applies no signal efficiency (not read from the paper; ε ∝ efficiency^(−1/2)) and models
+    // the ECAL as an effective medium, so it lies below (stronger than) the published ε; the README
+    // lists the remaining differences. With IWW the ratio fell to 0.26 at 1 GeV.
+    const masses = [0.001, 0.03, 0.9];
+    expect(na64.bremsstrahlungModel).toBe('etl');
     const r = computeReach(na64, masses, { includeEdges: false });
     const ratios = r.points.map((p) => p.epsilon90Bremsstrahlung / at(p.massGeV));
-    expect(ratios[0]).toBeGreaterThan(0.7);
-    expect(ratios[0]).toBeLessThan(1.1);
-    expect(ratios[3]).toBeGreaterThan(0.15);
-    expect(ratios[3]).toBeLessThan(0.5);
-    for (let i = 1; i < ratios.length; i++) expect(ratios[i]).toBeLessThan(ratios[i - 1]);
+    for (const x of ratios) {
+      expect(x).toBeGreaterThan(0.45);
+      expect(x).toBeLessThan(1.05);
+    }
   });
 });
