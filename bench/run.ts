@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { belle2, computeReach, logGrid } from '../src/index.js';
+import { belle2, belle2_paper, computeReach, logGrid } from '../src/index.js';
 import { yieldContext } from '../src/yields/context.js';
 import { annihilationYield } from '../src/yields/annihilation.js';
 import { bremsstrahlungYield } from '../src/yields/bremsstrahlung.js';
@@ -30,6 +30,16 @@ console.log(`vanish benchmarks — node ${process.version}, 200 masses 1 MeV–1
 row('first reach in a fresh process (builds tables)', time(() => computeReach(belle2, masses)));
 const runs = Array.from({ length: 11 }, () => time(() => computeReach(belle2, masses)));
 row('reach curve, median of 11', median(runs), 200);
+
+// Issue 7: the belle2 curve with moving electrons (a new configuration each time, so the
+// Compton-folded kernel G(s) is rebuilt) against belle2-paper (electrons at rest), same process.
+const fresh = (c: typeof belle2) => () => computeReach({ ...c }, masses);
+computeReach(belle2_paper, masses); // warm the shared track-length tables
+const paper = median(Array.from({ length: 5 }, () => time(fresh(belle2_paper))));
+const moving = median(Array.from({ length: 5 }, () => time(fresh(belle2))));
+row('belle2-paper curve (electrons at rest), median of 5', paper);
+row('belle2 curve (Compton-profile electrons), median of 5', moving);
+console.log(`${'belle2 / belle2-paper (target < 2)'.padEnd(48)} ${(moving / paper).toFixed(2).padStart(8)}`);
 
 const ctx = yieldContext(belle2);
 ctx.annihilationKernel();

@@ -29,7 +29,19 @@ export const FIELD_FLAGS = {
     arg: '<fraction>',
     what: "largest fraction of the incoming lepton's energy deposited in the calorimeter (fixed target: 1 − the missing-energy threshold)",
   },
-} as const satisfies Partial<Record<ConfigField, { flag: string; arg: string; what: string }>>;
+  electronMotion: {
+    flag: '--electron-motion',
+    arg: '<how>',
+    what: "the target's electrons in resonant annihilation: comptonProfile (moving, Hartree–Fock Compton profiles) or atRest (the paper)",
+    choice: true,
+  },
+  statistics: {
+    flag: '--statistics',
+    arg: '<name>',
+    what: 'expected limit: cls (median expected Poisson CLs) or deltaChi2 (N_s/√N_b = √Δχ², the paper)',
+    choice: true,
+  },
+} as const satisfies Partial<Record<ConfigField, { flag: string; arg: string; what: string; choice?: boolean }>>;
 
 export type FlagField = keyof typeof FIELD_FLAGS;
 
@@ -39,6 +51,7 @@ export type FlagField = keyof typeof FIELD_FLAGS;
  */
 const COLLIDER_ONLY: Partial<Record<FlagField, string>> = {
   lumi: 'set particlesOnTarget in a --config file',
+  statistics: 'fixed-target experiments use the Poisson CLs limit of their observedEvents and confidenceLevel (set them in a --config file)',
 };
 
 export const DEFAULT_EXPERIMENT = 'belle2';
@@ -118,7 +131,7 @@ export function resolveExperiment(opts: Record<string, unknown>, fields: FlagFie
   const base = entry.config;
   const table = fieldTable(base.kind);
 
-  const fromFlags: Record<string, number> = {};
+  const fromFlags: Record<string, number | string> = {};
   const raw: Partial<Record<FlagField, string>> = {};
   for (const f of fields) {
     const v = opts[f];
@@ -128,7 +141,8 @@ export function resolveExperiment(opts: Record<string, unknown>, fields: FlagFie
       throw new UsageError(`${FIELD_FLAGS[f].flag} does not apply to ${name}, a fixed-target experiment: ${instead}`);
     }
     raw[f] = v;
-    fromFlags[f] = parseNumberFlag(FIELD_FLAGS[f].flag, v, `${FIELD_FLAGS[f].what}, ${allowedText(table, f)}`);
+    const spec: { flag: string; what: string; choice?: boolean } = FIELD_FLAGS[f];
+    fromFlags[f] = spec.choice ? v.trim() : parseNumberFlag(spec.flag, v, `${spec.what}, ${allowedText(table, f)}`);
   }
 
   const file = typeof opts.config === 'string' ? opts.config : undefined;

@@ -1,12 +1,16 @@
 /**
- * The README's figure: the Belle II reach (the paper's Fig. 2) with vanish's
- * own NA64 2019 curve beside it, and the published NA64 2019 and BaBar 2017
- * limits from ../shared/data for comparison. Run with `npm run figures`;
- * writes docs/belle2-vs-na64.svg.
+ * The README's figures, run with `npm run figures`:
+ *  - docs/belle2-vs-na64.svg: the Belle II reach (the paper's Fig. 2) with
+ *    vanish's own NA64 2019 curve beside it, and the published NA64 2019 and
+ *    BaBar 2017 limits from ../shared/data for comparison;
+ *  - docs/belle2-edge.svg: `belle2` (moving electrons, Poisson CLs) and
+ *    `belle2-paper` (the seed's model) side by side, 1 MeV – 1 GeV and the
+ *    annihilation edge zoomed to 58–86 MeV.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EXPERIMENTS, belle2, computeReach, logGrid } from '../src/index.js';
+import { EXPERIMENTS, belle2, belle2_paper, computeReach, logGrid } from '../src/index.js';
+import type { ReachResult } from '../src/index.js';
 import { parseCurveText } from '../src/format/curveFile.js';
 import { reachPlot } from '../src/plot/reachPlot.js';
 
@@ -28,3 +32,32 @@ const out = here('../docs/belle2-vs-na64.svg');
 writeFileSync(`${out}.tmp`, svg);
 renameSync(`${out}.tmp`, out);
 console.log(`wrote ${out}`);
+
+// belle2 against belle2-paper: the whole range, and the edge zoomed in MeV
+const paper = computeReach(belle2_paper, masses);
+const zoom = logGrid(0.058, 0.086, 141);
+const bestZoom = computeReach(belle2, zoom);
+const paperZoom = computeReach(belle2_paper, zoom);
+const curve = (r: ReachResult): [number, number][] => r.points.map((p) => [p.massGeV, p.epsilon90]);
+const panel = (r: ReachResult, other: ReachResult, title: string, id: string, xDomain?: [number, number]) =>
+  reachPlot(r, {
+    comparisons: [{ label: "belle2-paper: the seed's model (electrons at rest, N_s/√N_b = √2.71)", points: curve(other) }],
+    title,
+    idPrefix: id,
+    ...(xDomain ? { xDomain } : {}),
+  });
+const left = panel(belle, paper, 'belle2 (moving electrons, Poisson CLs) and belle2-paper', 'full');
+const right = panel(bestZoom, paperZoom, 'The annihilation edge, 58–86 MeV', 'edge', [0.058, 0.086]);
+const inner = (svg: string, x: number) => svg.replace(/^<svg /, `<svg x="${x}" y="0" `);
+const both = [
+  '<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="600" viewBox="0 0 1600 600" font-family="DejaVu Sans, sans-serif">',
+  inner(left, 0),
+  inner(right, 800),
+  '</svg>',
+  '',
+].join('\n');
+const edgeOut = here('../docs/belle2-edge.svg');
+writeFileSync(`${edgeOut}.tmp`, both);
+renameSync(`${edgeOut}.tmp`, edgeOut);
+console.log(`wrote ${edgeOut}`);
+console.log(`belle2 best ${belle.best.epsilon90.toExponential(3)} at ${(belle.best.massGeV * 1e3).toFixed(3)} MeV; belle2-paper best ${paper.best.epsilon90.toExponential(3)} at ${(paper.best.massGeV * 1e3).toFixed(3)} MeV`);

@@ -1,9 +1,10 @@
-/**
+/** (Oracle-level: against the seed paper's model, preset belle2-paper.)
+ *
  * The reach (Sec. V, Fig. 2) against the paper's statements, the edge, and
  * the scaling laws of the expected limit.
  */
 import { describe, expect, it } from 'vitest';
-import { belle2, computeFlux, computeReach, epsilonLimit, logGrid, withOverrides } from '../../src/index.js';
+import { belle2_paper as belle2, computeFlux, computeReach, epsilonLimit, logGrid, withOverrides } from '../../src/index.js';
 import { electronMass } from '../../src/constants.js';
 
 const reach = computeReach(belle2, logGrid(1e-3, 1, 200));

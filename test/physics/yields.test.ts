@@ -1,10 +1,11 @@
-/**
+/** (Oracle-level: against the seed paper's model, preset belle2-paper.)
+ *
  * Signal yields (Eqs. 11–12): the resonant annihilation against its
  * narrow-width limit (independent of α_D and m_χ), the tabulated kernel against
  * a direct evaluation, the numerical accuracy, and the edge.
  */
 import { describe, expect, it } from 'vitest';
-import { belle2, computeYield, withOverrides, yieldContext } from '../../src/index.js';
+import { belle2_paper as belle2, computeYield, withOverrides, yieldContext } from '../../src/index.js';
 import { annihilationYield, annihilationYieldNarrowWidth } from '../../src/yields/annihilation.js';
 import { annihilationKernel } from '../../src/yields/annihilationKernel.js';
 import { integrate } from '../../src/numeric/gaussKronrod.js';
