@@ -41,6 +41,18 @@ export const FIELD_FLAGS = {
     what: 'the limit from one count, or from a binned likelihood in the measured spectrum',
     choices: { counting: 'counting', spectral: 'spectral' },
   },
+  electronMotion: {
+    flag: '--electron-motion',
+    arg: '<comptonProfile|atRest>',
+    what: "the target's electrons in resonant annihilation: moving with the Hartree–Fock Compton profiles, or at rest (the paper)",
+    choices: { comptonProfile: 'comptonProfile', atRest: 'atRest' },
+  },
+  statistics: {
+    flag: '--statistics',
+    arg: '<cls|deltaChi2>',
+    what: 'the expected limit: the median expected Poisson CLs limit, or N_s/√N_b = √Δχ² (the paper)',
+    choices: { cls: 'cls', deltaChi2: 'deltaChi2' },
+  },
 } as const satisfies Partial<
   Record<ConfigField, { flag: string; arg: string; what: string; choices?: Record<string, unknown> }>
 >;
@@ -59,6 +71,7 @@ export type FlagField = keyof typeof FIELD_FLAGS;
  */
 const COLLIDER_ONLY: Partial<Record<FlagField, string>> = {
   lumi: 'set particlesOnTarget in a --config file',
+  statistics: 'fixed-target experiments use the Poisson CLs limit of their observedEvents and confidenceLevel (set them in a --config file)',
 };
 
 export const DEFAULT_EXPERIMENT = 'belle2';

@@ -169,7 +169,7 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
     },
   ).addHelpText('after', `\nEvents are expected numbers for the configured exposure.\n${PRECEDENCE_HELP}`);
 
-  const allFlags: FlagField[] = ['lumi', 'alphaD', 'massRatio', 'energyCut', 'radiativeAnnihilation', 'analysis'];
+  const allFlags: FlagField[] = ['lumi', 'alphaD', 'massRatio', 'energyCut', 'electronMotion', 'statistics', 'radiativeAnnihilation', 'analysis'];
 
   experimentCommand(program, 'yield', "signal events at one dark-photon mass, at ε = 1 (paper Eqs. 11–12; events scale as ε²)", allFlags, ['table', 'csv', 'json'], async ({ config }, opts) => {
     const mass = parseMass(String(opts.mass), '--mass');

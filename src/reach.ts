@@ -15,7 +15,7 @@ import type { AnyExperimentConfig } from './config/schema.js';
 import { electronMass } from './constants.js';
 import { minimizeScalar } from './numeric/minimize.js';
 import type { ReachPoint, ReachResult } from './results.js';
-import { epsilonForSignal, requiredSignalFor } from './statistics/expectedLimit.js';
+import { epsilonForSignal, requiredSignalFor, statisticsWarning } from './statistics/expectedLimit.js';
 import { annihilationYield, type YieldOptions } from './yields/annihilation.js';
 import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
 import { NO_YIELD, radiativeYield } from './yields/radiative.js';
@@ -46,7 +46,19 @@ export function annihilationEdges(ctx: YieldContext): { massGeV: number; label: 
   const keep = 1 - ctx.config.energyCut;
   const m = (eA: number) => Math.sqrt(2 * electronMass * eA);
   const edges: { massGeV: number; label: string }[] = [];
-  if (ctx.spectrum.continuous) {
+  const spread = ctx.spectrum.spreadLine;
+  if (spread) {
+    const { energy, sigma } = spread;
+    const pm = `(± ${(sigma * 100).toPrecision(2)} % spread)`;
+    edges.push({ massGeV: m(keep * energy), label: `annihilation onset: E_A' = (1 − c) × ${energy} GeV ${pm}` });
+    edges.push({
+      massGeV: m(energy + electronMass),
+      label:
+        ctx.spectrum.particle === 'e+'
+          ? `edge: resonance reaches unradiated ${energy} GeV positrons ${pm}`
+          : `annihilation end: E_A' = ${energy} GeV + m_e ${pm}`,
+    });
+  } else if (ctx.spectrum.continuous) {
     edges.push(
       { massGeV: m(keep * energyMin), label: "annihilation onset: E_A' = (1 − c) E_min" },
       { massGeV: m(energyMin + electronMass), label: 'edge: resonance reaches unradiated positrons at E_min' },
@@ -151,11 +163,16 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
     points,
     best: bestPoint(ctx, required, points, inRange, lo, hi, options, spectral),
     edges,
-    warnings: bg.warnings,
+    warnings: [...bg.warnings, ...[statisticsWarning(config, bg.total)].filter((w): w is string => w !== undefined), ...sourceWarnings(ctx)],
     ...(spectral
       ? { spectral: { quantity: spectral.quantity, edges: spectral.edges, mergedEdges: spectral.mergedEdges, background: spectral.background } }
       : {}),
   };
+}
+
+/** Caveats of the lepton source (a beam energy spread that does not apply). */
+function sourceWarnings(ctx: YieldContext): string[] {
+  return ctx.spectrum.warnings ?? [];
 }
 
 function bestPoint(

@@ -32,6 +32,11 @@ const targetAndModel = {
   /** A′-strahlung cross-section: the paper's Weizsäcker–Williams form (Eq. 13), the improved WW form, or the exact tree level (ETL). */
   bremsstrahlungModel: z.enum(['ww', 'iww', 'etl']),
   /**
+   * The target's electrons in resonant annihilation (Eq. 9): at rest (the paper), or moving
+   * with the material's Hartree–Fock Compton profile (impulse approximation, arXiv:2403.15387).
+   */
+  electronMotion: z.enum(['comptonProfile', 'atRest']),
+  /**
    * Include e⁺e⁻ → γA′ on atomic electrons (arXiv:2505.10302) as a third channel;
    * its soft and virtual part then corrects Eq. 11. Off reproduces the seed paper.
    */
@@ -106,9 +111,21 @@ export const experimentConfigSchema = z
     neutronPenetration: z.number().finite().gt(0).lte(1).nullable(),
     /** Fractional momentum resolution σ_p/p of the drift chamber (the spectral analysis's E). */
     momentumResolution: z.number().finite().gt(0),
+    /**
+     * Relative Gaussian spread σ_E/E of the beam energies; used where the positrons form a line
+     * (a symmetric collider), 0 for an exact energy.
+     */
+    beamEnergySpread: z.number().finite().gte(0).lt(0.1),
     // ── statistics ──
-    /** Δχ² of the expected limit, N_s/√N_b = √Δχ² (2.71 for 90% CL). */
+    /**
+     * The expected limit: `cls`, the median expected Poisson CLs limit for the expected background
+     * (valid for any N_b), or `deltaChi2`, the paper's N_s/√N_b = √Δχ² (Gaussian, N_b ≳ 10).
+     */
+    statistics: z.enum(['cls', 'deltaChi2']),
+    /** Δχ² of the expected limit with `statistics: deltaChi2`, N_s/√N_b = √Δχ² (2.71 for 90% CL). */
     deltaChi2: positive(''),
+    /** Confidence level of the limit with `statistics: cls`. */
+    confidenceLevel: z.number().finite().gt(0).lt(1),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -140,6 +157,8 @@ export const fixedTargetConfigSchema = z
     beamEnergy: positive('GeV'),
     /** Particles on target. */
     particlesOnTarget: positive('particles'),
+    /** Relative Gaussian spread σ_E/E of the beam energy (0: one exact energy). */
+    beamEnergySpread: z.number().finite().gte(0).lt(0.1),
     ...targetAndModel,
     // ── backgrounds and statistics ──
     /** Expected background events after all cuts. */
@@ -247,7 +266,11 @@ export const FIELDS: Record<ConfigField, FieldInfo> = {
   alphaD: { group: 'darkSector', label: 'Dark coupling α_D', unit: '', allowed: '0 < α_D ≤ 1' },
   massRatio: { group: 'darkSector', label: "m_A' / m_χ", unit: '', allowed: '> 2' },
   bremsstrahlungModel: { group: 'darkSector', label: 'A′-strahlung cross-section', unit: '', allowed: 'ww (Eq. 13), iww, etl (exact tree level)' },
-  deltaChi2: { group: 'statistics', label: 'Δχ² of the limit (2.71: 90% CL)', unit: '', allowed: '> 0' },
+  electronMotion: { group: 'calorimeter', label: 'Target electrons in annihilation (Eq. 9)', unit: '', allowed: 'comptonProfile, atRest' },
+  beamEnergySpread: { group: 'collider', label: 'Beam energy spread σ_E/E (symmetric beams)', unit: '', allowed: '0 ≤ x < 0.1' },
+  statistics: { group: 'statistics', label: 'Expected limit', unit: '', allowed: 'cls (median expected Poisson CLs), deltaChi2 (N_s/√N_b = √Δχ²)' },
+  deltaChi2: { group: 'statistics', label: 'Δχ² of the limit (2.71: 90% CL; statistics deltaChi2)', unit: '', allowed: '> 0' },
+  confidenceLevel: { group: 'statistics', label: 'Confidence level (statistics cls)', unit: '', allowed: '0 < CL < 1' },
 };
 
 /** The fields of a fixed-target experiment (shared ones as in {@link FIELDS}). */
@@ -255,12 +278,14 @@ export const FIXED_TARGET_FIELDS: Record<FixedTargetField, FieldInfo> = {
   beamParticle: { group: 'beam', label: 'Beam particle', unit: '', allowed: 'e-, e+' },
   beamEnergy: { group: 'beam', label: 'Beam energy', unit: 'GeV', allowed: '> 0' },
   particlesOnTarget: { group: 'beam', label: 'Particles on target', unit: '', allowed: '> 0' },
+  beamEnergySpread: { group: 'beam', label: 'Beam energy spread σ_E/E', unit: '', allowed: '0 ≤ x < 0.1' },
   material: FIELDS.material,
   calorimeterDepth: { ...FIELDS.calorimeterDepth, label: 'Target (calorimeter) depth' },
   bremsstrahlungDepth: FIELDS.bremsstrahlungDepth,
   energyCut: { ...FIELDS.energyCut, label: 'Largest deposited energy fraction (1 − missing-energy threshold)' },
   bremsstrahlungTracks: FIELDS.bremsstrahlungTracks,
   bremsstrahlungModel: FIELDS.bremsstrahlungModel,
+  electronMotion: FIELDS.electronMotion,
   signalEfficiency: FIELDS.signalEfficiency,
   radiativeAnnihilation: FIELDS.radiativeAnnihilation,
   analysis: FIELDS.analysis,

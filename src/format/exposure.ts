@@ -13,10 +13,11 @@ export function exposureText(c: AnyExperimentConfig): string {
   return `${c.lumi} ab⁻¹`;
 }
 
-/** The statistics in words: the collider's Δχ² criterion or the fixed target's Poisson CLs. */
+/** The statistics in words: the collider's Δχ² criterion or expected CLs, or the fixed target's Poisson CLs. */
 export function statisticsText(c: AnyExperimentConfig): string {
   if (c.kind === 'fixedTarget') {
     return `Poisson CLs ${Math.round(c.confidenceLevel * 100)}% CL, ${c.observedEvents} observed, ${c.backgroundEvents} expected background`;
   }
+  if (c.statistics === 'cls') return `median expected Poisson CLs ${Math.round(c.confidenceLevel * 100)}% CL`;
   return `Δχ² = ${c.deltaChi2}`;
 }

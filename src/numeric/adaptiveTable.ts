@@ -14,8 +14,10 @@
 export interface AdaptiveTableOptions {
   /** Relative tolerance per panel (default 1e-6). */
   relTol?: number;
-  /** Absolute tolerance per panel; default relTol × 1e-6 × the largest |f| seen on the initial grid. */
+  /** Absolute tolerance per panel; default relTol × absFloor × the largest |f| seen on the initial grid. */
   absTol?: number;
+  /** The default absTol's fraction of the largest |f| (default 1e-6). */
+  absFloor?: number;
   /** Uniform panels to start from (default 32). */
   initialPanels?: number;
   /** Interior points that must be panel boundaries (features of f). */
@@ -68,7 +70,7 @@ export function adaptiveTable(f: (x: number) => number, a: number, b: number, op
   }
   let largest = 0;
   for (const p of pending) for (const v of p.y) largest = Math.max(largest, Math.abs(v));
-  const absTol = options.absTol ?? relTol * 1e-6 * largest;
+  const absTol = options.absTol ?? relTol * (options.absFloor ?? 1e-6) * largest;
   const done: Raw[] = [];
   let forced = 0;
   while (pending.length) {

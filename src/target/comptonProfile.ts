@@ -45,6 +45,8 @@ export interface MomentumProfile {
   scales: readonly number[];
   /** ∫_{−pMax}^{pMax} J dp_z: 1 minus what lies beyond pMax (and the table's own deficit). */
   norm: number;
+  /** An upper bound on ∫_lo^hi J dp_z (for error bounds); at most `norm`. */
+  massBound?(lo: number, hi: number): number;
 }
 
 /** An element's tabulated profile: J per atom per a.u., p in a.u. */
@@ -114,15 +116,45 @@ export function materialProfile(material: Material): MomentumProfile {
   });
   const electrons = material.composition.reduce((s, c) => s + c.count * c.element.Z, 0);
   const au = ATOMIC_MOMENTUM;
-  const density = (pz: number) => {
-    const pAu = pz / au;
+  // one table for the material: ln Σ count·J_atom on the elements' own grid in q = asinh(p/pScale)
+  const { pScale, h, n } = PROFILE_GRID;
+  const lnSum = new Float64Array(n + 1);
+  for (let k = 0; k <= n; k++) {
+    const pAu = Math.min(pScale * Math.sinh(k * h), PROFILE_GRID.pMax);
     let sum = 0;
     for (const { profile, count } of parts) sum += count * profile.J(pAu);
-    return sum / (electrons * au);
+    lnSum[k] = Math.log(sum / (electrons * au));
+  }
+  const spline = new UniformHermite(0, h, lnSum);
+  const pMaxGeV = PROFILE_GRID.pMax * au;
+  const density = (pz: number) => {
+    const p = Math.abs(pz);
+    if (p > pMaxGeV) return 0;
+    return Math.exp(spline.at(Math.asinh(p / (pScale * au))));
   };
   const pMax = PROFILE_GRID.pMax * au;
   const scales = SCALES_AU.map((s) => s * au);
-  const result: MomentumProfile = { name: material.name, density, pMax, scales, norm: normOf(density, pMax, scales) };
+  // cumulative ∫₀^{p_k} J at the grid nodes, for massBound
+  const nodesP = Array.from({ length: n + 1 }, (_, k) => Math.min(pScale * Math.sinh(k * h), PROFILE_GRID.pMax) * au);
+  const cum = new Float64Array(n + 1);
+  for (let k = 1; k <= n; k++) cum[k] = cum[k - 1] + integrate(density, nodesP[k - 1], nodesP[k], { relTol: 1e-8 }).value;
+  // ∫₀^|p| J, linear between the nodes in q (continuous; off by less than one interval's share)
+  const cumAt = (p: number) => {
+    const t = Math.asinh(Math.min(Math.abs(p), pMax) / (pScale * au)) / h;
+    const k = Math.min(n - 1, Math.floor(t));
+    return Math.sign(p) * (cum[k] + (t - k) * (cum[k + 1] - cum[k]));
+  };
+  let widest = 0;
+  for (let k = 1; k <= n; k++) widest = Math.max(widest, cum[k] - cum[k - 1]);
+  const norm = 2 * cum[n];
+  const result: MomentumProfile = {
+    name: material.name,
+    density,
+    pMax,
+    scales,
+    norm,
+    massBound: (lo, hi) => (hi > lo ? Math.min(norm, cumAt(hi) - cumAt(lo) + 2 * widest) : 0),
+  };
   materialCache.set(material, result);
   return result;
 }

@@ -25,6 +25,8 @@ import { annihilationCrossSection, darkPhoton, type DarkPhoton } from '../models
 import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import { annihilationKernel } from './annihilationKernel.js';
 import type { YieldContext } from './context.js';
+import { movingElectronKernelAt } from './movingElectrons.js';
+import { materialProfile } from '../target/comptonProfile.js';
 import { softPhotonCut, softVirtualFactor } from '../processes/radiativeAnnihilation.js';
 
 /** Half-width of the θ-mapped core, in units of Γm (in s). */
@@ -57,6 +59,10 @@ function softKinks(ctx: YieldContext, model: DarkPhoton): number[] {
 /** Eq. (11) for one A' mass (GeV), at ε = 1. */
 export function annihilationYield(ctx: YieldContext, mass: number, options: YieldOptions = {}): QuadratureResult {
   const parts: QuadratureResult[] = [];
+  if (ctx.config.electronMotion === 'comptonProfile') {
+    parts.push(movingElectronAnnihilation(ctx, mass, options));
+    return combine(parts, signalEfficiencyAt(ctx.config.signalEfficiency, mass), 0);
+  }
   if (ctx.spectrum.continuous) parts.push(continuumAnnihilation(ctx, mass, options));
   for (const line of ctx.spectrum.lines) parts.push(lineAnnihilation(ctx, mass, line.energy, line.count, options));
   return combine(parts, signalEfficiencyAt(ctx.config.signalEfficiency, mass), 0);
@@ -106,19 +112,70 @@ function continuumAnnihilation(ctx: YieldContext, mass: number, options: YieldOp
   const twoMe = 2 * electronMass;
   const sLo = twoMe * kernel.start;
   const sHi = twoMe * kernel.end;
-  const m2 = mass * mass;
-  const gm = model.width * mass;
-  const sigma = resonanceCrossSection(ctx, model);
   const sKinks = [twoMe * kernel.cusp, twoMe * kernel.kink, 4 * model.chiMass * model.chiMass, ...softKinks(ctx, model)].filter(
     (s) => s > sLo && s < sHi,
   );
-  // integrands in s: σ(s) F(s/2m_e) / 2m_e, and σ alone for the table-error bound
+  const sigma = resonanceCrossSection(ctx, model);
+  const { parts, sigmaParts } = resonanceIntegral(model, sigma, sLo, sHi, sKinks, (s) => kernel.at(s / twoMe), relTol);
+  const result = combine(parts, target.electronDensity, 0);
+  // the interpolated F is off by at most kernel.absError anywhere: bound its effect with ∫σ
+  const sigmaIntegral = sigmaParts.reduce((sum, p) => sum + p.value + p.error, 0);
+  result.error += target.electronDensity * kernel.absError * sigmaIntegral;
+  return result;
+}
+
+/**
+ * Eq. (11) with the electrons in motion: n_e ∫ ds σ_ann(s)/(2m_e) G(s), G the
+ * kernel folded over the target's Compton profile (movingElectrons.ts), for
+ * the whole source (continuum and lines) at once.
+ */
+function movingElectronAnnihilation(ctx: YieldContext, mass: number, options: YieldOptions): QuadratureResult {
+  const relTol = options.relTol ?? 1e-5;
+  const { config, target } = ctx;
+  const kernel = ctx.movingElectronKernel();
+  if (!(kernel.sHi > kernel.sLo)) return { value: 0, error: 0, evaluations: 0, intervals: 0, converged: true };
+  const model = darkPhoton(mass, config.alphaD, config.massRatio);
+  const sKinks = [...kernel.kinks, 4 * model.chiMass * model.chiMass, ...softKinks(ctx, model)].filter((s) => s > kernel.sLo && s < kernel.sHi);
+  const sigma = resonanceCrossSection(ctx, model);
+  const { parts, sigmaParts } = resonanceIntegral(model, sigma, kernel.sLo, kernel.sHi, sKinks, (s) => kernel.at(s), relTol, (s) =>
+    kernel.absErrorAt(s),
+  );
+  const result = combine(parts, target.electronDensity, 0);
+  // ∫ σ(s) absErrorAt(s) ds / 2m_e bounds the table's absolute error
+  const errorIntegral = sigmaParts.reduce((sum, p) => sum + p.value + p.error, 0);
+  result.error += kernel.relError * Math.abs(result.value) + target.electronDensity * errorIntegral;
+  return result;
+}
+
+/**
+ * ∫ ds σ(s) K(s) / 2m_e over [sLo, sHi] (σ: {@link resonanceCrossSection}), split around the pole: within K
+ * widths of s = m² in θ = atan((s − m²)/Γm), outside in ln|s − m²|; with
+ * ∫ ds σ·w/2m_e alongside (to 1e−3; w = 1 unless given) for bounds on K's table error.
+ */
+function resonanceIntegral(
+  model: DarkPhoton,
+  sigmaOf: (s: number) => number,
+  sLo: number,
+  sHi: number,
+  sKinks: number[],
+  kernelAt: (s: number) => number,
+  relTol: number,
+  sigmaWeight?: (s: number) => number,
+): { parts: QuadratureResult[]; sigmaParts: QuadratureResult[] } {
+  const twoMe = 2 * electronMass;
+  const { mass } = model;
+  const m2 = mass * mass;
+  const gm = model.width * mass;
+  // integrands in s: σ(s) K(s) / 2m_e, and σ alone for the table-error bound
   const parts: QuadratureResult[] = [];
   const sigmaParts: QuadratureResult[] = [];
   const run = (map: (x: number) => number, jac: (x: number) => number, lo: number, hi: number, points: number[]) => {
     const opts = { relTol, absTol: 0, points };
-    parts.push(integrate((x) => { const s = map(x); return (sigma(s) * kernel.at(s / twoMe) * jac(x)) / twoMe; }, lo, hi, opts));
-    sigmaParts.push(integrate((x) => (sigma(map(x)) * jac(x)) / twoMe, lo, hi, { ...opts, relTol: 1e-3 }));
+    parts.push(integrate((x) => { const s = map(x); return (sigmaOf(s) * kernelAt(s) * jac(x)) / twoMe; }, lo, hi, opts));
+    const sigma = sigmaWeight
+      ? (x: number) => { const s = map(x); return (sigmaOf(s) * sigmaWeight(s) * jac(x)) / twoMe; }
+      : (x: number) => (sigmaOf(map(x)) * jac(x)) / twoMe;
+    sigmaParts.push(integrate(sigma, lo, hi, { ...opts, relTol: 1e-3, absTol: 0 }));
   };
   // core |s − m²| < K Γm in θ = atan((s − m²)/Γm): ds = Γm (1 + tan²θ) dθ
   const coreLo = Math.max(sLo, m2 - CORE_WIDTHS * gm);
@@ -157,11 +214,7 @@ function continuumAnnihilation(ctx: YieldContext, mass: number, options: YieldOp
       sKinks.filter((s) => s > rightLo && s < sHi).map(toRho),
     );
   }
-  const result = combine(parts, target.electronDensity, 0);
-  // the interpolated F is off by at most kernel.absError anywhere: bound its effect with ∫σ
-  const sigmaIntegral = sigmaParts.reduce((sum, p) => sum + p.value + p.error, 0);
-  result.error += target.electronDensity * kernel.absError * sigmaIntegral;
-  return result;
+  return { parts, sigmaParts };
 }
 
 /** Sums parts, scales by a constant and adds the inner integrals' relative error. */
@@ -181,6 +234,15 @@ export function combine(parts: QuadratureResult[], scale: number, innerRelErr: n
   value *= scale;
   error = error * Math.abs(scale) + innerRelErr * Math.abs(value);
   return { value, error, evaluations, intervals, converged };
+}
+
+/**
+ * The narrow-width limit with the electrons in motion: N_ann → n_e (2π²α/m_e) G(m²),
+ * G computed afresh by quadrature over p_z (no table). Valid where G is smooth over the width.
+ */
+export function annihilationYieldNarrowWidthMoving(ctx: YieldContext, mass: number, relTol = 1e-8): number {
+  const G = movingElectronKernelAt(ctx, materialProfile(ctx.target), mass * mass, relTol).value;
+  return ((ctx.target.electronDensity * 2 * Math.PI * Math.PI * alpha) / electronMass) * G;
 }
 
 /**

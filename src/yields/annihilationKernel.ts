@@ -19,6 +19,7 @@ import { electronMass } from '../constants.js';
 import { tabulate, type Table } from '../numeric/hermite.js';
 import type { QuadratureResult } from '../numeric/gaussKronrod.js';
 import type { YieldContext } from './context.js';
+import { adaptiveTable } from '../numeric/adaptiveTable.js';
 
 const INTERVALS = 48;
 
@@ -114,5 +115,33 @@ export function annihilationKernelTable(ctx: YieldContext, relTol = 1e-10): Anni
       const d = 1 - eP / energyMax;
       return seg3.spline.at(-1 / Math.log(d));
     },
+  };
+}
+
+/**
+ * F(E_A') for a narrow continuum (a line smeared by the beam energy spread),
+ * where the uniform segments above would put only a few nodes across the
+ * Gaussian: adaptively refined in E_A' (numeric/adaptiveTable.ts), each value by
+ * direct quadrature. absError bounds the interpolation everywhere.
+ */
+export function annihilationKernelAdaptive(ctx: YieldContext, relTol = 1e-6): AnnihilationKernelTable {
+  const { energyMin, energyMax } = ctx.spectrum;
+  const me = electronMass;
+  const keep = 1 - ctx.config.energyCut;
+  const start = keep * energyMin;
+  const end = energyMax + me;
+  const cusp = energyMin + me;
+  const kink = Math.max(energyMin, keep * energyMax - me) + me;
+  const F = (eA: number) => annihilationKernel(ctx, eA, relTol * 1e-2).value;
+  const table = adaptiveTable(F, start, end, { relTol, points: [cusp, kink, keep * energyMax].filter((x) => x > start && x < end) });
+  let largest = 0;
+  for (let i = 0; i <= 400; i++) largest = Math.max(largest, Math.abs(table.at(start + ((end - start) * i) / 400)));
+  return {
+    start,
+    cusp,
+    kink,
+    end,
+    absError: table.absError + table.relError * largest * 1.01 + relTol * 1e-2 * largest,
+    at: (eA: number) => (eA <= start || eA >= end ? 0 : table.at(eA)),
   };
 }

@@ -15,7 +15,8 @@ import {
   trackLengthTable,
   type TrackLengthTable,
 } from '../shower/trackLength.js';
-import { annihilationKernelTable, type AnnihilationKernelTable } from './annihilationKernel.js';
+import { annihilationKernelAdaptive, annihilationKernelTable, type AnnihilationKernelTable } from './annihilationKernel.js';
+import { movingElectronKernel, type ResonanceKernel } from './movingElectrons.js';
 
 /**
  * Leptons entering the target: a continuous spectrum dN/dE (Bhabha positrons
@@ -42,6 +43,10 @@ export interface LeptonSource {
    * apart from kinks at `energyPoints` (GeV), which become breakpoints.
    */
   fold(g: (E: number) => number, options: QuadratureOptions, energyPoints?: readonly number[]): QuadratureResult;
+  /** A line smeared by the beam energy spread: its nominal energy, count and relative σ. */
+  spreadLine?: { energy: number; count: number; sigma: number };
+  /** Caveats about the source (a spread that does not apply). */
+  warnings?: string[];
 }
 
 export interface YieldContext {
@@ -54,6 +59,8 @@ export interface YieldContext {
   bremsstrahlungTrack: TrackLengthTable;
   /** F(E_A') of Eq. (11) for the continuous part, tabulated on first use. */
   annihilationKernel(): AnnihilationKernelTable;
+  /** G(s) of Eq. (11) folded over the target's Compton profile (electronMotion: comptonProfile), tabulated on first use. */
+  movingElectronKernel(): ResonanceKernel;
 }
 
 /** A mono-energetic source: `count` particles of energy `energy` (GeV). */
@@ -73,14 +80,74 @@ export function lineSource(particle: 'e+' | 'e-', energy: number, count: number)
   };
 }
 
+/** Half-width of a smeared line, in σ: the Gaussian is cut (and renormalised) at ±SPREAD_CUT σ. */
+export const SPREAD_CUT = 6;
+
+/**
+ * A line of `count` leptons of nominal energy E0 with a Gaussian relative
+ * spread σ_E/E = sigma: a continuous source dN/dE = count·N(E; E0, σE0) on
+ * E0(1 ± 6σ), renormalised to `count` (the cut tails hold 2e−9 of it).
+ */
+export function gaussianLineSource(particle: 'e+' | 'e-', energy: number, count: number, sigma: number): LeptonSource {
+  const sd = sigma * energy;
+  const lo = energy - SPREAD_CUT * sd;
+  const hi = energy + SPREAD_CUT * sd;
+  const norm = count / (sd * Math.sqrt(2 * Math.PI) * erfCut(SPREAD_CUT));
+  const dNdE = (E: number) => (E < lo || E > hi ? 0 : norm * Math.exp(-0.5 * ((E - energy) / sd) ** 2));
+  return {
+    particle,
+    energyMin: lo,
+    energyMax: hi,
+    dNdE,
+    continuous: true,
+    lines: [],
+    total: count,
+    spreadLine: { energy, count, sigma },
+    fold(g) {
+      // Gauss–Hermite in z = (E − E0)/σE, 3 nodes (exact to z⁵): the yields folded here vary
+      // smoothly (like powers of E) across a few σ ≤ 0.1 E0. Error: the whole σ² term, |GH3 − g(E0)|.
+      const g0 = g(energy);
+      const dz = sd * Math.SQRT2 * HERMITE_3[1][0];
+      const value = (count * (HERMITE_3[0][1] * g0 + HERMITE_3[1][1] * (g(energy + dz) + g(energy - dz)))) / Math.sqrt(Math.PI);
+      return { value, error: Math.abs(value - count * g0), evaluations: 3, intervals: 1, converged: true };
+    },
+  };
+}
+
+/** Gauss–Hermite nodes x ≥ 0 and weights for ∫ e^{−x²} f, 3 points: 0, ±√(3/2); 2√π/3, √π/6. */
+const HERMITE_3 = [
+  [0, 1.1816359006036772],
+  [1.224744871391589, 0.29540897515091934],
+] as const;
+
+/** P(|z| < k) for a standard normal, by the series of erf (k ≤ 8). */
+function erfCut(k: number): number {
+  const x = k / Math.SQRT2;
+  // erf x = 1 − erfc x; erfc by its continued fraction for x ≥ 3 is ~1e−17 at x = 4.2
+  if (x > 4) return 1 - Math.exp(-x * x) / (x * Math.sqrt(Math.PI)) * (1 - 1 / (2 * x * x));
+  let sum = x;
+  let term = x;
+  for (let n = 1; n < 200; n++) {
+    term *= (-x * x) / n;
+    const t = term / (2 * n + 1);
+    sum += t;
+    if (Math.abs(t) < 1e-17 * Math.abs(sum)) break;
+  }
+  return (2 / Math.sqrt(Math.PI)) * sum;
+}
+
 /**
  * Eq. (4) times the luminosity: the Bhabha positrons in the barrel as dN/dE.
  * `fold` integrates in x = ln(1 + cos θ*), where dN = L (πα²/2s)(3 + cos²θ*)² e^{−x} dx
  * (Eq. 3) has no trace left of the forward peak. A symmetric collider gives a line at E*.
  */
-export function bhabhaSpectrum(source: BhabhaSource, lumiAb: number): LeptonSource {
+export function bhabhaSpectrum(source: BhabhaSource, lumiAb: number, beamEnergySpread = 0): LeptonSource {
   const L = lumiAb * invAb;
-  if (source.monoenergetic) return lineSource('e+', source.eStar, L * source.crossSection);
+  if (source.monoenergetic) {
+    return beamEnergySpread > 0
+      ? gaussianLineSource('e+', source.eStar, L * source.crossSection, beamEnergySpread)
+      : lineSource('e+', source.eStar, L * source.crossSection);
+  }
   const gInv = Math.sqrt(1 - source.beta * source.beta);
   const energyAt = (c: number) => (source.eStar * (1 + source.beta * c)) / gInv; // E = γE*(1 + β cos θ*)
   const xA = Math.log1p(source.cosStarAtEnergyMin);
@@ -114,9 +181,20 @@ export function bhabhaSpectrum(source: BhabhaSource, lumiAb: number): LeptonSour
 
 /** The leptons a configuration sends into its target. */
 export function leptonSource(config: AnyExperimentConfig): LeptonSource {
-  if (config.kind === 'fixedTarget') return lineSource(config.beamParticle, config.beamEnergy, config.particlesOnTarget);
+  const spread = config.beamEnergySpread ?? 0;
+  if (config.kind === 'fixedTarget') {
+    return spread > 0
+      ? gaussianLineSource(config.beamParticle, config.beamEnergy, config.particlesOnTarget, spread)
+      : lineSource(config.beamParticle, config.beamEnergy, config.particlesOnTarget);
+  }
   const source = bhabhaSource(config.electronBeamEnergy, config.positronBeamEnergy, config.thetaMin, config.thetaMax);
-  return bhabhaSpectrum(source, config.lumi);
+  const spectrum = bhabhaSpectrum(source, config.lumi, spread);
+  if (spread > 0 && !source.monoenergetic) {
+    spectrum.warnings = [
+      `beamEnergySpread = ${spread} is not applied: asymmetric beams give a continuous Bhabha spectrum (it would move its ends by ${(spread * 100).toPrecision(2)} %)`,
+    ];
+  }
+  return spectrum;
 }
 
 /** The context of a configuration, validated here by the schema (this is a library entry point). */
@@ -125,6 +203,7 @@ export function yieldContext(input: Readonly<AnyExperimentConfig>): YieldContext
   const spectrum = leptonSource(config);
   const positrons = spectrum.particle === 'e+' ? POSITRONS_OF_POSITRON_SHOWER : POSITRONS_OF_ELECTRON_SHOWER;
   let kernel: AnnihilationKernelTable | undefined;
+  let moving: ResonanceKernel | undefined;
   const ctx: YieldContext = {
     config,
     spectrum,
@@ -134,7 +213,8 @@ export function yieldContext(input: Readonly<AnyExperimentConfig>): YieldContext
       config.bremsstrahlungDepth,
       config.bremsstrahlungTracks === 'allLeptons' ? ALL_LEPTONS : positrons,
     ),
-    annihilationKernel: () => (kernel ??= annihilationKernelTable(ctx)),
+    annihilationKernel: () => (kernel ??= spectrum.spreadLine ? annihilationKernelAdaptive(ctx) : annihilationKernelTable(ctx)),
+    movingElectronKernel: () => (moving ??= movingElectronKernel(ctx)),
   };
   return ctx;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { YAML } from './yaml.js';
 import { alignColumns, configToTable, reachToHepData, reachToTable } from '../../src/format/index.js';
-import { belle2 } from '../../src/config/presets.js';
+import { belle2_paper as belle2 } from '../../src/config/presets.js';
 import { fixtureReach } from '../fixtures/reach.js';
 
 describe('alignColumns', () => {

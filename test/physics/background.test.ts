@@ -1,9 +1,10 @@
-/**
+/** (Oracle-level: against the seed paper's model, preset belle2-paper.)
+ *
  * Backgrounds of Sec. IV against the paper's numbers: ≈ 13 photon events,
  * ≈ 81 neutron events (with the paper's rounded P = 0.01), ≈ 94 in total.
  */
 import { describe, expect, it } from 'vitest';
-import { belle2, computeBackground, computeFlux, withOverrides } from '../../src/index.js';
+import { belle2_paper as belle2, computeBackground, computeFlux, withOverrides } from '../../src/index.js';
 
 describe('backgrounds (Eqs. 6–7)', () => {
   const bg = computeBackground(belle2);

@@ -104,12 +104,21 @@ describe('a mono-energetic beam', () => {
     expect(r.edges.map((e) => +e.massGeV.toFixed(3))).toEqual([0.226, 0.32]);
   });
 
-  it('a symmetric collider gives every positron the beam energy', () => {
-    const besiii = EXPERIMENTS.besiii.config;
+  it('a symmetric collider gives every positron the beam energy (without a beam energy spread)', () => {
+    const besiii = withOverrides(EXPERIMENTS.besiii.config, { beamEnergySpread: 0 });
     const f = computeFlux(besiii);
     expect(f.energyMinGeV).toBe(1.8865);
     expect(f.energyMaxGeV).toBe(1.8865);
     expect(f.beta).toBe(0);
+  });
+
+  it('with a beam energy spread σ the positrons spread over E0(1 ± 6σ), their number unchanged', () => {
+    const besiii = EXPERIMENTS.besiii.config;
+    const f = computeFlux(besiii);
+    const f0 = computeFlux(withOverrides(besiii, { beamEnergySpread: 0 }));
+    expect(f.energyMinGeV).toBeCloseTo(1.8865 * (1 - 6 * 5.16e-4), 12);
+    expect(f.energyMaxGeV).toBeCloseTo(1.8865 * (1 + 6 * 5.16e-4), 12);
+    expect(f.positrons).toBe(f0.positrons);
   });
 });
 

@@ -1,9 +1,10 @@
-/**
+/** (Oracle-level: against the seed paper's model, preset belle2-paper.)
+ *
  * Bhabha positrons in the Belle II barrel (Eqs. 3–4) against the paper's
  * Sec. III numbers and against closed forms.
  */
 import { describe, expect, it } from 'vitest';
-import { belle2, computeFlux, withOverrides } from '../../src/index.js';
+import { belle2_paper as belle2, computeFlux, withOverrides } from '../../src/index.js';
 import { bhabhaDSigmaDCos, bhabhaPrimitive, bhabhaSource } from '../../src/flux/bhabha.js';
 import { integrate } from '../../src/numeric/gaussKronrod.js';
 import { alpha, invAb, pb } from '../../src/constants.js';

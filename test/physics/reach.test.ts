@@ -1,4 +1,5 @@
-/**
+/** (Oracle-level: against the seed paper's model, preset belle2-paper.)
+ *
  * The reach (Sec. V, Fig. 2) against the paper's statements, the edge, and
  * the scaling laws of the expected limit.
  *

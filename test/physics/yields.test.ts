@@ -1,4 +1,5 @@
-/**
+/** (Oracle-level: against the seed paper's model, preset belle2-paper.)
+ *
  * Signal yields (Eqs. 11–12): the resonant annihilation against its
  * narrow-width limit (independent of α_D and m_χ), the tabulated kernel against
  * a direct evaluation, the numerical accuracy, and the edge.

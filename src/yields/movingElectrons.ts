@@ -1,0 +1,186 @@
+/**
+ * Eq. (11) with the target's atomic electrons in motion (impulse approximation,
+ * target/comptonProfile.ts). An electron of momentum p_z along the positron
+ * gives s = 2m_e² + 2E'(m_e − p_z) and the flux factor 1 − p_z/m_e, so that
+ *
+ *   N_ann = n_e ∫ ds σ_ann(s)/(2m_e) G(s),
+ *   G(s)  = ∫ dp_z J(p_z) F(E_A' = E'(s, p_z) + m_e),   E'(s, p_z) = (s − 2m_e²)/(2(m_e − p_z)),
+ *
+ * with J per electron (∫ J = 1) and F the free-electron kernel of Eq. (11)
+ * (annihilationKernel.ts; for a line of leptons, count·T_e(E', E0)). At p_z = 0,
+ * J = δ(p_z) gives back G(s) = F(s/2m_e), the paper's model. G does not depend
+ * on the A' mass: it is tabulated once per configuration (adaptively, in
+ * ln(s − 2m_e²), with a stated error) and the resonance integral over s is the
+ * same as for electrons at rest. Because the flux factor makes ∫ dE' σ the
+ * same for every p_z, the narrow-width limit N → n_e (2π²α/m_e) G(m²) is still
+ * independent of α_D and m_χ.
+ */
+import { electronMass } from '../constants.js';
+import { adaptiveTable } from '../numeric/adaptiveTable.js';
+import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
+import {
+  electronMomentumAt,
+  foldOverProfile,
+  materialProfile,
+  type MomentumProfile,
+} from '../target/comptonProfile.js';
+import type { YieldContext } from './context.js';
+
+/** Relative accuracy of each G(s) quadrature, and of the table (per panel). */
+const INNER_REL_TOL = 3e-5;
+const TABLE_REL_TOL = 1e-4;
+/** G below this fraction of its largest value is tabulated to an absolute, not relative, accuracy. */
+const TABLE_ABS_FLOOR = 1e-3;
+
+/** G(s) of the module comment, tabulated, in GeV⁻² (s in GeV²). */
+export interface ResonanceKernel {
+  /** s range outside which G = 0. */
+  sLo: number;
+  sHi: number;
+  at(s: number): number;
+  /** s where G is not smooth (none for a folded kernel: J smooths every edge of F). */
+  kinks: number[];
+  /** |G_table − G| ≤ relError·|G| + absErrorAt(s). */
+  relError: number;
+  absErrorAt(s: number): number;
+}
+
+const TWO_ME2 = 2 * electronMass * electronMass;
+
+/** G(s) at one s, by quadrature over p_z (no table). */
+export function movingElectronKernelAt(
+  ctx: YieldContext,
+  profile: MomentumProfile,
+  s: number,
+  relTol = INNER_REL_TOL,
+): { value: number; absError: number } {
+  const me = electronMass;
+  let value = 0;
+  let absError = 0;
+  if (ctx.spectrum.continuous) {
+    const kernel = ctx.annihilationKernel();
+    const eLo = kernel.start - me;
+    const eHi = kernel.end - me;
+    const Fp = (p: number) => kernel.at((s - TWO_ME2) / (2 * (me - p)) + me);
+    const pLo = Math.max(-profile.pMax, electronMomentumAt(s, eLo));
+    const pHi = Math.min(profile.pMax, electronMomentumAt(s, eHi));
+    // F approaches its cusp (E' → E_min from below) and its end (E' → E_max) like 1/ln: those
+    // stretches run in w = 1/ln(1/u), u the distance to the point (as for the track length)
+    const pCusp = electronMomentumAt(s, kernel.cusp - me);
+    const pKink = electronMomentumAt(s, kernel.kink - me);
+    const r = combineResults([
+      ...towardLogPoint(profile, Fp, pLo, Math.min(pCusp, pHi), relTol),
+      foldOverProfile(profile, Fp, { lo: Math.max(pLo, pCusp), hi: Math.min(pHi, pKink), relTol }),
+      ...towardLogPoint(profile, Fp, Math.max(pLo, pKink), pHi, relTol),
+    ]);
+    value += r.value;
+    absError += r.error + continuumTableError(ctx, profile, s);
+  }
+  const X0 = ctx.target.X0;
+  for (const line of ctx.spectrum.lines) {
+    const E0 = line.energy;
+    const uMax = Math.min(ctx.config.energyCut + me / E0, 1 - 1e-6); // E_A' ≥ (1 − c)E0, as lineAnnihilation
+    const d = s - TWO_ME2;
+    const uA = Math.max(0, 1 - d / (2 * E0 * (me - profile.pMax)));
+    const uB = Math.min(uMax, 1 - d / (2 * E0 * (me + profile.pMax)));
+    if (!(uB > uA)) continue;
+    const pOf = (v: number) => me - d / (2 * E0 * v);
+    const uAtP = (p: number) => 1 - d / (2 * E0 * (me - p));
+    const points = [0, ...profile.scales, ...profile.scales.map((x) => -x)].map(uAtP).filter((u) => u > uA && u < uB);
+    const r = ctx.annihilationTrack.integrate((_u, v) => profile.density(pOf(v)) / (v * v), uA, uB, { relTol, points });
+    const scale = (line.count * X0 * d) / (2 * E0 * E0);
+    value += scale * r.value;
+    absError += scale * r.error;
+  }
+  return { value, absError };
+}
+
+/**
+ * ∫_a^b J(p) f(p) dp where f behaves like 1/ln(1/(b − p)) at b (infinite slope):
+ * [a, c] plainly, [c, b] in w = 1/ln(1/u), u = (b − p)/(b − a), c where u = 1/e.
+ */
+function towardLogPoint(profile: MomentumProfile, f: (p: number) => number, a: number, b: number, relTol: number): QuadratureResult[] {
+  if (!(b > a)) return [];
+  const width = b - a;
+  const c = b - width / Math.E;
+  const plain = foldOverProfile(profile, f, { lo: a, hi: c, relTol });
+  const toW = (p: number) => -1 / Math.log((b - p) / width);
+  const points = [0, ...profile.scales, ...profile.scales.map((x) => -x)].filter((p) => p > c && p < b).map(toW);
+  const mapped = integrate(
+    (w) => {
+      if (w === 0) return 0;
+      const u = Math.exp(-1 / w);
+      const p = b - width * u;
+      return profile.density(p) * f(p) * ((width * u) / (w * w));
+    },
+    0,
+    1,
+    { relTol, points },
+  );
+  return [plain, mapped];
+}
+
+function combineResults(parts: QuadratureResult[]): QuadratureResult {
+  return parts.reduce(
+    (acc, r) => ({
+      value: acc.value + r.value,
+      error: acc.error + r.error,
+      evaluations: acc.evaluations + r.evaluations,
+      intervals: acc.intervals + r.intervals,
+      converged: acc.converged && r.converged,
+    }),
+    { value: 0, error: 0, evaluations: 0, intervals: 0, converged: true },
+  );
+}
+
+/**
+ * Bound on G's error from the interpolated F: F is off by at most its table's
+ * absError anywhere, times the part of J folded with it at this s.
+ */
+function continuumTableError(ctx: YieldContext, profile: MomentumProfile, s: number): number {
+  if (!ctx.spectrum.continuous) return 0;
+  const kernel = ctx.annihilationKernel();
+  const me = electronMass;
+  const pLo = Math.max(-profile.pMax, electronMomentumAt(s, kernel.start - me));
+  const pHi = Math.min(profile.pMax, electronMomentumAt(s, kernel.end - me));
+  return kernel.absError * (profile.massBound?.(pLo, pHi) ?? profile.norm);
+}
+
+/** The s range where G can be non-zero: every positron energy F covers, every p_z folded. */
+function sRange(ctx: YieldContext, profile: MomentumProfile): [number, number] | undefined {
+  const me = electronMass;
+  let eLo = Infinity;
+  let eHi = -Infinity;
+  if (ctx.spectrum.continuous) {
+    const kernel = ctx.annihilationKernel();
+    eLo = Math.min(eLo, kernel.start - me);
+    eHi = Math.max(eHi, kernel.end - me);
+  }
+  for (const line of ctx.spectrum.lines) {
+    eLo = Math.min(eLo, Math.max((1 - ctx.config.energyCut) * line.energy - me, 1e-6 * line.energy));
+    eHi = Math.max(eHi, line.energy);
+  }
+  if (!(eHi > eLo)) return undefined;
+  return [TWO_ME2 + 2 * eLo * (me - profile.pMax), TWO_ME2 + 2 * eHi * (me + profile.pMax)];
+}
+
+/** G(s) tabulated for a configuration (built once, on first use, by the context). */
+export function movingElectronKernel(ctx: YieldContext): ResonanceKernel {
+  const profile = materialProfile(ctx.target);
+  const range = sRange(ctx, profile);
+  if (!range) return { sLo: 0, sHi: 0, at: () => 0, kinks: [], relError: 0, absErrorAt: () => 0 };
+  const [sLo, sHi] = range;
+  const g = (y: number) => movingElectronKernelAt(ctx, profile, TWO_ME2 + Math.exp(y)).value;
+  const yLo = Math.log(sLo - TWO_ME2);
+  const yHi = Math.log(sHi - TWO_ME2);
+  const table = adaptiveTable(g, yLo, yHi, { relTol: TABLE_REL_TOL, absFloor: TABLE_ABS_FLOOR, initialPanels: 48 });
+  return {
+    sLo,
+    sHi,
+    kinks: [],
+    at: (s: number) => (s > sLo && s < sHi ? table.at(Math.log(s - TWO_ME2)) : 0),
+    // the table's bound, and each G's quadrature (relTol) and interpolated-F bound
+    relError: table.relError + INNER_REL_TOL,
+    absErrorAt: (s: number) => table.absError + continuumTableError(ctx, profile, s),
+  };
+}
