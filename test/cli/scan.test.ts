@@ -71,11 +71,12 @@ describe('vanish scan / merge (built, end to end)', () => {
     expect(last.values).toEqual({ lumi: 50, photonVetoInefficiency: 4.5e-4 });
     expect(last.points).toEqual(r.points);
     expect(last.best).toEqual(r.best);
-    // More luminosity, stronger reach; a leakier veto, weaker.
+    // More luminosity, stronger reach; a leakier veto, weaker where the background is large (at
+    // 1 ab⁻¹, N_b ≈ 2, the median expected CLs limit steps with the integer median count and need not be monotonic in N_b).
     const best = scan.runs.map((x: { best: { epsilon90: number } }) => x.best.epsilon90);
     expect(best[3]).toBeLessThan(best[0]);
-    expect(best[0]).toBeLessThan(best[1]);
-    expect(best[1]).toBeLessThan(best[2]);
+    expect(best[3]).toBeLessThan(best[4]);
+    expect(best[4]).toBeLessThan(best[5]);
   }, 120_000);
 
   it('the CSV is one table: a row per mass and a best row per configuration, keyed by the varied values', () => {
