@@ -118,7 +118,7 @@ export const besiii: Readonly<ExperimentConfig> = deepFreeze({
  * (2019) 121801, 2016–2018 data). A′ production is exact tree level (ETL), as in
  * NA64's own analysis (Gninenko et al., PLB 782 (2018) 406; DMG4, Bondì et al.,
  * CPC 269 (2021) 108129); vanish's ETL reproduces DMG4's reference cross-sections on
- * Pb within 2 % from 1 MeV to 1.5 GeV (test/physics/etl.test.ts).
+ * Pb within 3 % over NA64's 1 MeV – 1 GeV at 100 GeV (test/physics/etl.test.ts, README).
  */
 export const na64_2019: Readonly<FixedTargetConfig> = deepFreeze({
   kind: 'fixedTarget',
@@ -131,12 +131,12 @@ export const na64_2019: Readonly<FixedTargetConfig> = deepFreeze({
   energyCut: 0.5, // missing-energy threshold: signal box E_ECAL < 50 GeV, i.e. E_miss > 50 GeV (ibid.)
   bremsstrahlungTracks: 'allLeptons', // every e± of the shower radiates (as in NA64's GEANT4/DMG4 simulation)
   bremsstrahlungModel: 'etl', // exact tree level, as NA64 (PLB 782 (2018) 406; DMG4)
-  // Signal efficiency: not applied. The PRL's run- and mass-dependent efficiency could not be
-  // read from the paper's text in this work (no number is invented; see the README); ε scales
-  // as efficiency^(−1/2). A mass-dependent table [[m GeV, eff], …] is accepted here.
   // Pb and plastic electrons move (BMM Compton profiles, impulse approximation, arXiv:2403.15387);
   // NA64's own DMG4 simulation includes atomic effects since v2.4
   electronMotion: 'comptonProfile',
+  // Signal efficiency: not applied. The PRL's run- and mass-dependent efficiency could not be
+  // read from the paper's text in this work (no number is invented; see the README); ε scales
+  // as efficiency^(−1/2). A mass-dependent table [[m GeV, eff], …] is accepted here.
   signalEfficiency: 1,
   radiativeAnnihilation: true, // e⁺e⁻ → γA′ on atomic electrons (arXiv:2505.10302, which studies NA64e)
   analysis: 'counting', // with no observed events the spectral limit is the same (CLs e^{−Σs} does not depend on bins)
