@@ -125,6 +125,16 @@ export function radiativeCrossSectionBetween(
   return k.prefactor * (primitive(k, mass, aHi, bHi) - primitive(k, mass, aLo, bLo));
 }
 
+/**
+ * The cross-section's antiderivative in ω (clipped to the kinematic range), GeV⁻²:
+ * σ(ω₁ < ω < ω₂) = P(ω₂) − P(ω₁). For spectra that need σ between many edges.
+ */
+export function radiativeCumulative(k: RadiativeKinematics, mass: number, omega: number): number {
+  const A = Math.min(k.aMax, Math.max(k.aMin, 2 * electronMass * omega));
+  const B = A === k.aMax ? k.aMin : A === k.aMin ? k.aMax : k.S - A;
+  return k.prefactor * primitive(k, mass, A, B);
+}
+
 /** σ(e⁺e⁻ → γA′) over all photon energies, GeV⁻², at ε = 1; 0 below threshold. */
 export function radiativeTotalCrossSection(positronEnergy: number, mass: number): number {
   const k = radiativeKinematics(positronEnergy, mass);

@@ -43,7 +43,7 @@ import { ConfigError } from '../config/schema.js';
 import { electronMass } from '../constants.js';
 import { darkPhoton } from '../models/darkPhoton.js';
 import { integrate } from '../numeric/gaussKronrod.js';
-import { radiativeCrossSectionBetween, radiativeKinematics, softPhotonCut } from '../processes/radiativeAnnihilation.js';
+import { radiativeCumulative, radiativeKinematics, softPhotonCut } from '../processes/radiativeAnnihilation.js';
 import { photonSpectrum } from '../shower/photonSpectrum.js';
 import { gaussianEpsilon, mergeBins, sumGroups } from '../statistics/binnedLikelihood.js';
 import { resonanceCrossSection } from '../yields/annihilation.js';
@@ -131,6 +131,19 @@ class FineGrid {
   }
   edge(j: number): number {
     return this.lo + j * this.step;
+  }
+  /** Adds weight·(C(qb) − C(qa)) for every fine bin [qa, qb] ∩ [q1, q2]: C evaluated once per edge. */
+  spreadCumulative(h: Float64Array, q1: number, q2: number, weight: number, C: (q: number) => number): void {
+    if (!(q2 > q1) || weight === 0) return;
+    const j1 = this.index(q1);
+    const j2 = this.index(q2);
+    let prev = C(q1);
+    for (let j = j1; j <= j2; j++) {
+      const qb = j === j2 ? q2 : this.edge(j + 1);
+      const next = C(qb);
+      h[j] += weight * (next - prev);
+      prev = next;
+    }
   }
   /** Adds `content(qa, qb)` for every fine bin overlapping [q1, q2]. */
   spread(h: Float64Array, q1: number, q2: number, weight: number, content: (qa: number, qb: number) => number): void {
@@ -375,7 +388,7 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
         if (!(yHi > yLo)) continue;
         const phi = formulaUnitPhotonFlux(ctx, mass, eP);
         // q = E_A′ = (1 − y)E′
-        fine.spread(h, (1 - yHi) * eP, (1 - yLo) * eP, w * wu * phi, (qa, qb) => H(Math.min(yHi, 1 - qa / eP)) - H(Math.max(yLo, 1 - qb / eP)));
+        fine.spreadCumulative(h, (1 - yHi) * eP, (1 - yLo) * eP, w * wu * phi, (q) => -H(Math.min(yHi, Math.max(yLo, 1 - q / eP))));
       }
     }
     return h;
@@ -400,7 +413,7 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
         const omegaHi = Math.min(k.omegaMax, (c - u) * E + me);
         if (!(omegaHi > k.omegaMin)) continue;
         // q = E′ − ω
-        fine.spread(h, eP - omegaHi, eP - k.omegaMin, w * wu, (qa, qb) => radiativeCrossSectionBetween(k, mass, eP - qb, eP - qa));
+        fine.spreadCumulative(h, eP - omegaHi, eP - k.omegaMin, w * wu, (q) => -radiativeCumulative(k, mass, eP - q));
       }
     }
     return h;
