@@ -88,3 +88,19 @@ describe('spectral analysis: bad input names the field', () => {
     expect(() => computeReach(na, [0.05])).toThrow(/^config field analysis = "spectral" is not allowed with observedEvents = 2/);
   });
 });
+
+describe('spectral analysis with statistics cls (the median expected Poisson CLs count)', () => {
+  const cls = withOverrides(belle2, { statistics: 'cls', analysis: 'spectral' });
+  const counting = computeReach(withOverrides(cls, { analysis: 'counting' }), [0.04, 0.07], { includeEdges: false });
+
+  it('is the counting CLs limit times the binned Poisson (Asimov) gain: never weaker, and one bin is the count', () => {
+    const r = computeReach(cls, [0.04, 0.07], { includeEdges: false });
+    r.points.forEach((p, i) => {
+      expect(p.epsilon90Counting).toBe(counting.points[i].epsilon90);
+      expect(p.epsilon90).toBeLessThanOrEqual(p.epsilon90Counting);
+    });
+    expect(r.points[1].epsilon90Counting / r.points[1].epsilon90).toBeGreaterThan(1.2);
+    const one = computeReach(withOverrides(cls, { spectralBins: [4.2, 6.6] }), [0.04, 0.07], { includeEdges: false });
+    one.points.forEach((p, i) => expect(p.epsilon90 / counting.points[i].epsilon90).toBeCloseTo(1, 12));
+  });
+});
