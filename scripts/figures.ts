@@ -3,7 +3,7 @@
  *  - docs/belle2-vs-na64.svg: the Belle II reach (the paper's Fig. 2) with
  *    vanish's own NA64 2019 curve beside it, and the published NA64 2019 and
  *    BaBar 2017 limits from ../shared/data for comparison;
- *  - docs/belle2-edge.svg: `belle2` (moving electrons, Poisson CLs) and
+ *  - docs/belle2-edge.svg: `belle2` (γA′, moving electrons, Poisson CLs) and
  *    `belle2-paper` (the seed's model) side by side, 1 MeV – 1 GeV and the
  *    annihilation edge zoomed to 58–86 MeV;
  *  - docs/belle2-three-channels.svg: the three channels of arXiv:2505.10302
@@ -48,7 +48,7 @@ const panel = (r: ReachResult, other: ReachResult, title: string, id: string, xD
     idPrefix: id,
     ...(xDomain ? { xDomain } : {}),
   });
-const left = panel(belle, paper, 'belle2 (moving electrons, Poisson CLs) and belle2-paper', 'full');
+const left = panel(belle, paper, 'belle2 (γA′, moving electrons, Poisson CLs) and belle2-paper', 'full');
 const right = panel(bestZoom, paperZoom, 'The annihilation edge, 58–86 MeV', 'edge', [0.058, 0.086]);
 const inner = (svg: string, x: number) => svg.replace(/^<svg /, `<svg x="${x}" y="0" `);
 const both = [
