@@ -28,6 +28,9 @@ import { addMergeCommand } from './commands/merge.js';
 import { addServeCommand } from './commands/serve.js';
 import { addBandOptions, bandRequest, reachWithBandText } from './band.js';
 import { reachBand } from '../src/statistics/reachBand.js';
+import { PARALLEL_MASSES, reachInParallel } from './parallelReach.js';
+import { parseJobs } from './parallel.js';
+import { defaultJobs } from './pool.js';
 
 const MASS_UNITS_HELP = "Masses are in GeV, or a number with a unit: 66MeV, 66 MeV, 500keV, 1GeV.";
 const PRECEDENCE_HELP =
@@ -213,7 +216,12 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
       const progress = progressLine(io, 'reach');
       let r;
       try {
-        r = await lib.computeReach(config, req.masses, { includeEdges: req.includeEdges, onProgress: progress.update });
+        // Worker threads pay for long curves only (each builds its own tables first).
+        const jobs = opts.jobs !== undefined ? parseJobs(String(opts.jobs)) : req.masses.length >= PARALLEL_MASSES ? defaultJobs() : 1;
+        r =
+          jobs > 1
+            ? await reachInParallel(lib, config, req.masses, req.includeEdges, jobs, progress.update)
+            : await lib.computeReach(config, req.masses, { includeEdges: req.includeEdges, onProgress: progress.update });
       } finally {
         progress.end();
       }
@@ -240,6 +248,7 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
     },
     (cmd) =>
       addBandOptions(cmd)
+        .option('--jobs <n>', `worker threads for the masses (default: every core from ${PARALLEL_MASSES} masses on, else 1); the result does not depend on it`)
         .addOption(new Option('--mass-min <mass>', "lightest m_A' of the log grid, GeV or with a unit").default('1MeV'))
         .addOption(new Option('--mass-max <mass>', "heaviest m_A' of the log grid, GeV or with a unit").default('1GeV'))
         .addOption(new Option('--points <n>', 'masses in the log grid (the kinematic edges in range are added)').default('200'))
