@@ -11,9 +11,11 @@
  *    Φ⁻¹(1 − α/2) = √Δχ² (α = 0.0997 for 2.71), so at N = 0 this IS the expected
  *    limit √(Δχ² N_b): the median equals the curve exactly. CLs keeps s_N > 0 for
  *    downward fluctuations. Valid where N_b ≫ 1 (a warning below 10 events).
- *  - Fixed target (Poisson CLs): the observed count n ~ Poisson(b); the quantiles of
- *    the limit are the CLs limits at the quantiles of n (the limit grows with n), a
- *    discrete band, as in published Poisson-limit projections.
+ *    This is for `statistics: deltaChi2`.
+ *  - Poisson CLs (fixed targets, and colliders with `statistics: cls`, whose expected
+ *    limit is the CLs limit at the median count, expectedCls.ts): the observed count
+ *    n ~ Poisson(b); the quantiles of the limit are the CLs limits at the quantiles of
+ *    n (the limit grows with n), a discrete band, as in published Poisson-limit projections.
  * Yields scale as ε², so a band of required signal counts s_N maps onto every mass
  * alike: ε_N(m) = ε(m) √(s_N / s₀).
  * Pure and browser-safe.
@@ -23,6 +25,7 @@ import erfcinv from '@stdlib/math-base-special-erfcinv';
 import type { AnyExperimentConfig } from '../config/schema.js';
 import { poissonCdf, poissonUpperLimit } from './poisson.js';
 import { requiredSignal } from './expectedLimit.js';
+import { poissonMedian } from './expectedCls.js';
 
 /** Φ(z), the standard normal CDF. */
 export function normalCdf(z: number): number {
@@ -85,15 +88,17 @@ export interface StatisticalBand {
  */
 export function statisticalBand(config: AnyExperimentConfig, background: number, expected: number): StatisticalBand {
   const warnings: string[] = [];
-  if (config.kind === 'fixedTarget') {
-    const counts = BAND_QUANTILES.map((q) => poissonQuantile(q, background));
+  if (config.kind === 'fixedTarget' || config.statistics === 'cls') {
+    // The median count is expectedCls.ts's poissonMedian, so a collider's median band is its expected limit exactly.
+    const counts = BAND_QUANTILES.map((q, i) => (i === 2 ? poissonMedian(background) : poissonQuantile(q, background)));
     const signal = counts.map((n) => poissonUpperLimit(n, background, config.confidenceLevel));
-    if (counts[2] !== config.observedEvents) {
+    if (config.kind === 'fixedTarget' && counts[2] !== config.observedEvents) {
       warnings.push(
         `the reach uses observedEvents = ${config.observedEvents}, the band is the expected one around the background-only median count ${counts[2]} ` +
           `(b = ${background}); its median is the limit for ${counts[2]} events`,
       );
     }
+    if (config.kind !== 'fixedTarget') signal[2] = expected;
     return { requiredSignal: signal, counts, warnings };
   }
   if (background < 10) {

@@ -19,7 +19,8 @@
  * flow's 13 and 51): the true rate is Gamma(k) distributed (the Poisson posterior
  * for a 1/μ prior: mean k, variance k); `relative r`: log-normal around the value
  * with σ_ln = ln(1 + r), i.e. ±1σ multiplies or divides by 1 + r (stays positive),
- * capped at the field's physical maximum (an efficiency or probability ≤ 1).
+ * capped at the field's physical maximum (an efficiency or probability ≤ 1; a mass-dependent
+ * efficiency table is scaled as a whole, uncapped).
  * Pure and browser-safe.
  */
 import { ConfigError, type AnyExperimentConfig, type ExperimentConfig, type FixedTargetConfig } from '../config/schema.js';
@@ -183,11 +184,17 @@ export function systematicsBand(config: AnyExperimentConfig, opts: SystematicsOp
   const f: number[] = [];
   for (let i = 0; i < samples; i++) {
     const changed: Record<string, number> = {};
+    // The efficiency multiplies every yield (a number, or a table over the mass scaled as a whole).
+    let efficiency = 1;
     for (const u of opts.uncertainties) {
+      const k = u.kind === 'relative' ? Math.exp(Math.log(1 + (u.relative as number)) * rng.normal()) : 1;
+      if (u.field === 'signalEfficiency') {
+        const e = config.signalEfficiency;
+        efficiency = typeof e === 'number' ? Math.min(e * k, 1) / e : k;
+        continue;
+      }
       const v = values[u.field];
-      let x: number;
-      if (u.kind === 'poisson') x = v > 0 ? rng.gamma(v) : 0;
-      else x = v * Math.exp(Math.log(1 + (u.relative as number)) * rng.normal());
+      const x = u.kind === 'poisson' ? (v > 0 ? rng.gamma(v) : 0) : v * k;
       const max = table[u.field].max;
       changed[u.field] = max !== undefined ? Math.min(x, max) : x;
     }
@@ -196,10 +203,10 @@ export function systematicsBand(config: AnyExperimentConfig, opts: SystematicsOp
     const exposure = exposureField in changed ? changed[exposureField] / values[exposureField] : 1;
     const leptons = source.total * exposure;
     const b = background(c, leptons);
-    const scale = exposure * (c.signalEfficiency / config.signalEfficiency);
+    const scale = exposure * efficiency;
     let s: number;
     if (!opts.statistical) s = requiredSignalFor(c, b);
-    else if (c.kind === 'fixedTarget') s = poissonUpperLimit(poissonQuantile(rng.uniform(), b), b, c.confidenceLevel);
+    else if (c.kind === 'fixedTarget' || c.statistics === 'cls') s = poissonUpperLimit(poissonQuantile(rng.uniform(), b), b, c.confidenceLevel);
     else s = colliderSignalAt(b, c.deltaChi2, rng.normal());
     f.push(Math.sqrt(s / (s0 * scale)));
   }

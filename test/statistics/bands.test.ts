@@ -70,9 +70,15 @@ describe('statistical band (collider)', () => {
     expect(colliderSignalAt(b, 2.71, -5)).toBeGreaterThan(0);
   });
 
-  it('its median is the expected limit exactly, at every mass and at the best point', () => {
-    const r = computeReach(belle2, MASSES);
+  it('its median is the expected limit exactly, at every mass and at the best point (Δχ² and Poisson CLs statistics)', () => {
+    const gauss = computeReach(withOverrides(belle2, { statistics: 'deltaChi2' }), MASSES);
+    const g = reachBand(gauss, { statistical: true });
+    g.points.forEach((p, i) => expect(p.epsilon90[2]).toBe(gauss.points[i].epsilon90));
+    expect(g.counts).toBeUndefined();
+    const r = computeReach(withOverrides(belle2, { statistics: 'cls' }), MASSES);
     const band = reachBand(r, { statistical: true });
+    // CLs: the limits at the Poisson quantiles of the count; its median count is expectedCls.ts's.
+    expect(band.counts?.[2]).toBe(91);
     band.points.forEach((p, i) => expect(p.epsilon90[2]).toBe(r.points[i].epsilon90));
     expect(band.best.epsilon90[2]).toBe(r.best.epsilon90);
     for (const p of band.points) for (let k = 1; k < 5; k++) expect(p.epsilon90[k]).toBeGreaterThan(p.epsilon90[k - 1]);
@@ -80,7 +86,7 @@ describe('statistical band (collider)', () => {
   });
 
   it('shrinks with luminosity as L^(-1/4) (N_s ∝ L, N_b ∝ L, ε ∝ (√N_b / N_s)^(1/2)), its relative width fixed', () => {
-    const at = (lumi: number) => reachBand(computeReach(withOverrides(belle2, { lumi }), MASSES), { statistical: true });
+    const at = (lumi: number) => reachBand(computeReach(withOverrides(belle2, { lumi, statistics: 'deltaChi2' }), MASSES), { statistical: true });
     const small = at(5);
     const large = at(50);
     for (let i = 0; i < MASSES.length; i++) {
@@ -117,14 +123,15 @@ describe('statistical band (fixed target, Poisson CLs)', () => {
 
 describe('input uncertainties (sampled)', () => {
   it('a relative luminosity uncertainty r moves ε by (1 + r)^(∓1/4) at ±1σ (ε ∝ L^(-1/4))', () => {
-    const band = systematicsBand(belle2, { uncertainties: [{ field: 'lumi', kind: 'relative', relative: 0.2 }], samples: 20000, seed: 3 });
+    const gauss = withOverrides(belle2, { statistics: 'deltaChi2' });
+    const band = systematicsBand(gauss, { uncertainties: [{ field: 'lumi', kind: 'relative', relative: 0.2 }], samples: 20000, seed: 3 });
     expect(band.factors[1]).toBeCloseTo(1.2 ** -0.25, 2);
     expect(band.factors[3]).toBeCloseTo(1.2 ** 0.25, 2);
     expect(band.factors[2]).toBeCloseTo(1, 2);
   });
 
   it('an efficiency uncertainty moves ε as efficiency^(-1/2)', () => {
-    const c = withOverrides(belle2, { signalEfficiency: 0.5 });
+    const c = withOverrides(belle2, { signalEfficiency: 0.5, statistics: 'deltaChi2' });
     const band = systematicsBand(c, { uncertainties: [{ field: 'signalEfficiency', kind: 'relative', relative: 0.1 }], samples: 20000, seed: 5 });
     expect(band.factors[3]).toBeCloseTo(1.1 ** 0.5, 2);
     expect(band.factors[1]).toBeCloseTo(1.1 ** -0.5, 2);
@@ -132,7 +139,7 @@ describe('input uncertainties (sampled)', () => {
 
   it('a background-only count: N_b from a Gamma(k) count, ε ∝ N_b^(1/4)', () => {
     // Only photons: zero neutron counts, veto inefficiency ~ relative 1 → N_b ∝ veto: ε factors 2^(±1/4).
-    const c = withOverrides(belle2, { neutronSingleEvents: 0, neutronMultiEvents: 0 });
+    const c = withOverrides(belle2, { neutronSingleEvents: 0, neutronMultiEvents: 0, statistics: 'deltaChi2' });
     const band = systematicsBand(c, { uncertainties: [{ field: 'photonVetoInefficiency', kind: 'relative', relative: 1 }], samples: 20000, seed: 9 });
     expect(band.factors[3]).toBeCloseTo(2 ** 0.25, 2);
     expect(band.factors[0]).toBeCloseTo(4 ** -0.25, 2);
