@@ -4,12 +4,14 @@
  * Every call takes either kind of experiment (collider or fixed target).
  */
 import type { AnyExperimentConfig } from '../src/config/schema.js';
-import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachResult, YieldResult } from '../src/results.js';
+import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachPoint, ReachResult, YieldResult } from '../src/results.js';
 
 export interface ReachOptions {
   relTol?: number;
   includeEdges?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Points computed beforehand (on worker threads) for some masses. */
+  points?: ReadonlyMap<number, ReachPoint>;
 }
 
 export interface Library {

@@ -26,6 +26,11 @@ import { resolveMasses } from './masses.js';
 import { addScanCommand } from './commands/scan.js';
 import { addMergeCommand } from './commands/merge.js';
 import { addServeCommand } from './commands/serve.js';
+import { addBandOptions, bandRequest, reachWithBandText } from './band.js';
+import { reachBand } from '../src/statistics/reachBand.js';
+import { PARALLEL_MASSES, reachInParallel } from './parallelReach.js';
+import { parseJobs } from './parallel.js';
+import { defaultJobs } from './pool.js';
 
 const MASS_UNITS_HELP = "Masses are in GeV, or a number with a unit: 66MeV, 66 MeV, 500keV, 1GeV.";
 const PRECEDENCE_HELP =
@@ -204,18 +209,26 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
         }
         await checkOutputPath('--plot', plotFile);
       }
+      const bandAsked = bandRequest(config, opts);
       const compare = (opts.compare as string[] | undefined) ?? [];
       const comparisons = compare.map(readComparison);
       const asked = comparisons.length > 0 ? comparisons : undefined;
       const progress = progressLine(io, 'reach');
       let r;
       try {
-        r = await lib.computeReach(config, req.masses, { includeEdges: req.includeEdges, onProgress: progress.update });
+        // Worker threads pay for long curves only (each builds its own tables first).
+        const jobs = opts.jobs !== undefined ? parseJobs(String(opts.jobs)) : req.masses.length >= PARALLEL_MASSES ? defaultJobs() : 1;
+        r =
+          jobs > 1
+            ? await reachInParallel(lib, config, req.masses, req.includeEdges, jobs, progress.update)
+            : await lib.computeReach(config, req.masses, { includeEdges: req.includeEdges, onProgress: progress.update });
       } finally {
         progress.end();
       }
       printWarnings(io, r.warnings);
-      const text =
+      const band = bandAsked ? reachBand(r, bandAsked) : undefined;
+      if (band) printWarnings(io, band.warnings);
+      const plain =
         opts.format === 'json'
           ? fmt.reachToJson(r, asked)
           : opts.format === 'csv'
@@ -223,9 +236,10 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
             : opts.format === 'hepdata'
               ? fmt.reachToHepData(r)
               : fmt.reachToTable(r, comparisons);
+      const text = band ? reachWithBandText(r, band, String(opts.format), plain, asked) : plain;
       const extra: OutputFile[] = [];
       if (plotFile !== undefined) {
-        const svg = reachPlot(r, { comparisons });
+        const svg = reachPlot(r, { comparisons, ...(band ? { band: { epsilon90: band.points.map((p) => p.epsilon90), label: band.kind, best: band.best.epsilon90 } } : {}) });
         const png = /\.png$/i.test(plotFile);
         // resvg is loaded only when a PNG is asked for.
         extra.push({ path: plotFile, data: png ? (await import('./png.js')).svgToPng(svg) : svg });
@@ -233,7 +247,8 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
       await deliver(io, opts.output as string | undefined, text, extra);
     },
     (cmd) =>
-      cmd
+      addBandOptions(cmd)
+        .option('--jobs <n>', `worker threads for the masses (default: every core from ${PARALLEL_MASSES} masses on, else 1); the result does not depend on it`)
         .addOption(new Option('--mass-min <mass>', "lightest m_A' of the log grid, GeV or with a unit").default('1MeV'))
         .addOption(new Option('--mass-max <mass>', "heaviest m_A' of the log grid, GeV or with a unit").default('1GeV'))
         .addOption(new Option('--points <n>', 'masses in the log grid (the kinematic edges in range are added)').default('200'))

@@ -86,6 +86,11 @@ export interface ReachOptions extends YieldOptions {
   includeEdges?: boolean;
   /** Called after each mass with the number done and the total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Points already computed for some masses by {@link reachPoint} with the same configuration
+   * (src/scan/points.ts, e.g. on worker threads), used as they are: the result is the same.
+   */
+  points?: ReadonlyMap<number, ReachPoint>;
 }
 
 /** Yields and limits at one mass, for a context and the signal count the statistics requires. */
@@ -152,7 +157,7 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
   const grid = [...new Set([...masses, ...(options.includeEdges === false ? [] : inRange)])].sort((a, b) => a - b);
   const points: ReachPoint[] = [];
   for (const m of grid) {
-    points.push(reachPoint(ctx, required, m, options, spectral));
+    points.push(options.points?.get(m) ?? reachPoint(ctx, required, m, options, spectral));
     options.onProgress?.(points.length, grid.length);
   }
   return {

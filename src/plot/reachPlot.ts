@@ -40,6 +40,11 @@ export interface ReachPlotOptions {
   showProcesses?: boolean;
   /** Prefix of element ids, unique per figure when several are inlined in one page (default 'vanish-reach'). */
   idPrefix?: string;
+  /**
+   * A band around the total curve, as HEP figures shade it: per point of `r.points`, ε at −2σ, −1σ,
+   * the median, +1σ, +2σ; ±2σ in yellow, ±1σ in green, named after `label` in the legend.
+   */
+  band?: { epsilon90: number[][]; label?: string; /** The band at the best point r.best, drawn through like the curve. */ best?: number[] };
 }
 
 export interface ReachPlotLayout {
@@ -60,6 +65,8 @@ const TICK_FONT = 15;
 const LABEL_FONT = 17;
 const LEGEND_FONT = 14;
 const COLORS = { total: '#0072B2', annihilation: '#D55E00', bremsstrahlung: '#009E73', radiative: '#CC79A7', frame: '#222222' };
+/** Expected-limit band colours (the ±1σ green and ±2σ yellow of HEP figures). */
+const BAND_COLORS = { one: '#4dbf4d', two: '#f5e04a' };
 const GREYS = ['#555555', '#777777', '#999999', '#444444'];
 const GREY_DASHES = ['9 4', '3 3', '12 4 3 4', undefined];
 /** Average advance of DejaVu Sans as a fraction of the font size, for rough text widths. */
@@ -101,6 +108,7 @@ export function reachPlotLayout(r: ReachResult, opts: ReachPlotOptions = {}): Re
       ...r.points.map((p) => p.epsilon90),
       ...(finitePositive(r.best.epsilon90) ? [r.best.epsilon90] : []),
       ...(opts.comparisons ?? []).flatMap((c) => c.points.filter(([m]) => inRange(m)).map(([, e]) => e)),
+      ...(opts.band?.epsilon90 ?? []).flatMap((e) => [e[0], e[4]]),
     ];
     // Room below the best point for its label, then whole decades; ε > 1 is not shown.
     const [min, hi] = extent(eps) ?? [1e-6, 1];
@@ -183,6 +191,8 @@ interface LegendEntry {
   dash?: string;
   width: number;
   fill?: boolean;
+  /** A filled swatch of this colour instead of a line (bands). */
+  swatch?: string;
 }
 
 interface Box {
@@ -230,6 +240,13 @@ function legend(L: ReachPlotLayout, header: string, headerChars: number, entries
   entries.forEach((e, i) => {
     const Y = y + 6 + row * (i + 1) + row / 2;
     if (e.fill) parts.push(el('rect', { x: x + 10, y: Y - 7, width: sample, height: 10, fill: '#000000', 'fill-opacity': 0.12 }));
+    if (e.swatch) {
+      parts.push(
+        el('rect', { x: x + 10, y: Y - 7, width: sample, height: 14, fill: e.swatch, stroke: 'none' }),
+        el('text', { x: x + 18 + sample, y: Y + 5, fill: COLORS.frame }, esc(e.label)),
+      );
+      return;
+    }
     parts.push(
       el('line', { x1: x + 10, y1: Y, x2: x + 10 + sample, y2: Y, stroke: e.stroke, 'stroke-width': e.width, 'stroke-dasharray': e.dash }),
       el('text', { x: x + 18 + sample, y: Y + 5, fill: COLORS.frame }, esc(e.label)),
@@ -281,6 +298,39 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
   const track = (pts: [number, number][]) => {
     for (const [m, e] of pts) if (finitePositive(m) && finitePositive(e)) visible.push([L.x(m), L.y(e)]);
   };
+
+  const bandEntries: LegendEntry[] = [];
+  if (opts.band) {
+    // Shaded ±2σ (yellow) and ±1σ (green) regions, the usual colours of expected-limit bands; broken where ε is missing.
+    const shades: [number, number, string, string][] = [
+      [0, 4, BAND_COLORS.two, '±2σ'],
+      [1, 3, BAND_COLORS.one, '±1σ'],
+    ];
+    for (const [lo, hi, fill, name] of shades) {
+      const rows = r.points.map((p, i) => [p.massGeV, opts.band!.epsilon90[i]?.[lo], opts.band!.epsilon90[i]?.[hi]] as [number, number, number]);
+      const bb = opts.band.best;
+      if (bb && finitePositive(r.best.massGeV) && !r.points.some((p) => sameMass(p.massGeV, r.best.massGeV))) {
+        rows.push([r.best.massGeV, bb[lo], bb[hi]]);
+        rows.sort((a, b) => a[0] - b[0]);
+      }
+      let run: [number, number, number][] = [];
+      const flush = () => {
+        if (run.length > 1) {
+          const up = run.map(([m, , e]) => `${px(L.x(m))},${px(L.y(e))}`);
+          const down = [...run].reverse().map(([m, e]) => `${px(L.x(m))},${px(L.y(e))}`);
+          curves.push(el('path', { class: `band band-${name === '±1σ' ? 1 : 2}sigma`, d: `M${[...up, ...down].join('L')}Z`, fill, stroke: 'none' }));
+        }
+        run = [];
+      };
+      for (const row of rows) {
+        if (finitePositive(row[0]) && finitePositive(row[1]) && finitePositive(row[2])) run.push(row);
+        else flush();
+      }
+      flush();
+      bandEntries.push({ label: `${opts.band.label ?? 'expected'} ${name}`, stroke: 'none', width: 0, swatch: fill });
+    }
+    bandEntries.reverse();
+  }
 
   comparisons.forEach((c, i) => {
     const stroke = GREYS[i % GREYS.length];
@@ -365,7 +415,7 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
     axes(L),
     el('g', { class: 'curves', 'clip-path': `url(#${clipId})` }, `\n${curves.join('\n')}\n`),
     best.markup,
-    legend(L, header, headerChars, [...own, ...entries], visible, best.box ? [best.box] : []),
+    legend(L, header, headerChars, [...own, ...bandEntries, ...entries], visible, best.box ? [best.box] : []),
     '</svg>',
     '',
   ]

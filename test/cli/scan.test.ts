@@ -135,6 +135,15 @@ describe('vanish scan / merge (built, end to end)', () => {
     expect(new Set(readdirSync(dir))).toEqual(before);
   }, 300_000);
 
+  it('vanish reach split over worker threads (--jobs 2) equals one thread byte for byte, edges and best point included', async () => {
+    const args = ['reach', '--points', '60', '--format', 'json'];
+    const [one, two] = await Promise.all([vanish([...args, '--jobs', '1']), vanish([...args, '--jobs', '2'])]);
+    expect(one.status).toBe(0);
+    expect(two.stderr).toBe('');
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(two.stdout).points).toHaveLength(64);
+  }, 120_000);
+
   it('Ctrl-C stops the workers: status 130, one line, no output and no stray file', async () => {
     const sub = path.join(dir, 'interrupt');
     rmSync(sub, { recursive: true, force: true });

@@ -1,0 +1,46 @@
+/**
+ * A long `vanish reach` on worker threads: the masses are split into chunks
+ * that the workers compute with {@link reachPoints} (the same function of the
+ * same configuration as computeReach), then computeReach assembles the curve,
+ * adds the edges and refines the best point with those points, so the result
+ * is the one of a single thread, byte for byte. It pays above a few thousand
+ * masses (each worker first builds its own tables; see bench/scan.ts), so it
+ * is automatic from {@link PARALLEL_MASSES} masses on, or asked with --jobs.
+ */
+import type { AnyExperimentConfig } from '../src/config/schema.js';
+import type { ReachPoint, ReachResult } from '../src/results.js';
+import { reachPoints } from '../src/scan/points.js';
+import type { Library } from './library.js';
+import { runTasks } from './parallel.js';
+import type { WorkerTask } from './worker.js';
+
+/** From this many masses on, `vanish reach` uses every core unless --jobs says otherwise. */
+export const PARALLEL_MASSES = 2000;
+
+export async function reachInParallel(
+  lib: Library,
+  config: AnyExperimentConfig,
+  masses: number[],
+  includeEdges: boolean,
+  jobs: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ReachResult> {
+  // A few chunks per worker, so a worker that meets the expensive annihilation window does not hold up the rest.
+  const size = Math.max(1, Math.ceil(masses.length / (4 * jobs)));
+  const chunks: number[][] = [];
+  for (let i = 0; i < masses.length; i += size) chunks.push(masses.slice(i, i + size));
+  const tasks: WorkerTask[] = chunks.map((m) => ({ kind: 'points', config, masses: m }));
+  let done = 0;
+  const results = await runTasks<ReachPoint[]>(
+    tasks,
+    jobs,
+    (t) => reachPoints(t.config, t.masses),
+    (k) => {
+      done = chunks.slice(0, k).reduce((n, c) => n + c.length, 0);
+      onProgress?.(done, masses.length);
+    },
+  );
+  const points = new Map<number, ReachPoint>();
+  results.forEach((chunk, i) => chunk.forEach((p, j) => points.set(chunks[i][j], p)));
+  return lib.computeReach(config, masses, { includeEdges, points });
+}
