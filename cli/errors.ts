@@ -131,14 +131,19 @@ export function describeFsError(e: unknown): string {
   }
 }
 
+/** A message's first line, visible, with any word longer than 200 characters (a pasted value, a 100 000-digit number) shortened. */
+export function brief(message: string): string {
+  return visible(firstLine(message)).replace(/\S{200,}/g, (w) => `${w.slice(0, 120)}…${w.slice(-40)}`);
+}
+
 /**
  * The one line printed for an error and the exit status. Everything the
  * line holds is made {@link visible}: messages quote config keys, curve
  * lines and argv, which may hold escape sequences.
  */
 export function errorLine(e: unknown): { line: string; status: number } {
-  if (isUserError(e)) return { line: `vanish: error: ${visible(firstLine(e.message))}\n`, status: EXIT_USAGE };
-  if (e instanceof SystemError) return { line: `vanish: error: ${visible(firstLine(e.message))}\n`, status: EXIT_INTERNAL };
+  if (isUserError(e)) return { line: `vanish: error: ${brief(e.message)}\n`, status: EXIT_USAGE };
+  if (e instanceof SystemError) return { line: `vanish: error: ${brief(e.message)}\n`, status: EXIT_INTERNAL };
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return { line: 'vanish: internal error: an input is nested too deeply to process (Maximum call stack size exceeded)\n', status: EXIT_INTERNAL };
   }

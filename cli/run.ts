@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
-import { EXIT_INTERRUPTED, EXIT_USAGE, InterruptedError, errorLine, firstLine, visible } from './errors.js';
+import { EXIT_INTERRUPTED, EXIT_USAGE, InterruptedError, UsageError, brief, errorLine } from './errors.js';
 import { StdoutClosed, type Io } from './io.js';
 import type { Library } from './library.js';
 import { buildProgram } from './program.js';
@@ -30,6 +30,10 @@ function packageVersion(): string {
 export async function run(argv: string[], io: Io, lib: Library): Promise<number> {
   try {
     const program = buildProgram(lib, io, packageVersion());
+    // `vanish help NAME` of a command that does not exist: commander would print the whole help.
+    if (argv[0] === 'help' && argv[1] !== undefined && !program.commands.some((c) => c.name() === argv[1] || c.aliases().includes(argv[1]))) {
+      throw new UsageError(`unknown command '${argv[1]}' (vanish --help lists the commands)`);
+    }
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
@@ -38,7 +42,7 @@ export async function run(argv: string[], io: Io, lib: Library): Promise<number>
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
       if (e.code === 'commander.help') return e.exitCode === 0 ? 0 : EXIT_USAGE;
-      io.stderr(`vanish: error: ${visible(firstLine(e.message).replace(/^error: /, ''))}\n`);
+      io.stderr(`vanish: error: ${brief(e.message.replace(/^error: /, ''))}\n`);
       return EXIT_USAGE;
     }
     if (e instanceof InterruptedError) {
