@@ -2,19 +2,19 @@
  * Checks on the command line that commander leaves to the program: an option
  * that takes one value given twice (`--lumi 5 --lumi 6` would silently keep
  * the last) is a one-line error. Options meant to repeat (`--compare`) are
- * listed in {@link REPEATABLE}.
+ * listed in {@link REPEATABLE} or say "repeatable" in their help.
  */
 import type { Command } from 'commander';
 import { UsageError, quote } from './errors.js';
 
-/** Options that may be given more than once. */
-export const REPEATABLE = new Set(['compare', 'compare-region']);
+/** Options that may be given more than once (also any whose help says "repeatable"). */
+export const REPEATABLE = new Set(['compare', 'compare-region', 'vary']);
 
 /** Makes every single-value option of `cmd` and its subcommands an error when given twice. */
 export function rejectRepeatedOptions(cmd: Command): void {
   for (const opt of cmd.options) {
     const name = opt.name();
-    if (REPEATABLE.has(name) || opt.variadic || name === 'help' || name === 'version') continue;
+    if (REPEATABLE.has(name) || /repeatable/i.test(opt.description) || opt.variadic || name === 'help' || name === 'version') continue;
     let first: string | undefined;
     let seen = false;
     cmd.on(`option:${name}`, (value?: string) => {
