@@ -110,8 +110,10 @@ describe.concurrent('signals', () => {
 
   it.each(['SIGINT', 'SIGTERM'] as const)('%s during the write: the figure staged, stdout blocked: no file, no temporary file, ends by the signal', async (signal) => {
     const out = fresh(`write-${signal}`);
-    // stdout is a pipe nobody reads: the 3000-point JSON (≈ 1 MB) fills it while the figure's temporary file exists.
-    const child = spawn(process.execPath, [BIN, 'reach', '--points', '3000', '--format', 'json', '--plot', path.join(out, 'fig.svg')], {
+    // stdout is a pipe nobody reads: the JSON (≈ 1.5 MB with a 20 000-point comparison) fills it while the figure's temporary file exists.
+    const curve = path.join(out, '..', `curve-${signal}.txt`);
+    writeFileSync(curve, Array.from({ length: 20_000 }, (_, i) => `${(1e-3 * 10 ** (i / 10_000)).toPrecision(8)} 1e-4`).join('\n'));
+    const child = spawn(process.execPath, [BIN, 'reach', '--masses', '10MeV,20MeV', '--compare', curve, '--format', 'json', '--plot', path.join(out, 'fig.svg')], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.pause();
@@ -165,15 +167,15 @@ describe('files', () => {
     try {
       writeFileSync(path.join(full, 'filler'), Buffer.alloc(40 << 10));
       const disk = fresh('disk-side');
-      const a = await vanish(['reach', '--points', '300', '--format', 'json', '-o', path.join(full, 'r.json'), '--plot', path.join(disk, 'fig.svg')]);
+      const a = await vanish(['reach', '--points', '100', '--format', 'json', '-o', path.join(full, 'r.json'), '--plot', path.join(disk, 'fig.svg')]);
       expectOneLine(a, /^vanish: error: --output .*r\.json cannot be written \(no space left on the device\); nothing was written$/m, 1);
-      const b = await vanish(['reach', '--points', '300', '--format', 'json', '-o', path.join(disk, 'r.json'), '--plot', path.join(full, 'fig.png')]);
+      const b = await vanish(['reach', '--points', '100', '--format', 'json', '-o', path.join(disk, 'r.json'), '--plot', path.join(full, 'fig.png')]);
       expectOneLine(b, /^vanish: error: --plot .*fig\.png cannot be written \(no space left on the device\); nothing was written$/m, 1);
       expect(readdirSync(full)).toEqual(['filler']);
       expect(readdirSync(disk)).toEqual([]);
       const fd = openSync(path.join(full, 'stdout.json'), 'w');
       try {
-        const c = await vanish(['reach', '--points', '300', '--format', 'json'], { stdout: fd });
+        const c = await vanish(['reach', '--points', '100', '--format', 'json'], { stdout: fd });
         expectOneLine(c, /^vanish: error: standard output cannot be written \(no space left on the device\)$/m, 1);
       } finally {
         closeSync(fd);
