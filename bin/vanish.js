@@ -5,10 +5,9 @@ let main;
 try {
   ({ main } = await import('../dist/cli/main.js'));
 } catch (e) {
-  if (e && e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('dist/cli/main.js')) {
-    process.stderr.write('vanish: internal error: dist/cli/main.js is missing; run `npm run build` first\n');
-    process.exit(1);
-  }
-  throw e;
+  const missing = e && e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('dist/cli/main.js');
+  const why = missing ? 'dist/cli/main.js is missing; run `npm run build` first' : `vanish cannot start: ${String(e && e.message).split('\n')[0]}`;
+  process.stderr.write(`vanish: internal error: ${why}\n`);
+  process.exit(1);
 }
 process.exitCode = await main(process.argv.slice(2));

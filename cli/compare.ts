@@ -2,13 +2,21 @@
  * Comparison curves for `vanish reach --compare LABEL=FILE` (or `FILE`,
  * labelled by its name): published limits as a text file of two columns,
  * m_A' in GeV and ε (or a reach CSV of vanish itself), read by the same
- * parser as the web page's overlay ({@link parseCurveText}).
+ * parser as the web page's overlay ({@link parseCurveText}), at most
+ * {@link MAX_CURVE_BYTES} long. Labels and file names are made visible
+ * (control characters shown as `\u001b`): they are printed in tables, CSV
+ * comments and figures.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CurveFileError, parseCurveText } from '../src/format/curveFile.js';
 import type { Comparison } from '../src/format/json.js';
-import { UsageError, describeFsError } from './errors.js';
+import { UsageError, quote, visible } from './errors.js';
+import { readTextFile } from './readInput.js';
+
+/** Largest comparison curve file read, in bytes (a published curve is a few kB). */
+export const MAX_CURVE_BYTES = 16 << 20;
+
+const HINT = 'give LABEL=FILE or FILE, with columns mass_GeV and epsilon';
 
 /** Splits `LABEL=FILE` (a label never contains a path separator) or `FILE`. */
 function splitSpec(spec: string): { label: string; file: string } {
@@ -20,17 +28,12 @@ function splitSpec(spec: string): { label: string; file: string } {
 /** Reads one `--compare` argument into a labelled curve; a bad file is a one-line {@link UsageError}. */
 export function readComparison(spec: string): Comparison {
   const { label, file } = splitSpec(spec);
-  if (file === '') throw new UsageError(`--compare ${spec} has no file: give LABEL=FILE or FILE, with columns mass_GeV and epsilon`);
-  let text: string;
+  if (file === '') throw new UsageError(`--compare ${quote(spec)} has no file: ${HINT}`);
+  const text = readTextFile(file, MAX_CURVE_BYTES, '--compare', HINT);
   try {
-    text = readFileSync(file, 'utf8');
+    return { label: visible(label), file: visible(file), points: parseCurveText(text) };
   } catch (e) {
-    throw new UsageError(`--compare ${file} cannot be read (${describeFsError(e)}): give LABEL=FILE or FILE, with columns mass_GeV and epsilon`);
-  }
-  try {
-    return { label, file, points: parseCurveText(text) };
-  } catch (e) {
-    if (e instanceof CurveFileError) throw new UsageError(`--compare ${file} ${e.message}`);
+    if (e instanceof CurveFileError) throw new UsageError(`--compare ${quote(file)} ${e.message}`);
     throw e;
   }
 }

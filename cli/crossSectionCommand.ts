@@ -4,14 +4,13 @@
  * other channels that exist for that lepton (resonant annihilation for e+) —
  * as a table, CSV or JSON. The physics is src/crossSection.ts; this parses and prints.
  */
-import path from 'node:path';
 import { Command, Option } from 'commander';
 import { parseMass } from '../src/config/quantity.js';
 import { ConfigError } from '../src/config/schema.js';
 import { crossSection, type CrossSectionResult } from '../src/crossSection.js';
 import { alignColumns } from '../src/format/table.js';
-import { isDirectory, writeFilesAtomic } from './atomicWrite.js';
-import { UsageError, describeFsError } from './errors.js';
+import { checkOutputs, deliver } from './outputs.js';
+import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
 type Opts = Record<string, string | undefined>;
@@ -89,11 +88,7 @@ export function addCrossSectionCommand(program: Command, io: Io): Command {
     )
     .action(async (opts: Opts) => {
       const output = opts.output;
-      if (output !== undefined && output !== '-') {
-        const dir = path.dirname(path.resolve(output));
-        if (!(await isDirectory(dir))) throw new UsageError(`--output ${output} cannot be written (no such directory ${dir}): give a path in an existing directory`);
-        if (await isDirectory(output)) throw new UsageError(`--output ${output} is a directory: give a file name`);
-      }
+      if (output !== undefined) checkOutputs([{ flag: '--output', path: output }]);
       const beamEnergy = parseEnergy('--beam-energy', opts.beamEnergy!);
       const mass = parseMass(opts.mass!, '--mass');
       const minEnergy =
@@ -121,12 +116,6 @@ export function addCrossSectionCommand(program: Command, io: Io): Command {
         throw e;
       }
       const text = crossSectionText(r, opts.format!);
-      if (output !== undefined && output !== '-') {
-        try {
-          await writeFilesAtomic([{ path: output, data: text }]);
-        } catch (e) {
-          throw new UsageError(`--output ${output} cannot be written (${describeFsError(e)}): give a writable path`);
-        }
-      } else io.stdout(text);
+      await deliver(io, output, text);
     });
 }

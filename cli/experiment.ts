@@ -17,7 +17,7 @@ import {
   withOverridesFromInput,
 } from '../src/config/schema.js';
 import { readConfigFile } from './configFile.js';
-import { UsageError } from './errors.js';
+import { UsageError, quote } from './errors.js';
 
 /** The flags that set one config field each, with what the help says. */
 export const FIELD_FLAGS = {
@@ -176,29 +176,35 @@ export function resolveExperiment(opts: Record<string, unknown>, fields: FlagFie
   }
 
   const file = typeof opts.config === 'string' ? opts.config : undefined;
-  const fromFile = file ? readConfigFile(file) : {};
-  if (file) checkFileFields(file, fromFile, name, base.kind);
+  const fromFile = file !== undefined ? readConfigFile(file) : {};
+  if (file !== undefined) checkFileFields(file, fromFile, name, base.kind);
+
+  /** The flag whose value a schema error is about, if a flag set that field (own keys only: a config key `constructor` is no flag). */
+  const flagOf = (e: unknown): FlagField | undefined => {
+    const field = e instanceof ConfigError ? e.field : undefined;
+    return field !== undefined && Object.hasOwn(raw, field) && Object.hasOwn(FIELD_FLAGS, field) ? (field as FlagField) : undefined;
+  };
 
   // Check the flags alone first, so a bad flag is blamed even if the file is bad too.
   try {
     withOverridesFromInput(base, fromFlags);
   } catch (e) {
-    const field = (e as ConfigError).field as FlagField | undefined;
-    if (e instanceof ConfigError && field && raw[field] !== undefined) throw flagError(table, field, raw[field] as string);
+    const field = flagOf(e);
+    if (field !== undefined) throw flagError(table, field, raw[field] as string);
   }
   try {
     return { name, config: withOverridesFromInput(base, { ...fromFile, ...fromFlags }) };
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
-    const field = e.field as FlagField | undefined;
-    if (field && raw[field] !== undefined) throw flagError(table, field, raw[field] as string);
-    if (file && e.field === 'kind' && (fromFile.kind === 'collider' || fromFile.kind === 'fixedTarget')) {
+    const field = flagOf(e);
+    if (field !== undefined) throw flagError(table, field, raw[field] as string);
+    if (file !== undefined && e.field === 'kind' && (fromFile.kind === 'collider' || fromFile.kind === 'fixedTarget')) {
       const same = Object.keys(EXPERIMENTS).filter((k) => EXPERIMENTS[k].config.kind === fromFile.kind);
       throw new UsageError(
         `--config ${file}: kind ${fromFile.kind} does not match ${name} (${base.kind}): choose an experiment of that kind with --experiment (${same.join(', ')})`,
       );
     }
-    if (file) throw new UsageError(`--config ${file}: ${e.message}`);
+    if (file !== undefined) throw new UsageError(`--config ${quote(file)}: ${e.message}`);
     throw e;
   }
 }

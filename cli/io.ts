@@ -1,7 +1,16 @@
 /**
  * Where the CLI writes: stdout for results, stderr for warnings, progress and
  * errors. An interface so tests can run the program in-process.
+ *
+ * The process's streams are written with blocking `write(2)` calls on the
+ * file descriptors, every byte accounted for: Node's stdout stream ignores a
+ * short write to a full disk (the output would end early with status 0) and
+ * reports other errors asynchronously, after the command has finished.
  */
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { SystemError, describeFsError, visible } from './errors.js';
+
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -9,17 +18,58 @@ export interface Io {
   isTTY: boolean;
 }
 
+/** Thrown when the reader of stdout has gone (`vanish reach | head`): not an error, the command just stops. */
+export class StdoutClosed extends Error {
+  constructor() {
+    super('standard output was closed by its reader');
+    this.name = 'StdoutClosed';
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Writes all of `text` to a file descriptor, waiting out EAGAIN (a non-blocking pipe that is full). */
+export function writeAll(fd: number, text: string | Uint8Array): void {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  let done = 0;
+  let waited = 0;
+  while (done < bytes.length) {
+    try {
+      const n = writeSync(fd, bytes, done, bytes.length - done);
+      done += n;
+      waited = 0;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      waited = Math.min(waited * 2 + 1, 50);
+      Atomics.wait(pause, 0, 0, waited);
+    }
+  }
+}
+
 export const processIo: Io = {
-  stdout: (t) => void process.stdout.write(t),
-  stderr: (t) => void process.stderr.write(t),
+  stdout(t) {
+    try {
+      writeAll(1, t);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EPIPE') throw new StdoutClosed();
+      throw new SystemError(`standard output cannot be written (${describeFsError(e)})`);
+    }
+  },
+  stderr(t) {
+    try {
+      writeAll(2, t);
+    } catch {
+      // Nowhere left to say anything.
+    }
+  },
   get isTTY() {
-    return Boolean(process.stderr.isTTY);
+    return isatty(2);
   },
 };
 
-/** Prints the library's caveats as `vanish: warning: …` lines. */
+/** Prints the library's caveats as `vanish: warning: …` lines (control characters shown as escapes). */
 export function printWarnings(io: Io, warnings: readonly string[]): void {
-  for (const w of warnings) io.stderr(`vanish: warning: ${w.replace(/\s*\n\s*/g, ' ')}\n`);
+  for (const w of warnings) io.stderr(`vanish: warning: ${visible(w.replace(/\s*\n\s*/g, ' '))}\n`);
 }
 
 /**

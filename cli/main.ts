@@ -1,17 +1,26 @@
 /**
  * Entry point of the `vanish` command (bin/vanish.js): wires the physics
- * library and the process's streams into {@link run}.
+ * library and the process's streams into {@link run}, and makes sure that
+ * nothing, not even an error outside the command's own code, ends in a
+ * stack trace or leaves a temporary file behind.
  */
 import * as physics from '../src/index.js';
+import { removeTempFiles } from './atomicWrite.js';
+import { errorLine } from './errors.js';
 import { processIo } from './io.js';
 import { run } from './run.js';
 
+/** Last resort for an error thrown outside {@link run} (an event handler, a stray promise). */
+function fatal(e: unknown): never {
+  removeTempFiles();
+  processIo.stderr(errorLine(e).line);
+  process.exit(1);
+}
+
 /** Runs `vanish` with `process.argv` and returns the exit status. */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
-  // A closed pipe (`vanish reach | head`) is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
+  process.on('exit', removeTempFiles);
   return run(argv, processIo, physics);
 }

@@ -4,7 +4,7 @@
  * explicit list of `--masses` (no edges added). Masses in GeV or with a unit.
  */
 import { parseMass, parseMassList } from '../src/config/quantity.js';
-import { UsageError } from './errors.js';
+import { UsageError, quote } from './errors.js';
 
 export const MAX_POINTS = 10000;
 
@@ -26,7 +26,7 @@ export interface MassOptions {
 export function parsePoints(text: string): number {
   const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
   if (!(Number.isSafeInteger(n) && n >= 2 && n <= MAX_POINTS)) {
-    throw new UsageError(`--points ${JSON.stringify(text)} is not allowed: expected a whole number of masses from 2 to ${MAX_POINTS}`);
+    throw new UsageError(`--points ${quote(JSON.stringify(text))} is not allowed: expected a whole number of masses from 2 to ${MAX_POINTS}`);
   }
   return n;
 }
@@ -39,7 +39,11 @@ export function resolveMasses(o: MassOptions, logGrid: (min: number, max: number
       const names = { massMin: '--mass-min', massMax: '--mass-max', points: '--points' };
       throw new UsageError(`--masses cannot be combined with ${clash.map((k) => names[k]).join(', ')}: give either a list of masses or a range`);
     }
-    return { masses: parseMassList(o.masses, '--masses'), includeEdges: false };
+    const masses = parseMassList(o.masses, '--masses');
+    if (masses.length > MAX_POINTS) {
+      throw new UsageError(`--masses lists ${masses.length} masses, more than the limit of ${MAX_POINTS}: give fewer masses`);
+    }
+    return { masses, includeEdges: false };
   }
   const min = parseMass(o.massMin, '--mass-min');
   const max = parseMass(o.massMax, '--mass-max');

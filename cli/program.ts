@@ -15,10 +15,12 @@ import { stringify as toYaml } from 'yaml';
 import * as fmt from '../src/format/index.js';
 import { reachPlot } from '../src/plot/reachPlot.js';
 import { alignColumns } from '../src/format/table.js';
-import { isDirectory, writeFilesAtomic, type OutputFile } from './atomicWrite.js';
+import type { OutputFile } from './atomicWrite.js';
+import { rejectRepeatedOptions } from './argv.js';
 import { readComparison } from './compare.js';
 import { addCrossSectionCommand } from './crossSectionCommand.js';
-import { UsageError, describeFsError } from './errors.js';
+import { CONFIG_LIMITS_HELP } from './configFile.js';
+import { UsageError, quote } from './errors.js';
 import { DEFAULT_EXPERIMENT, addExperimentOptions, resolveExperiment, type FlagField, type ResolvedExperiment } from './experiment.js';
 import { printWarnings, progressLine, type Io } from './io.js';
 import type { Library } from './library.js';
@@ -31,6 +33,7 @@ import { reachBand } from '../src/statistics/reachBand.js';
 import { PARALLEL_MASSES, reachInParallel } from './parallelReach.js';
 import { parseJobs } from './parallel.js';
 import { defaultJobs } from './pool.js';
+import { checkOutputs, deliver, type NamedOutput } from './outputs.js';
 
 const MASS_UNITS_HELP = "Masses are in GeV, or a number with a unit: 66MeV, 66 MeV, 500keV, 1GeV.";
 const PRECEDENCE_HELP =
@@ -38,24 +41,16 @@ const PRECEDENCE_HELP =
 
 type Opts = Record<string, unknown>;
 
-/** Checks where an output will go before anything is computed. */
+/** Checks where an output will go before anything is computed (one path; see {@link checkOutputs} for several). */
 export async function checkOutputPath(flag: string, file: string): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  if (!(await isDirectory(dir))) throw new UsageError(`${flag} ${file} cannot be written (no such directory ${dir}): give a path in an existing directory`);
-  if (await isDirectory(file)) throw new UsageError(`${flag} ${file} is a directory: give a file name`);
+  checkOutputs([{ flag, path: file }]);
 }
 
-/** Where text results go: stdout, or a file with `--output`. */
-export async function deliver(io: Io, output: string | undefined, text: string, extra: OutputFile[] = []): Promise<void> {
-  const files = [...(output !== undefined && output !== '-' ? [{ path: output, data: text }] : []), ...extra];
-  try {
-    await writeFilesAtomic(files);
-  } catch (e) {
-    const dest = (e as NodeJS.ErrnoException).path ?? '';
-    const flag = dest === output ? '--output' : '--plot';
-    throw new UsageError(`${flag} ${dest} cannot be written (${describeFsError(e)}): give a writable path`);
-  }
-  if (output === undefined || output === '-') io.stdout(text);
+export { deliver };
+
+/** The `--output` of a command as an output to check (none for stdout). */
+function outputOf(opts: Opts): NamedOutput[] {
+  return typeof opts.output === 'string' ? [{ flag: '--output', path: opts.output }] : [];
 }
 
 function formatOption(choices: string[]): Option {
@@ -81,7 +76,7 @@ function experimentCommand(
   addExperimentOptions(cmd, fields);
   cmd.addOption(formatOption(formats)).addOption(outputOption());
   cmd.action(async (opts: Opts, self: Command) => {
-    if (typeof opts.output === 'string' && opts.output !== '-') await checkOutputPath('--output', opts.output);
+    checkOutputs(outputOf(opts));
     await action(resolveExperiment(opts, fields), opts, self);
   });
   return cmd;
@@ -132,7 +127,8 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
         'Experiments: vanish experiments lists the built-in ones (--experiment NAME).',
         PRECEDENCE_HELP,
         'Config file fields, units and defaults: vanish config --help.',
-        'Exit status: 0 done, 2 a mistake in the command line or configuration, 1 an internal error.',
+        'Exit status: 0 done, 2 a mistake in the command line or configuration (one line, nothing written),',
+        '1 a failure of the system (a full disk) or an internal error (one line, nothing written).',
         '',
         'Examples:',
         '  vanish reach --plot reach.svg',
@@ -205,9 +201,9 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
       const plotFile = opts.plot as string | undefined;
       if (plotFile !== undefined) {
         if (!/\.(svg|png)$/i.test(plotFile)) {
-          throw new UsageError(`--plot ${plotFile} has an unsupported extension: allowed are .svg and .png`);
+          throw new UsageError(`--plot ${quote(plotFile)} has an unsupported extension: allowed are .svg and .png`);
         }
-        await checkOutputPath('--plot', plotFile);
+        checkOutputs([...outputOf(opts), { flag: '--plot', path: plotFile }]);
       }
       const bandAsked = bandRequest(config, opts);
       const compare = (opts.compare as string[] | undefined) ?? [];
@@ -237,12 +233,12 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
               ? fmt.reachToHepData(r)
               : fmt.reachToTable(r, comparisons);
       const text = band ? reachWithBandText(r, band, String(opts.format), plain, asked) : plain;
-      const extra: OutputFile[] = [];
+      const extra: (OutputFile & { flag: string })[] = [];
       if (plotFile !== undefined) {
         const svg = reachPlot(r, { comparisons, ...(band ? { band: { epsilon90: band.points.map((p) => p.epsilon90), label: band.kind, best: band.best.epsilon90 } } : {}) });
         const png = /\.png$/i.test(plotFile);
         // resvg is loaded only when a PNG is asked for.
-        extra.push({ path: plotFile, data: png ? (await import('./png.js')).svgToPng(svg) : svg });
+        extra.push({ flag: '--plot', path: plotFile, data: png ? (await import('./png.js')).svgToPng(svg) : svg });
       }
       await deliver(io, opts.output as string | undefined, text, extra);
     },
@@ -279,13 +275,13 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
     .addOption(formatOption(['table', 'json', 'yaml']))
     .addOption(outputOption())
     .action(async (opts: Opts) => {
-      if (typeof opts.output === 'string' && opts.output !== '-') await checkOutputPath('--output', opts.output);
+      checkOutputs(outputOf(opts));
       const { name, config: c } = resolveExperiment(opts, allFlags);
       const yaml = () => `# vanish config, experiment ${name}: use with --experiment ${name} --config FILE\n${toYaml(c)}`;
       const text = opts.format === 'json' ? fmt.configToJson(c) : opts.format === 'yaml' ? yaml() : fmt.configToTable(c);
       await deliver(io, opts.output as string | undefined, text);
     })
-    .addHelpText('after', fieldsHelp());
+    .addHelpText('after', `${fieldsHelp()}\n${CONFIG_LIMITS_HELP}`);
 
   program
     .command('experiments')
@@ -293,12 +289,13 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
     .addOption(formatOption(['table', 'json']))
     .addOption(outputOption())
     .action(async (opts: Opts) => {
-      if (typeof opts.output === 'string' && opts.output !== '-') await checkOutputPath('--output', opts.output);
+      checkOutputs(outputOf(opts));
       await deliver(io, opts.output as string | undefined, experimentsText(String(opts.format)));
     })
     .addHelpText('after', '\n--format json gives [{name, kind, title, source, config}], config with every field.');
 
   addCrossSectionCommand(program, io);
 
+  rejectRepeatedOptions(program);
   return program;
 }

@@ -1,12 +1,13 @@
 /**
  * Runs the CLI on an argument vector and returns the exit status: 0 done,
- * 2 a user mistake (one line `vanish: error: …` on stderr, no stack),
- * 1 an internal error (with its stack).
+ * 2 a user mistake, 1 an internal fault or a failure of the system (a full
+ * disk); every error is one line on stderr (`vanish: error: …`), never a
+ * stack trace (see {@link errorLine}).
  */
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
-import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, InterruptedError, firstLine, isUserError } from './errors.js';
-import type { Io } from './io.js';
+import { EXIT_INTERRUPTED, EXIT_USAGE, InterruptedError, UsageError, brief, errorLine } from './errors.js';
+import { StdoutClosed, type Io } from './io.js';
 import type { Library } from './library.js';
 import { buildProgram } from './program.js';
 
@@ -27,26 +28,29 @@ function packageVersion(): string {
  * @param argv arguments after the program name, e.g. `['reach', '--points', '8']`
  */
 export async function run(argv: string[], io: Io, lib: Library): Promise<number> {
-  const program = buildProgram(lib, io, packageVersion());
   try {
+    const program = buildProgram(lib, io, packageVersion());
+    // `vanish help NAME` of a command that does not exist: commander would print the whole help.
+    if (argv[0] === 'help' && argv[1] !== undefined && !program.commands.some((c) => c.name() === argv[1] || c.aliases().includes(argv[1]))) {
+      throw new UsageError(`unknown command '${argv[1]}' (vanish --help lists the commands)`);
+    }
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
+    // The reader of stdout has gone (`vanish reach | head`): what it wanted was written.
+    if (e instanceof StdoutClosed) return 0;
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
       if (e.code === 'commander.help') return e.exitCode === 0 ? 0 : EXIT_USAGE;
-      io.stderr(`vanish: error: ${firstLine(e.message).replace(/^error: /, '')}\n`);
+      io.stderr(`vanish: error: ${brief(e.message.replace(/^error: /, ''))}\n`);
       return EXIT_USAGE;
     }
     if (e instanceof InterruptedError) {
       io.stderr(`vanish: ${e.message}\n`);
       return EXIT_INTERRUPTED;
     }
-    if (isUserError(e)) {
-      io.stderr(`vanish: error: ${firstLine(e.message)}\n`);
-      return EXIT_USAGE;
-    }
-    io.stderr(`vanish: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    return EXIT_INTERNAL;
+    const { line, status } = errorLine(e);
+    io.stderr(line);
+    return status;
   }
 }

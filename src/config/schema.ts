@@ -299,23 +299,38 @@ export const FIXED_TARGET_FIELDS: Record<FixedTargetField, FieldInfo> = {
   confidenceLevel: { group: 'statistics', label: 'Confidence level (CLs)', unit: '', allowed: '0 < CL < 1' },
 };
 
-/** A value as the user wrote it, for messages (JSON.stringify would print Infinity and NaN as null). */
+/** How many unknown keys an error names before "and N more". */
+const MAX_LISTED = 5;
+/** Longest value or key quoted in an error, in characters. */
+const MAX_SHOWN = 60;
+
+const clip = (text: string): string => (text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text);
+
+/** A key for a message: as is when plain, else quoted with its escapes (a key may hold control characters). */
+function showKey(key: string): string {
+  return /^[\w.-]+$/.test(key) ? clip(key) : clip(JSON.stringify(key));
+}
+
+/**
+ * A value as the user wrote it, for a one-line message: at most
+ * {@link MAX_SHOWN} characters (JSON.stringify would print Infinity and NaN as null).
+ */
 function show(value: unknown): string {
   if (value === undefined) return 'missing';
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return clip(JSON.stringify(value));
   if (value === null) return 'null';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
+  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'object') return 'a mapping';
+  return clip(String(value));
 }
 
 function describeIssue(issue: z.ZodIssue, input: unknown, fields: Record<string, FieldInfo>): ConfigError {
   if (issue.code === z.ZodIssueCode.unrecognized_keys) {
-    const keys = issue.keys.join(', ');
-    return new ConfigError(`unknown config field ${keys}: allowed fields are ${Object.keys(fields).join(', ')}`, issue.keys[0]);
+    const shownKeys = issue.keys.slice(0, MAX_LISTED).map((k) => showKey(k));
+    const more = issue.keys.length > MAX_LISTED ? ` and ${issue.keys.length - MAX_LISTED} more` : '';
+    const noun = issue.keys.length === 1 ? 'field' : 'fields';
+    return new ConfigError(`unknown config ${noun} ${shownKeys.join(', ')}${more}: allowed fields are ${Object.keys(fields).join(', ')}`, issue.keys[0]);
   }
   if (issue.path.length === 0) {
     return new ConfigError(`the configuration must be an object of fields, got ${show(input)}`);

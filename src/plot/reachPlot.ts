@@ -76,8 +76,15 @@ const finitePositive = (v: number) => Number.isFinite(v) && v > 0;
 
 /** The range of finite positive values, or undefined. */
 function extent(values: number[]): [number, number] | undefined {
-  const v = values.filter(finitePositive);
-  return v.length ? [Math.min(...v), Math.max(...v)] : undefined;
+  // A loop, not Math.min(...v): a spread of a 130 000-point comparison curve overflows the stack.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of values) {
+    if (!finitePositive(x)) continue;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return lo <= hi ? [lo, hi] : undefined;
 }
 
 /** A log scale over `domain` widened to powers of ten (one decade at least). */

@@ -5,9 +5,26 @@ import { px } from '../format/number.js';
 
 export { px };
 
-/** Escapes text for XML character data and attribute values. */
+/**
+ * Characters an SVG (XML 1.0) document cannot hold or should not show: C0
+ * controls (tab, newline and carriage return included, which attribute
+ * values would turn into spaces anyway), DEL and the C1 controls, the
+ * non-characters U+FFFE and U+FFFF, and lone surrogates.
+ */
+const NOT_XML = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Escapes text for XML character data and attribute values; a character XML
+ * cannot hold (a control character in a comparison label) becomes U+FFFD,
+ * so the figure stays a valid document whatever the labels hold.
+ */
 export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(NOT_XML, '\ufffd')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** `name="value"` pairs; numbers rounded with {@link px}, undefined values left out. */

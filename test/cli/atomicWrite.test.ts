@@ -66,3 +66,53 @@ describe('writeFilesAtomic on links and special files', () => {
     rmSync(fifo);
   });
 });
+
+describe('writeFilesAtomic, all or nothing', () => {
+  it('restores the files already renamed when a later rename fails', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const sub = mkdtempSync(path.join(dir, 'rollback-'));
+    const a = path.join(sub, 'a.csv');
+    const b = path.join(sub, 'b.svg');
+    const c = path.join(sub, 'c.txt');
+    writeFileSync(a, 'old a');
+    // b becomes a directory once everything is staged: renaming a file over it fails.
+    const err = await writeFilesAtomic(
+      [
+        { path: a, data: 'new a' },
+        { path: c, data: 'new c' },
+        { path: b, data: 'new b' },
+      ],
+      () => mkdirSync(b),
+    ).catch((e: NodeJS.ErrnoException) => e);
+    expect((err as NodeJS.ErrnoException).path).toBe(b);
+    expect(readFileSync(a, 'utf8')).toBe('old a');
+    expect(readdirSync(sub).sort()).toEqual(['a.csv', 'b.svg']);
+  });
+
+  it('writes nothing when the step before the renames (stdout) fails', async () => {
+    const sub = mkdtempSync(path.join(dir, 'stdout-fails-'));
+    const err = await writeFilesAtomic([{ path: path.join(sub, 'fig.svg'), data: '<svg/>' }], () => {
+      throw new Error('stdout is full');
+    }).catch((e: Error) => e);
+    expect((err as Error).message).toBe('stdout is full');
+    expect(readdirSync(sub)).toEqual([]);
+  });
+
+  it('keeps the mode of a file it replaces', async () => {
+    const { chmodSync, statSync } = await import('node:fs');
+    const f = path.join(dir, 'mode.txt');
+    writeFileSync(f, 'old');
+    chmodSync(f, 0o600);
+    await writeFileAtomic(f, 'new');
+    expect(statSync(f).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses two outputs that are one file', async () => {
+    const f = path.join(dir, 'twice.txt');
+    const err = await writeFilesAtomic([
+      { path: f, data: '1' },
+      { path: path.join(dir, '.', 'twice.txt'), data: '2' },
+    ]).catch((e: NodeJS.ErrnoException) => e);
+    expect((err as NodeJS.ErrnoException).code).toBe('ESAMEFILE');
+  });
+});
