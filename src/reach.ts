@@ -22,7 +22,7 @@ import { NO_YIELD, radiativeYield } from './yields/radiative.js';
 import { spectralSetup, type SpectralSetup } from './spectral/spectrum.js';
 import { yieldContext, type YieldContext } from './yields/context.js';
 import { backgroundFor } from './backgrounds/index.js';
-import { checkMass } from './yields/massRange.js';
+import { checkMass, honestYield } from './yields/massRange.js';
 
 /** n masses spaced evenly in log between min and max (GeV), both included. */
 export function logGrid(min: number, max: number, n: number): number[] {
@@ -98,9 +98,9 @@ export function reachPoint(
 ): ReachPoint {
   checkMass(mass);
   if (!(required >= 0) || !Number.isFinite(required)) throw new RangeError(`the required signal must be finite and ≥ 0, got ${required}`);
-  const ann = annihilationYield(ctx, mass, options);
-  const bre = bremsstrahlungYield(ctx, mass, options);
-  const rad = ctx.config.radiativeAnnihilation ? radiativeYield(ctx, mass, options) : NO_YIELD;
+  const ann = honestYield('annihilation', mass, () => annihilationYield(ctx, mass, options));
+  const bre = honestYield('bremsstrahlung', mass, () => bremsstrahlungYield(ctx, mass, options));
+  const rad = ctx.config.radiativeAnnihilation ? honestYield('radiative', mass, () => radiativeYield(ctx, mass, options)) : NO_YIELD;
   const counting = epsilonForSignal(ann.value + bre.value + rad.value, required);
   let limits = {
     epsilon90: counting,
