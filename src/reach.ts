@@ -16,6 +16,7 @@ import { electronMass } from './constants.js';
 import { minimizeScalar } from './numeric/minimize.js';
 import type { ReachPoint, ReachResult } from './results.js';
 import { epsilonForSignal, requiredSignalFor, statisticsWarning } from './statistics/expectedLimit.js';
+import { limitValidity } from './statistics/validity.js';
 import { annihilationYield, type YieldOptions } from './yields/annihilation.js';
 import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
 import { NO_YIELD, radiativeYield } from './yields/radiative.js';
@@ -127,6 +128,7 @@ export function reachPoint(
     radiativeError: rad.error,
     ...limits,
     epsilon90Counting: counting,
+    ...limitValidity(mass, limits.epsilon90, ctx.config.alphaD, ctx.config.massRatio),
   };
 }
 
@@ -155,15 +157,21 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
     points.push(reachPoint(ctx, required, m, options, spectral));
     options.onProgress?.(points.length, grid.length);
   }
+  const best = bestPoint(ctx, required, points, inRange, lo, hi, options, spectral);
   return {
     config,
     positrons,
     background: bg.total,
     requiredSignal: required,
     points,
-    best: bestPoint(ctx, required, points, inRange, lo, hi, options, spectral),
+    best: { ...best, ...limitValidity(best.massGeV, best.epsilon90, config.alphaD, config.massRatio) },
     edges,
-    warnings: [...bg.warnings, ...[statisticsWarning(config, bg.total)].filter((w): w is string => w !== undefined), ...sourceWarnings(ctx)],
+    warnings: [
+      ...bg.warnings,
+      ...[statisticsWarning(config, bg.total)].filter((w): w is string => w !== undefined),
+      ...sourceWarnings(ctx),
+      ...validityWarnings(points),
+    ],
     ...(spectral
       ? { spectral: { quantity: spectral.quantity, edges: spectral.edges, mergedEdges: spectral.mergedEdges, background: spectral.background } }
       : {}),
@@ -173,6 +181,18 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
 /** Caveats of the lepton source (a beam energy spread that does not apply). */
 function sourceWarnings(ctx: YieldContext): string[] {
   return ctx.spectrum.warnings ?? [];
+}
+
+/** A warning line for the masses whose limit is not meaningful (valid: false), with the reasons. */
+function validityWarnings(points: ReachPoint[]): string[] {
+  const invalid = points.filter((p) => !p.valid);
+  if (invalid.length === 0) return [];
+  const range =
+    invalid.length === 1
+      ? `m_A′ = ${Number(invalid[0].massGeV.toPrecision(4))} GeV`
+      : `m_A′ from ${Number(invalid[0].massGeV.toPrecision(4))} to ${Number(invalid[invalid.length - 1].massGeV.toPrecision(4))} GeV`;
+  const notes = [...new Set(invalid.map((p) => p.note))].join('; ');
+  return [`no meaningful limit at ${invalid.length} of ${points.length} masses (${range}), marked valid: false: ${notes}`];
 }
 
 function bestPoint(
