@@ -69,11 +69,25 @@ export function annihilationEdges(ctx: YieldContext): { massGeV: number; label: 
   return edges.sort((a, b) => a.massGeV - b.massGeV);
 }
 
+/**
+ * A user's configuration error (a ConfigError or InputLimitError naming a config field; told by name so
+ * this module does not load the schema), as opposed to a failure at one mass.
+ */
+const isConfigError = (e: unknown): boolean =>
+  e instanceof Error && (e.name === 'ConfigError' || e.name === 'InputLimitError') && (e as { field?: unknown }).field !== 'mass';
+
 export interface ReachOptions extends YieldOptions {
   /** Add the edge masses inside the range to the grid (default true). */
   includeEdges?: boolean;
   /** Called after each mass with the number done and the total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Leave out a mass whose yields cannot be computed (a numerical failure at
+   * that mass, listed in the result's `skipped`) instead of failing the whole
+   * scan (default false). A configuration error still throws, and so does a
+   * scan in which no mass could be computed.
+   */
+  skipFailedMasses?: boolean;
 }
 
 /** Yields and limits at one mass, for a context and the signal count the statistics requires. */
@@ -139,11 +153,20 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
   const inRange = edges.filter((e) => e.massGeV >= lo && e.massGeV <= hi).map((e) => e.massGeV);
   const grid = [...new Set([...masses, ...(options.includeEdges === false ? [] : inRange)])].sort((a, b) => a - b);
   const points: ReachPoint[] = [];
+  const skipped: { massGeV: number; reason: string }[] = [];
+  let firstFailure: unknown;
   for (const m of grid) {
-    points.push(reachPoint(ctx, required, m, options, spectral));
-    options.onProgress?.(points.length, grid.length);
+    try {
+      points.push(reachPoint(ctx, required, m, options, spectral));
+    } catch (e) {
+      if (!options.skipFailedMasses || isConfigError(e)) throw e;
+      firstFailure ??= e;
+      skipped.push({ massGeV: m, reason: e instanceof Error ? e.message : String(e) });
+    }
+    options.onProgress?.(points.length + skipped.length, grid.length);
   }
-  return {
+  if (points.length === 0) throw firstFailure;
+  const result: ReachResult = {
     config,
     positrons,
     background: bg.total,
@@ -156,6 +179,8 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
       ? { spectral: { quantity: spectral.quantity, edges: spectral.edges, mergedEdges: spectral.mergedEdges, background: spectral.background } }
       : {}),
   };
+  if (options.skipFailedMasses) result.skipped = skipped;
+  return result;
 }
 
 function bestPoint(
@@ -165,10 +190,21 @@ function bestPoint(
   edgeMasses: number[],
   lo: number,
   hi: number,
-  options: YieldOptions,
+  options: ReachOptions,
   spectral?: SpectralSetup,
 ): { massGeV: number; epsilon90: number } {
-  const eps = (m: number) => reachPoint(ctx, required, m, options, spectral).epsilon90;
+  const at = (m: number) => reachPoint(ctx, required, m, options, spectral).epsilon90;
+  // With skipFailedMasses a mass that cannot be computed is never the best.
+  const eps = options.skipFailedMasses
+    ? (m: number) => {
+        try {
+          return at(m);
+        } catch (e) {
+          if (isConfigError(e)) throw e;
+          return Infinity;
+        }
+      }
+    : at;
   const candidates = points.map((p) => ({ m: p.massGeV, e: p.epsilon90 }));
   for (const m of edgeMasses) if (!candidates.some((c) => c.m === m)) candidates.push({ m, e: eps(m) });
   candidates.sort((a, b) => a.m - b.m);
