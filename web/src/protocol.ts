@@ -1,6 +1,6 @@
 /** Messages between the page and its computation worker (structured-clone plain data). */
 import type { AnyExperimentConfig } from '../../src/config/schema.js';
-import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachResult } from '../../src/results.js';
+import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachPoint, ReachResult } from '../../src/results.js';
 
 export interface ComputeRequest {
   type: 'compute';
@@ -43,13 +43,22 @@ export interface FixedTargetSteps {
 export type Steps = ColliderSteps | FixedTargetSteps;
 
 export interface Timing {
-  /** computeReach, ms. */
+  /** computeReach (and the best point's yields), ms. */
   reachMs: number;
-  /** positronSpectrum + trackLengthDistribution + computeBackground, ms. */
-  stepsMs: number;
+}
+
+/** A failed computation: the error's name and message, and the config field it names (a ConfigError's), if any. */
+export interface ErrorInfo {
+  name: string;
+  message: string;
+  field?: string;
 }
 
 export type WorkerReply =
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'result'; id: number; reach: ReachResult; steps?: Steps; timing: Timing }
-  | { type: 'error'; id: number; message: string };
+  /** The curve (posted before the steps); `bestPoint` has the yields at the best mass. */
+  | { type: 'result'; id: number; reach: ReachResult; bestPoint?: ReachPoint; timing: Timing }
+  /** The steps behind the curve (positronSpectrum + trackLengthDistribution + computeBackground, `stepsMs`). */
+  | { type: 'steps'; id: number; steps: Steps; stepsMs: number }
+  | ({ type: 'error'; id: number } & ErrorInfo)
+  | ({ type: 'stepsError'; id: number } & ErrorInfo);

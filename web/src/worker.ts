@@ -2,11 +2,15 @@
  * The computation worker: runs the library's reach scan (and the steps behind
  * it) off the page's thread, so typing never freezes the page. It only calls
  * the library; the page cancels a stale computation by terminating it.
+ *
+ * The curve is posted as soon as it is computed, the steps behind it after
+ * (the figure need not wait for them). A mass whose yields cannot be computed
+ * is skipped and reported, not fatal (`skipFailedMasses`).
  */
-import { computeBackground } from '../../src/analysis.js';
-import { computeReach } from '../../src/reach.js';
+import { computeBackground, computeFlux } from '../../src/analysis.js';
 import type { AnyExperimentConfig } from '../../src/config/schema.js';
-import { computeFlux } from '../../src/analysis.js';
+import { computeReach } from '../../src/reach.js';
+import type { ReachPoint, ReachResult } from '../../src/results.js';
 import { positronSpectrum, trackLengthDistribution } from '../../src/steps.js';
 import type { ComputeRequest, Steps, WarmRequest, WorkerReply } from './protocol.js';
 
@@ -33,13 +37,34 @@ function stepsOf(config: AnyExperimentConfig): Steps {
   };
 }
 
+/** The yields and limits at the best mass (located between grid points), so it can be read out and exported like them. */
+function bestPointOf(config: AnyExperimentConfig, r: ReachResult): ReachPoint | undefined {
+  const m = r.best.massGeV;
+  if (!(Number.isFinite(m) && m > 0 && Number.isFinite(r.best.epsilon90))) return undefined;
+  const onGrid = r.points.find((p) => p.massGeV === m);
+  if (onGrid) return onGrid;
+  try {
+    return computeReach(config, [m], { includeEdges: false }).points[0];
+  } catch {
+    return undefined;
+  }
+}
+
 const post = (m: WorkerReply) => (self as unknown as Worker).postMessage(m);
+
+/** What the page needs to place an error: the field it names (a ConfigError's `field`), if any. */
+function errorReply(id: number, err: unknown): WorkerReply {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const field = (e as { field?: unknown }).field;
+  return { type: 'error', id, name: e.name, message: e.message, ...(typeof field === 'string' ? { field } : {}) };
+}
 
 function compute(req: ComputeRequest): void {
   const t0 = performance.now();
   let last = t0;
   const reach = computeReach(req.config, req.masses, {
     includeEdges: true,
+    skipFailedMasses: true,
     onProgress: (done, total) => {
       const now = performance.now();
       if (now - last >= PROGRESS_EVERY || done === total) {
@@ -48,11 +73,16 @@ function compute(req: ComputeRequest): void {
       }
     },
   });
+  const bestPoint = bestPointOf(req.config, reach);
   const t1 = performance.now();
-  let steps: Steps | undefined;
-  if (req.steps) steps = stepsOf(req.config);
-  const t2 = performance.now();
-  post({ type: 'result', id: req.id, reach, steps, timing: { reachMs: t1 - t0, stepsMs: t2 - t1 } });
+  post({ type: 'result', id: req.id, reach, bestPoint, timing: { reachMs: t1 - t0 } });
+  if (!req.steps) return;
+  try {
+    const steps = stepsOf(req.config);
+    post({ type: 'steps', id: req.id, steps, stepsMs: performance.now() - t1 });
+  } catch (err) {
+    post({ ...errorReply(req.id, err), type: 'stepsError' } as WorkerReply);
+  }
 }
 
 self.onmessage = (e: MessageEvent<ComputeRequest | WarmRequest>) => {
@@ -69,6 +99,6 @@ self.onmessage = (e: MessageEvent<ComputeRequest | WarmRequest>) => {
   try {
     compute(req);
   } catch (err) {
-    post({ type: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) });
+    post(errorReply(req.id, err));
   }
 };
