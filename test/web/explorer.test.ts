@@ -530,7 +530,7 @@ describe('reach explorer (built site in chromium)', () => {
     const { page } = await open();
     await page.fill('input[name="points"]', '600');
     await page.press('input[name="points"]', 'Enter');
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-busy') === 'true', PLOT);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-busy') === 'true', PLOT, { polling: 50 });
     await page.fill('input[name="points"]', '21');
     await page.press('input[name="points"]', 'Enter');
     await settled(page, 'points=21');

@@ -46,10 +46,14 @@ import { readoutText, renderSteps, renderYields } from './stepsView.js';
 
 /** Wait after a keystroke before computing, ms (a change or Enter computes at once). */
 const TYPING_DELAY = 150;
+/** The page's first curve is previewed on this many masses while the worker's tables are still cold. */
+const PREVIEW_MASSES = 24;
 /** Wait before a zoom, pan or selection is written to the URL, ms (they replace the current history entry). */
 const VIEW_URL_DELAY = 300;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+/** When the page's script started, ms after navigation. */
+const scriptStartMs = performance.now();
 
 const ui = {
   form: $<HTMLFormElement>('controls'),
@@ -343,10 +347,14 @@ function showComputed(inputs: Inputs, c: Computed): void {
   }
   setFigureState('current');
   draw();
-  if (firstPlotMs === undefined) {
-    firstPlotMs = performance.now();
-    ui.plot.dataset.firstPlotMs = firstPlotMs.toFixed(0);
-  }
+  markFirstPlot();
+}
+
+function markFirstPlot(): void {
+  if (firstPlotMs !== undefined) return;
+  firstPlotMs = performance.now();
+  ui.plot.dataset.firstPlotMs = firstPlotMs.toFixed(0);
+  ui.plot.dataset.scriptStartMs = scriptStartMs.toFixed(0);
 }
 
 /** Plain words for a failure that names no field (never the raw numerical message). */
@@ -410,7 +418,18 @@ async function compute(inputs: Inputs): Promise<void> {
       onStepsError() {
         if (shown?.inputs === inputs) ui.stepsMs.textContent = 'failed';
       },
-    });
+    }, firstPlotMs === undefined && !shown ? {
+      masses: PREVIEW_MASSES,
+      onPreview(reach, ms) {
+        ui.plot.dataset.previewMs = ms.toFixed(0);
+        // A first look on fewer masses, drawn at once and said to be one; the full curve replaces it.
+        if (shown || requested !== inputs) return;
+        figure.render(reach, undefined, comparisons(), selectedMass);
+        ui.plot.dataset.state = 'preview';
+        ui.statusText.textContent = `First look (${reach.points.length} masses); computing all ${r.value.masses.length}…`;
+        markFirstPlot();
+      },
+    } : undefined);
     ui.plot.dataset.cancelled = String(runner.cancelled);
     const c = await running;
     if (!c) return; // cancelled by a newer input

@@ -10,12 +10,20 @@ export interface ComputeRequest {
   masses: number[];
   /** Also compute the steps behind the curve (spectrum, track length, background). */
   steps: boolean;
+  /** First post a quick look at about this many of the masses (the first plot of a page, while the tables are cold). */
+  preview?: number;
 }
 
 /** Builds the configuration-wide tables (track lengths) and compiles the code before a real request. */
 export interface WarmRequest {
   type: 'warm';
   config: AnyExperimentConfig;
+}
+
+/** Builds the tables of a built-in experiment's defaults (sent by the page's entry before the page has a configuration). */
+export interface WarmPresetRequest {
+  type: 'warmPreset';
+  experiment: string;
 }
 
 /** τ(v) = E T(E′, E, depth)/X0 at v = E′/E, for the depth of Eq. 11 and that of Eq. 12. */
@@ -56,6 +64,8 @@ export interface ErrorInfo {
 
 export type WorkerReply =
   | { type: 'progress'; id: number; done: number; total: number }
+  /** A first look at the curve on fewer masses (see ComputeRequest.preview); the full result follows. */
+  | { type: 'preview'; id: number; reach: ReachResult; ms: number }
   /** The curve (posted before the steps); `bestPoint` has the yields at the best mass. */
   | { type: 'result'; id: number; reach: ReachResult; bestPoint?: ReachPoint; timing: Timing }
   /** The steps behind the curve (positronSpectrum + trackLengthDistribution + computeBackground, `stepsMs`). */

@@ -44,14 +44,13 @@ interface Pending {
   reject: (e: Error) => void;
   started: number;
   onSteps?: StepsHandler;
+  onPreview?: (reach: ReachResult, ms: number) => void;
   onStepsError?: (e: ComputeError) => void;
   /** The curve has arrived; the steps are still being computed. */
   curveDone: boolean;
 }
 
-function spawn(): Worker {
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'vanish-compute' });
-}
+import { spawnWorker as spawn, takeBootWorker } from './spawn.js';
 
 export class Runner {
   private worker: Worker | null = null;
@@ -80,6 +79,7 @@ export class Runner {
     config: AnyExperimentConfig,
     masses: number[],
     steps: { onSteps: StepsHandler; onStepsError?: (e: ComputeError) => void } | false,
+    preview?: { masses: number; onPreview: (reach: ReachResult, ms: number) => void },
   ): Promise<Computed | null> {
     if (this.pending) {
       this.worker?.terminate();
@@ -91,7 +91,7 @@ export class Runner {
       this.pending = null;
     }
     if (!this.worker) {
-      this.worker = this.spare ?? spawn();
+      this.worker = this.spare ?? (this.keepSpare ? takeBootWorker() : undefined) ?? spawn();
       this.spare = null;
       this.worker.onmessage = (e: MessageEvent<WorkerReply>) => this.receive(e.data);
       this.worker.onerror = (e: ErrorEvent) => {
@@ -101,9 +101,9 @@ export class Runner {
     }
     this.lastConfig = config;
     const id = this.nextId++;
-    const req: ComputeRequest = { type: 'compute', id, config, masses, steps: steps !== false };
+    const req: ComputeRequest = { type: 'compute', id, config, masses, steps: steps !== false, ...(preview ? { preview: preview.masses } : {}) };
     return new Promise((resolve, reject) => {
-      this.pending = { id, resolve, reject, started: performance.now(), curveDone: false, ...(steps ? steps : {}) };
+      this.pending = { id, resolve, reject, started: performance.now(), curveDone: false, ...(steps ? steps : {}), ...(preview ? { onPreview: preview.onPreview } : {}) };
       (this.worker as Worker).postMessage(req);
     });
   }
@@ -143,6 +143,8 @@ export class Runner {
     if (!p || m.id !== p.id) return;
     if (m.type === 'progress') {
       this.onProgress(m.done, m.total);
+    } else if (m.type === 'preview') {
+      p.onPreview?.(m.reach, m.ms);
     } else if (m.type === 'error') {
       this.pending = null;
       p.reject(new ComputeError(m));

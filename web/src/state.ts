@@ -389,7 +389,7 @@ export function resolveInputs(
   }
   const accepts = (o: Record<string, unknown>) => {
     try {
-      withOverrides(base, o);
+      withOverridesFromInput(base, o);
       return true;
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;

@@ -12,7 +12,8 @@ import type { AnyExperimentConfig } from '../../src/config/schema.js';
 import { computeReach } from '../../src/reach.js';
 import type { ReachPoint, ReachResult } from '../../src/results.js';
 import { positronSpectrum, trackLengthDistribution } from '../../src/steps.js';
-import type { ComputeRequest, Steps, WarmRequest, WorkerReply } from './protocol.js';
+import { EXPERIMENTS } from '../../src/config/presets.js';
+import type { ComputeRequest, Steps, WarmPresetRequest, WarmRequest, WorkerReply } from './protocol.js';
 
 /** Points of the small figures. */
 const SPECTRUM_POINTS = 120;
@@ -59,7 +60,22 @@ function errorReply(id: number, err: unknown): WorkerReply {
   return { type: 'error', id, name: e.name, message: e.message, ...(typeof field === 'string' ? { field } : {}) };
 }
 
+/** About `n` of the masses, evenly spread, the first and last included. */
+function subsample(masses: number[], n: number): number[] {
+  const step = (masses.length - 1) / (n - 1);
+  return [...new Set(Array.from({ length: n }, (_, i) => masses[Math.round(i * step)]))];
+}
+
 function compute(req: ComputeRequest): void {
+  if (req.preview && req.masses.length > 1.5 * req.preview) {
+    const t = performance.now();
+    try {
+      const reach = computeReach(req.config, subsample(req.masses, req.preview), { includeEdges: true, skipFailedMasses: true });
+      post({ type: 'preview', id: req.id, reach, ms: performance.now() - t });
+    } catch {
+      // The full computation reports the error.
+    }
+  }
   const t0 = performance.now();
   let last = t0;
   const reach = computeReach(req.config, req.masses, {
@@ -85,12 +101,13 @@ function compute(req: ComputeRequest): void {
   }
 }
 
-self.onmessage = (e: MessageEvent<ComputeRequest | WarmRequest>) => {
+self.onmessage = (e: MessageEvent<ComputeRequest | WarmRequest | WarmPresetRequest>) => {
   const req = e.data;
-  if (req.type === 'warm') {
+  if (req.type === 'warm' || req.type === 'warmPreset') {
     try {
-      computeReach(req.config, [WARM_MASS], { includeEdges: false });
-      trackLengthDistribution(req.config, 2);
+      const config = req.type === 'warm' ? req.config : (EXPERIMENTS[req.experiment] ?? EXPERIMENTS.belle2).config;
+      computeReach(config, [WARM_MASS], { includeEdges: false });
+      if (req.type === 'warm') trackLengthDistribution(config, 2);
     } catch {
       // Warming is only an optimisation.
     }
