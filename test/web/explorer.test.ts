@@ -528,7 +528,7 @@ describe('reach explorer (built site in chromium)', () => {
 
   it('cancels a stale computation when a new input arrives', async () => {
     const { page } = await open();
-    await page.fill('input[name="points"]', '600');
+    await page.fill('input[name="points"]', '2000');
     await page.press('input[name="points"]', 'Enter');
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-busy') === 'true', PLOT, { polling: 50 });
     await page.fill('input[name="points"]', '21');
@@ -871,6 +871,8 @@ describe('reach explorer (built site in chromium)', () => {
       await page.fill('input[name="lumi"]', lumi);
       await page.press('input[name="lumi"]', 'Enter');
       await settled(page, `lumi=${lumi}`);
+      // The steps behind the curve follow it; the next change comes after them, as a user's would.
+      await page.waitForFunction(() => /^\d+$/.test(document.getElementById('steps-ms')?.textContent ?? ''), null, { polling: 50 });
       runs.push({
         totalMs: Number(await page.textContent('[data-testid="compute-ms"]')),
         reachMs: Number(await page.getAttribute(PLOT, 'data-reach-ms')),

@@ -1,8 +1,9 @@
 /**
- * Runs computations in a Web Worker, one at a time: a new request while one
- * is running (its curve or its steps) cancels the stale one by terminating
- * its worker (the library's scan is one synchronous call, so it cannot be
- * interrupted otherwise).
+ * Runs computations in a Web Worker, one at a time: a new request while a
+ * curve is being computed cancels the stale one by terminating its worker
+ * (the library's scan is one synchronous call, so it cannot be interrupted
+ * otherwise); a new request while only the steps behind the last curve are
+ * being computed waits for them in the same worker (keeping its tables).
  *
  * Terminating loses the worker's tables and compiled code, so a spare worker
  * is kept warm (tables built for the last configuration) and takes over. The
@@ -82,13 +83,17 @@ export class Runner {
     preview?: { masses: number; onPreview: (reach: ReachResult, ms: number) => void },
   ): Promise<Computed | null> {
     if (this.pending) {
-      this.worker?.terminate();
-      this.worker = null;
-      if (!this.pending.curveDone) {
+      if (this.pending.curveDone) {
+        // Only the steps of the last curve are being computed: the worker (and its tables) is kept, the
+        // new request waits behind them, and their reply is dropped.
+        this.pending = null;
+      } else {
+        this.worker?.terminate();
+        this.worker = null;
         this.pending.resolve(null);
+        this.pending = null;
         this.cancelled++;
       }
-      this.pending = null;
     }
     if (!this.worker) {
       this.worker = this.spare ?? (this.keepSpare ? takeBootWorker() : undefined) ?? spawn();
