@@ -296,7 +296,9 @@ export class ReachFigure {
       e.textContent = t;
       return e;
     };
-    head.append('α', sub('D'), ` = ${cfg.alphaD}, m`, sub('A′'), ` = ${cfg.massRatio} m`, sub('χ'), cfg.kind === 'fixedTarget' ? '' : `, ${cfg.lumi} ab⁻¹`);
+    const text = document.createElement('span');
+    text.append('α', sub('D'), ` = ${cfg.alphaD}, m`, sub('A′'), ` = ${cfg.massRatio} m`, sub('χ'), cfg.kind === 'fixedTarget' ? '' : `, ${cfg.lumi} ab⁻¹`);
+    head.append(text);
     this.legendBox.replaceChildren(head, ...lis);
   }
 
