@@ -334,6 +334,7 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
     curves.push(
       el('path', {
         class: `curve ${c.name}`,
+        'data-label': c.label,
         d: pathData(c.pts, L),
         fill: 'none',
         stroke: c.stroke,

@@ -255,9 +255,12 @@ export class ReachFigure {
         width: Number(p.getAttribute('stroke-width') ?? 2),
       });
     };
-    from('path.curve.total', r.config.kind === 'fixedTarget' ? 'missing energy (total)' : 'disappearing positron track');
-    from('path.curve.annihilation', 'annihilation only');
-    from('path.curve.bremsstrahlung', 'bremsstrahlung only');
+    // The total first, then the figure's other curves in its order (each path carries its legend label).
+    from('path.curve.total', svg.querySelector('path.curve.total')?.getAttribute('data-label') ?? 'total');
+    svg.querySelectorAll('path.curve:not(.total):not(.comparison)').forEach((p) => {
+      const name = [...p.classList].find((c) => c !== 'curve') ?? '';
+      from(`path.curve.${name}`, p.getAttribute('data-label') ?? name);
+    });
     svg.querySelectorAll('path.curve.comparison').forEach((p) => {
       items.push({
         label: p.getAttribute('data-label') ?? '',
