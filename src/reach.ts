@@ -82,6 +82,13 @@ export function annihilationEdges(ctx: YieldContext): { massGeV: number; label: 
   return edges.sort((a, b) => a.massGeV - b.massGeV);
 }
 
+/**
+ * A user's configuration error (a ConfigError or InputLimitError naming a config field; told by name so
+ * this module does not load the schema), as opposed to a failure at one mass.
+ */
+const isConfigError = (e: unknown): boolean =>
+  e instanceof Error && (e.name === 'ConfigError' || e.name === 'InputLimitError') && (e as { field?: unknown }).field !== 'mass';
+
 export interface ReachOptions extends YieldOptions {
   /** Add the edge masses inside the range to the grid (default true). */
   includeEdges?: boolean;
@@ -92,6 +99,13 @@ export interface ReachOptions extends YieldOptions {
    * (src/scan/points.ts, e.g. on worker threads), used as they are: the result is the same.
    */
   points?: ReadonlyMap<number, ReachPoint>;
+  /**
+   * Leave out a mass whose yields cannot be computed (a numerical failure at
+   * that mass, listed in the result's `skipped`) instead of failing the whole
+   * scan (default false). A configuration error still throws, and so does a
+   * scan in which no mass could be computed.
+   */
+  skipFailedMasses?: boolean;
 }
 
 /** Yields and limits at one mass, for a context and the signal count the statistics requires. */
@@ -158,12 +172,21 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
   const inRange = edges.filter((e) => e.massGeV >= lo && e.massGeV <= hi).map((e) => e.massGeV);
   const grid = [...new Set([...masses, ...(options.includeEdges === false ? [] : inRange)])].sort((a, b) => a - b);
   const points: ReachPoint[] = [];
+  const skipped: { massGeV: number; reason: string }[] = [];
+  let firstFailure: unknown;
   for (const m of grid) {
-    points.push(options.points?.get(m) ?? reachPoint(ctx, required, m, options, spectral));
-    options.onProgress?.(points.length, grid.length);
+    try {
+      points.push(options.points?.get(m) ?? reachPoint(ctx, required, m, options, spectral));
+    } catch (e) {
+      if (!options.skipFailedMasses || isConfigError(e)) throw e;
+      firstFailure ??= e;
+      skipped.push({ massGeV: m, reason: e instanceof Error ? e.message : String(e) });
+    }
+    options.onProgress?.(points.length + skipped.length, grid.length);
   }
+  if (points.length === 0) throw firstFailure;
   const best = bestPoint(ctx, required, points, inRange, lo, hi, options, spectral);
-  return {
+  const result: ReachResult = {
     config,
     positrons,
     background: bg.total,
@@ -181,6 +204,8 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
       ? { spectral: { quantity: spectral.quantity, edges: spectral.edges, mergedEdges: spectral.mergedEdges, background: spectral.background } }
       : {}),
   };
+  if (options.skipFailedMasses) result.skipped = skipped;
+  return result;
 }
 
 /** Caveats of the lepton source (a beam energy spread that does not apply). */
@@ -207,10 +232,21 @@ function bestPoint(
   edgeMasses: number[],
   lo: number,
   hi: number,
-  options: YieldOptions,
+  options: ReachOptions,
   spectral?: SpectralSetup,
 ): { massGeV: number; epsilon90: number } {
-  const eps = (m: number) => reachPoint(ctx, required, m, options, spectral).epsilon90;
+  const at = (m: number) => reachPoint(ctx, required, m, options, spectral).epsilon90;
+  // With skipFailedMasses a mass that cannot be computed is never the best.
+  const eps = options.skipFailedMasses
+    ? (m: number) => {
+        try {
+          return at(m);
+        } catch (e) {
+          if (isConfigError(e)) throw e;
+          return Infinity;
+        }
+      }
+    : at;
   const candidates = points.map((p) => ({ m: p.massGeV, e: p.epsilon90 }));
   for (const m of edgeMasses) if (!candidates.some((c) => c.m === m)) candidates.push({ m, e: eps(m) });
   candidates.sort((a, b) => a.m - b.m);

@@ -124,4 +124,6 @@ export interface ReachResult {
   warnings: string[];
   /** Present when `analysis` is spectral. */
   spectral?: SpectralSummary;
+  /** With `skipFailedMasses`: the masses (GeV) left out because their yields could not be computed, and why. */
+  skipped?: { massGeV: number; reason: string }[];
 }

@@ -45,6 +45,10 @@ export interface ReachPlotOptions {
    * the median, +1σ, +2σ; ±2σ in yellow, ±1σ in green, named after `label` in the legend.
    */
   band?: { epsilon90: number[][]; label?: string; /** The band at the best point r.best, drawn through like the curve. */ best?: number[] };
+  /** The unit of the mass axis's labels (default GeV); masses given to the plot are always GeV. */
+  massUnit?: 'GeV' | 'MeV';
+  /** Draw the legend inside the figure (default true; a page may draw its own beside it). */
+  legend?: boolean;
 }
 
 export interface ReachPlotLayout {
@@ -146,7 +150,9 @@ function pathData(points: [number, number][], L: ReachPlotLayout): string {
 }
 
 /** The frame, log ticks, grid and axis labels of a reach figure (shared with the scan figures). */
-export function axes(L: ReachPlotLayout): string {
+export function axes(L: ReachPlotLayout, massUnit: 'GeV' | 'MeV' = 'GeV'): string {
+  // Masses are GeV on the scale; in MeV every label is 10³ larger (powers of ten stay powers of ten).
+  const shift = massUnit === 'MeV' ? 3 : 0;
   const { plot } = L;
   const out: string[] = [];
   const grid: string[] = [];
@@ -157,7 +163,7 @@ export function axes(L: ReachPlotLayout): string {
     out.push(tick(X, plot.bottom, X, plot.bottom - len), tick(X, plot.top, X, plot.top + len));
     if (t.major) grid.push(tick(X, plot.top, X, plot.bottom));
     if (t.labelled) {
-      const label = t.major ? powerOfTen(t.exponent as number, TICK_FONT) : esc(String(Number(t.value.toPrecision(3))));
+      const label = t.major ? powerOfTen((t.exponent as number) + shift, TICK_FONT) : esc(String(Number((t.value * 10 ** shift).toPrecision(3))));
       out.push(el('text', { class: 'tick-label x', x: X, y: plot.bottom + 24, 'text-anchor': 'middle', stroke: 'none' }, label));
     }
   }
@@ -180,7 +186,7 @@ export function axes(L: ReachPlotLayout): string {
     el(
       'text',
       { class: 'axis-label x', x: (plot.left + plot.right) / 2, y: L.height - 18, 'text-anchor': 'middle', 'font-size': LABEL_FONT },
-      `m<tspan dy="5" font-size="13">A′</tspan><tspan dy="-5"> [GeV]</tspan>`,
+      `m<tspan dy="5" font-size="13">A′</tspan><tspan dy="-5"> [${massUnit}]</tspan>`,
     ),
     el(
       'text',
@@ -411,6 +417,7 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
     curves.push(
       el('path', {
         class: `curve ${c.name}`,
+        'data-label': c.label,
         d: pathData(c.pts, L),
         fill: 'none',
         stroke: c.stroke,
@@ -452,10 +459,10 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
     el('rect', { width, height, fill: 'white' }),
     el('defs', {}, el('clipPath', { id: clipId }, el('rect', { x: plot.left, y: plot.top, width: plot.right - plot.left, height: plot.bottom - plot.top }))),
     title,
-    axes(L),
+    axes(L, opts.massUnit),
     el('g', { class: 'curves', 'clip-path': `url(#${clipId})` }, `\n${curves.join('\n')}\n`),
     best.markup,
-    legend(L, header, headerChars, [...own, ...bandEntries, ...entries], visible, best.box ? [best.box] : []),
+    opts.legend === false ? '' : legend(L, header, headerChars, [...own, ...bandEntries, ...entries], visible, best.box ? [best.box] : []),
     '</svg>',
     '',
   ]

@@ -5,6 +5,8 @@ import { FIELDS, FIXED_TARGET_FIELDS, type ConfigField } from '../../src/config/
 import { logGrid } from '../../src/reach.js';
 import {
   CONFIG_FIELDS,
+  carryInputs,
+  rangeFromParam,
   defaultInputs,
   describeChanges,
   inputNames,
@@ -143,5 +145,59 @@ describe('web state of other experiments', () => {
     expect(describeChanges(na64, 'na64-2019')).toBe('alphaD 0.01');
     expect(describeChanges(defaultInputs('besiii'))).toBe('besiii defaults');
     expect(describeChanges({ ...defaultInputs(), lumi: '10' }, 'na64-2019')).toBe('belle2: lumi 10 ab⁻¹');
+  });
+});
+
+describe('web state: conflicts, experiment switches, the view', () => {
+  const problemsOf = (changes: Partial<Inputs>, edited: import('../../web/src/state.js').InputName[] = []) => {
+    const r = resolveInputs(inputs(changes), edited);
+    return r.ok ? [] : r.problems;
+  };
+
+  it('reports a conflict between two fields once, on the one edited last, else on the changed one', () => {
+    // thetaMin raised above thetaMax: on thetaMin, once.
+    let p = problemsOf({ thetaMin: '150' }, ['thetaMin']);
+    expect(p.map((x) => x.field)).toEqual(['thetaMin']);
+    expect(p[0].message).toContain('thetaMin = 150');
+    expect(p[0].message).toContain('thetaMax = 128.7');
+    // The same from a link (nothing edited): the changed field.
+    expect(problemsOf({ thetaMin: '150' }).map((x) => x.field)).toEqual(['thetaMin']);
+    expect(problemsOf({ thetaMax: '20' }).map((x) => x.field)).toEqual(['thetaMax']);
+    // Both changed: the one edited last.
+    expect(problemsOf({ thetaMin: '100', thetaMax: '90' }, ['thetaMax', 'thetaMin']).map((x) => x.field)).toEqual(['thetaMax']);
+    expect(problemsOf({ thetaMin: '100', thetaMax: '90' }, ['thetaMin']).map((x) => x.field)).toEqual(['thetaMin']);
+    // The simulated slab deeper than the calorimeter.
+    p = problemsOf({ calorimeterDepth: '0.5' }, ['calorimeterDepth']);
+    expect(p.map((x) => x.field)).toEqual(['calorimeterDepth']);
+    expect(p[0].message).toContain('neutronSimulatedDepth');
+    expect(problemsOf({ neutronSimulatedDepth: '30' }, ['neutronSimulatedDepth']).map((x) => x.field)).toEqual(['neutronSimulatedDepth']);
+    // The mass range.
+    expect(problemsOf({ massMin: '2GeV' }, ['massMin']).map((x) => x.field)).toEqual(['massMin']);
+    expect(problemsOf({ massMax: '0.5MeV' }, ['massMax']).map((x) => x.field)).toEqual(['massMax']);
+    // A conflict and another bad field: both, each once.
+    expect(problemsOf({ thetaMin: '150', alphaD: '7' }, ['thetaMin']).map((x) => x.field).sort()).toEqual(['alphaD', 'thetaMin']);
+  });
+
+  it('keeps the edits that apply to another experiment and lists the dropped ones', () => {
+    const from = inputs({ lumi: '10', alphaD: '0.05', massMin: '10MeV' });
+    const { inputs: to, kept, dropped } = carryInputs(from, 'na64-2019');
+    expect(to.experiment).toBe('na64-2019');
+    expect(to.alphaD).toBe('0.05');
+    expect(to.massMin).toBe('10MeV');
+    expect(to.particlesOnTarget).toBe(String(na64_2019.particlesOnTarget));
+    expect(kept.sort()).toEqual(['alphaD', 'massMin']);
+    expect(dropped).toEqual(['lumi']);
+  });
+
+  it('keeps the view (mass unit, ranges) in the URL and refuses a bad range', () => {
+    const s = { inputs: inputs(), overlays: [], view: { unit: 'MeV' as const, x: [0.01, 0.2] as [number, number], y: [1e-6, 0.01] as [number, number] } };
+    const q = stateToQuery(s);
+    expect(q).toBe('unit=MeV&x=0.01_0.2&y=0.000001_0.01');
+    expect(stateFromQuery(q).state.view).toEqual(s.view);
+    const bad = stateFromQuery('y=0.1_0.01&unit=keV');
+    expect(bad.state.view).toBeUndefined();
+    expect(bad.problems).toHaveLength(2);
+    expect(rangeFromParam('1e-6_1e-2')).toEqual([1e-6, 1e-2]);
+    expect(rangeFromParam('0_1')).toBeUndefined();
   });
 });

@@ -94,6 +94,7 @@ export class Controls {
   private readonly errors = new Map<InputName, HTMLElement>();
   private readonly select: HTMLSelectElement;
   private readonly source: HTMLElement;
+  private readonly note: HTMLElement;
   private readonly resetAll: HTMLButtonElement;
   /** The groups of the shown experiment's controls. */
   private readonly fields: HTMLElement;
@@ -112,7 +113,9 @@ export class Controls {
     for (const name of EXPERIMENT_NAMES) this.select.append(h('option', { value: name }, EXPERIMENTS[name].title));
     this.select.addEventListener('change', () => handlers.onExperiment(this.select.value));
     this.source = h('div', { class: 'help', id: 'f-experiment-source' });
-    chooser.append(label, this.select, this.source);
+    this.note = h('p', { class: 'experiment-note', id: 'f-experiment-note', role: 'status', 'aria-live': 'polite' });
+    this.note.hidden = true;
+    chooser.append(label, this.select, this.source, this.note);
 
     const top = h('div', { class: 'form-actions' });
     this.resetAll = h('button', { type: 'button', class: 'reset-all' });
@@ -182,7 +185,9 @@ export class Controls {
         id,
         name,
         type: 'text',
-        inputmode: name === 'massMin' || name === 'massMax' ? 'text' : 'decimal',
+        // A full keyboard: numbers here take signs, exponents (1e-5) and, for masses, units.
+        inputmode: 'text',
+        enterkeyhint: 'done',
         autocomplete: 'off',
         spellcheck: 'false',
         placeholder: NULL_HINT[name] ?? dflt,
@@ -194,10 +199,12 @@ export class Controls {
     const error = h('div', { class: 'error', id: `${id}-error`, role: 'alert' });
     error.hidden = true;
     input.setAttribute('aria-describedby', `${id}-help ${id}-error`);
-    input.addEventListener('input', () => handlers.onInput(name, false));
-    input.addEventListener('change', () => handlers.onInput(name, true));
+    // A control removed by a switch of experiment may still fire (a focused input's change): only shown ones count.
+    const live = () => this.inputs.get(name) === input;
+    input.addEventListener('input', () => live() && handlers.onInput(name, false));
+    input.addEventListener('change', () => live() && handlers.onInput(name, true));
     input.addEventListener('keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Enter') handlers.onInput(name, true);
+      if ((e as KeyboardEvent).key === 'Enter' && live()) handlers.onInput(name, true);
     });
     const reset = h('button', {
       type: 'button',
@@ -211,6 +218,12 @@ export class Controls {
     this.inputs.set(name, input);
     this.errors.set(name, error);
     return row;
+  }
+
+  /** Says what a switch of experiment kept and dropped (empty: nothing). */
+  setNote(text: string): void {
+    this.note.textContent = text;
+    this.note.hidden = text === '';
   }
 
   /** The experiment and every control's current text. */

@@ -1,21 +1,12 @@
 /**
  * The figures' font, DejaVu Sans, bundled with the page (the same face the
- * CLI's figures name), so text renders alike on every system and offline.
+ * CLI's figures name) for the PNG export, whose SVG is drawn outside the page:
+ * fetched only when a PNG is made (757 kB), never at start. On the page the
+ * figure uses the system's DejaVu Sans or a sans-serif fallback.
  */
 import fontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 
 export const FIGURE_FONT = 'DejaVu Sans';
-
-/** Registers the bundled font for the page; resolves when it is loaded (or failed to, then a fallback is used). */
-export async function loadFigureFont(): Promise<void> {
-  try {
-    const face = new FontFace(FIGURE_FONT, `url(${fontUrl})`);
-    document.fonts.add(face);
-    await face.load();
-  } catch {
-    // The SVG names sans-serif fallbacks through the page's CSS.
-  }
-}
 
 let dataUrl: Promise<string> | undefined;
 

@@ -1,6 +1,6 @@
 /** Messages between the page and its computation worker (structured-clone plain data). */
 import type { AnyExperimentConfig } from '../../src/config/schema.js';
-import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachResult } from '../../src/results.js';
+import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachPoint, ReachResult } from '../../src/results.js';
 
 export interface ComputeRequest {
   type: 'compute';
@@ -10,12 +10,20 @@ export interface ComputeRequest {
   masses: number[];
   /** Also compute the steps behind the curve (spectrum, track length, background). */
   steps: boolean;
+  /** First post a quick look at about this many of the masses (the first plot of a page, while the tables are cold). */
+  preview?: number;
 }
 
 /** Builds the configuration-wide tables (track lengths) and compiles the code before a real request. */
 export interface WarmRequest {
   type: 'warm';
   config: AnyExperimentConfig;
+}
+
+/** Builds the tables of a built-in experiment's defaults (sent by the page's entry before the page has a configuration). */
+export interface WarmPresetRequest {
+  type: 'warmPreset';
+  experiment: string;
 }
 
 /** τ(v) = E T(E′, E, depth)/X0 at v = E′/E, for the depth of Eq. 11 and that of Eq. 12. */
@@ -43,13 +51,24 @@ export interface FixedTargetSteps {
 export type Steps = ColliderSteps | FixedTargetSteps;
 
 export interface Timing {
-  /** computeReach, ms. */
+  /** computeReach (and the best point's yields), ms. */
   reachMs: number;
-  /** positronSpectrum + trackLengthDistribution + computeBackground, ms. */
-  stepsMs: number;
+}
+
+/** A failed computation: the error's name and message, and the config field it names (a ConfigError's), if any. */
+export interface ErrorInfo {
+  name: string;
+  message: string;
+  field?: string;
 }
 
 export type WorkerReply =
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'result'; id: number; reach: ReachResult; steps?: Steps; timing: Timing }
-  | { type: 'error'; id: number; message: string };
+  /** A first look at the curve on fewer masses (see ComputeRequest.preview); the full result follows. */
+  | { type: 'preview'; id: number; reach: ReachResult; ms: number }
+  /** The curve (posted before the steps); `bestPoint` has the yields at the best mass. */
+  | { type: 'result'; id: number; reach: ReachResult; bestPoint?: ReachPoint; timing: Timing }
+  /** The steps behind the curve (positronSpectrum + trackLengthDistribution + computeBackground, `stepsMs`). */
+  | { type: 'steps'; id: number; steps: Steps; stepsMs: number }
+  | ({ type: 'error'; id: number } & ErrorInfo)
+  | ({ type: 'stepsError'; id: number } & ErrorInfo);

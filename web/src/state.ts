@@ -87,6 +87,18 @@ export type Inputs = { experiment: string } & Partial<Record<InputName, string>>
 export interface Overlay {
   label: string;
   points: [massGeV: number, epsilon: number][];
+  /** The unit the file's masses were read in (converted to GeV in `points`), and why (absent in a link). */
+  unit?: 'GeV' | 'MeV';
+  unitReason?: string;
+}
+
+/** How the figure is viewed: the mass unit of its axis and a zoomed (or set) mass and ε range. */
+export interface View {
+  unit?: 'GeV' | 'MeV';
+  /** Mass range shown, GeV (absent: the grid's). */
+  x?: [number, number];
+  /** ε range shown (absent: fitted to the curves). */
+  y?: [number, number];
 }
 
 export interface PageState {
@@ -96,6 +108,7 @@ export interface PageState {
   pin?: Inputs;
   /** The selected mass (GeV) of the read-out. */
   at?: number;
+  view?: View;
 }
 
 /** How a field's control reads its text: a number (maybe empty for null) or one of a few words. */
@@ -208,7 +221,20 @@ export function stateToQuery(s: PageState): string {
     p.set('pin', pin.toString());
   }
   if (s.at !== undefined) p.set('at', String(s.at));
+  if (s.view?.unit === 'MeV') p.set('unit', 'MeV');
+  if (s.view?.x) p.set('x', rangeToParam(s.view.x));
+  if (s.view?.y) p.set('y', rangeToParam(s.view.y));
   return p.toString();
+}
+
+const rangeToParam = ([lo, hi]: [number, number]) => `${Number(lo.toPrecision(6))}_${Number(hi.toPrecision(6))}`;
+
+/** A positive range `lo_hi` (lo < hi), or undefined. */
+export function rangeFromParam(text: string): [number, number] | undefined {
+  const parts = text.split('_');
+  if (parts.length !== 2 || !parts.every((t) => NUMBER.test(t))) return undefined;
+  const [lo, hi] = parts.map(Number);
+  return lo > 0 && hi > lo && Number.isFinite(hi) ? [lo, hi] : undefined;
 }
 
 /**
@@ -229,7 +255,7 @@ export function stateFromQuery(query: string): { state: PageState; problems: str
     for (const [k, v] of q) {
       if (k === 'experiment') continue;
       if (isInputOf(experiment, k)) inputs[k] = v;
-      else if (where === '' && ['overlay', 'pin', 'at'].includes(k)) continue;
+      else if (where === '' && ['overlay', 'pin', 'at', 'unit', 'x', 'y'].includes(k)) continue;
       else if (Object.hasOwn(other, k)) problems.push(`link parameter ${where}${k} does not apply to ${experiment} and was ignored`);
       else problems.push(`unknown link parameter ${where}${k} was ignored`);
     }
@@ -249,6 +275,18 @@ export function stateFromQuery(query: string): { state: PageState; problems: str
     if (m > 0 && Number.isFinite(m)) state.at = m;
     else problems.push(`at=${at} in the link is not a mass in GeV and was ignored`);
   }
+  const view: View = {};
+  const unit = p.get('unit');
+  if (unit === 'MeV' || unit === 'GeV') view.unit = unit;
+  else if (unit !== null) problems.push(`unit=${unit} in the link is not MeV or GeV and was ignored`);
+  for (const axis of ['x', 'y'] as const) {
+    const v = p.get(axis);
+    if (v === null) continue;
+    const r = rangeFromParam(v);
+    if (r) view[axis] = r;
+    else problems.push(`${axis}=${v} in the link is not a range lo_hi with 0 < lo < hi and was ignored`);
+  }
+  if (Object.keys(view).length > 0) state.view = view;
   return { state, problems };
 }
 
@@ -297,13 +335,43 @@ function fieldValue(name: FieldName, kind: Kind, text: string): { value: unknown
   return { value: Number(t) };
 }
 
+/** The controls that differ from the experiment's defaults, in the form's order. */
+export function changedInputs(inputs: Inputs): InputName[] {
+  return inputNames(inputs.experiment).filter((n) => !isDefault(inputs.experiment, n, textOf(inputs, n)));
+}
+
+/**
+ * Of two fields whose values conflict, the one to mark: the one edited most
+ * recently (`edited`, newest first), else the one that differs from its
+ * default, else `fallback`.
+ */
+function blame(pair: readonly [InputName, InputName], inputs: Inputs, edited: readonly InputName[], fallback: InputName): InputName {
+  for (const e of edited) if (pair.includes(e)) return e;
+  const changed = pair.filter((n) => !isDefault(inputs.experiment, n, textOf(inputs, n)));
+  return changed.length === 1 ? changed[0] : fallback;
+}
+
+/** The reason of a schema message (`… (allowed: …; must be larger than thetaMin (150))` → `must be larger than thetaMin (150)`). */
+function reasonOf(message: string): string {
+  const m = /;\s*([^;]*)\)\s*$/.exec(message);
+  return m ? m[1] : message;
+}
+
 /**
  * Validates every control with the library's parsers ({@link withOverridesFromInput}
  * on the experiment's preset, {@link parseMass}) and returns the
  * configuration and masses, or one problem per field that is wrong (each
  * message names the field, its value and what is allowed).
+ *
+ * A conflict between two fields (thetaMin ≥ thetaMax, massMin ≥ massMax,
+ * neutronSimulatedDepth ≥ calorimeterDepth, …) is reported once, on the field
+ * the user edited last (`edited`, newest first), else on the one that differs
+ * from its default.
  */
-export function resolveInputs(inputs: Inputs): { ok: true; value: Resolved } | { ok: false; problems: FieldProblem[] } {
+export function resolveInputs(
+  inputs: Inputs,
+  edited: readonly InputName[] = [],
+): { ok: true; value: Resolved } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const experiment = inputs.experiment;
   if (!isExperiment(experiment)) {
@@ -312,14 +380,24 @@ export function resolveInputs(inputs: Inputs): { ok: true; value: Resolved } | {
   const base = EXPERIMENTS[experiment].config;
   const kind = base.kind;
   const fields = configFields(experiment);
-  const text = (n: InputName) => textOf(inputs, n);
+  const text = (n: InputName) => textOf(inputs, n).trim();
   const overrides: Record<string, unknown> = {};
   for (const name of fields) {
     const r = fieldValue(name, kind, text(name));
     if ('problem' in r) problems.push({ field: name, message: r.problem });
     else overrides[name] = r.value;
   }
-  // The schema reports one problem at a time: take it, fall back to the preset for that field, ask again.
+  const accepts = (o: Record<string, unknown>) => {
+    try {
+      withOverridesFromInput(base, o);
+      return true;
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      return false;
+    }
+  };
+  // The schema reports one problem at a time: take it, fall back to the preset for that field
+  // (for a conflict between two fields, for both), ask again.
   let config: PageConfig | undefined;
   for (let round = 0; round <= fields.length; round++) {
     try {
@@ -332,8 +410,24 @@ export function resolveInputs(inputs: Inputs): { ok: true; value: Resolved } | {
         problems.push({ field: field && isInputOf(experiment, field) ? field : fields[0], message: e.message });
         break;
       }
-      problems.push({ field, message: e.message });
+      // A value that is fine on its own conflicts with another field: find which.
+      const partner = accepts({ [field]: overrides[field] })
+        ? fields.find((g) => g !== field && g in overrides && !accepts({ [field]: overrides[field], [g]: overrides[g] }))
+        : undefined;
+      if (partner === undefined) {
+        problems.push({ field, message: e.message });
+        delete overrides[field];
+        continue;
+      }
+      const who = blame([field, partner], inputs, edited, field) as FieldName;
+      const other = who === field ? partner : field;
+      const message =
+        who === field
+          ? e.message
+          : `config field ${who} = ${text(who)} is not allowed with ${other} = ${text(other)} (${other} ${reasonOf(e.message)}; ${allowedText(who, kind)})`;
+      problems.push({ field: who, message });
       delete overrides[field];
+      delete overrides[partner];
     }
   }
 
@@ -349,15 +443,42 @@ export function resolveInputs(inputs: Inputs): { ok: true; value: Resolved } | {
   const min = mass('massMin');
   const max = mass('massMax');
   if (min !== undefined && max !== undefined && !(max > min)) {
-    problems.push({ field: 'massMax', message: `massMax = ${text('massMax').trim()} is not allowed (${allowedText('massMax', kind)}; massMin is ${text('massMin').trim()})` });
+    const who = blame(['massMin', 'massMax'], inputs, edited, 'massMax');
+    problems.push(
+      who === 'massMax'
+        ? { field: 'massMax', message: `massMax = ${text('massMax')} is not allowed (${allowedText('massMax', kind)}; massMin is ${text('massMin')})` }
+        : { field: 'massMin', message: `massMin = ${text('massMin')} is not allowed: it must be smaller than massMax (${text('massMax')})` },
+    );
   }
-  const pt = text('points').trim();
+  const pt = text('points');
   const n = /^\d+$/.test(pt) ? Number(pt) : NaN;
   if (!(Number.isSafeInteger(n) && n >= 2 && n <= MAX_POINTS)) {
     problems.push({ field: 'points', message: `points = ${JSON.stringify(pt)} is not allowed (${allowedText('points', kind)})` });
   }
   if (problems.length > 0 || !config || min === undefined || max === undefined) return { ok: false, problems };
   return { ok: true, value: { config, masses: logGrid(min, max, n) } };
+}
+
+/**
+ * The inputs of another experiment that keep the edits that apply to it: a
+ * control changed from its default on `from` keeps its text where the new
+ * experiment has that control; the others are `dropped`. The rest are the new
+ * experiment's defaults.
+ */
+export function carryInputs(from: Inputs, experiment: string): { inputs: Inputs; kept: InputName[]; dropped: InputName[] } {
+  const inputs = defaultInputs(experiment);
+  const names = new Set<string>(inputNames(experiment));
+  const kept: InputName[] = [];
+  const dropped: InputName[] = [];
+  for (const n of changedInputs(from)) {
+    if (names.has(n)) {
+      inputs[n] = textOf(from, n);
+      if (!isDefault(experiment, n, textOf(from, n))) kept.push(n);
+    } else {
+      dropped.push(n);
+    }
+  }
+  return { inputs, kept, dropped };
 }
 
 /**
