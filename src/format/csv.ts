@@ -1,9 +1,7 @@
 /**
  * CSV outputs: `# ` comment lines first (configuration, background, best
  * point), then one header line whose column names carry their units, then
- * rows with 6 significant digits (`inf` where there is no reach). The last two
- * columns of a reach say whether ε90 is a meaningful limit (`valid`: 1 or 0) and,
- * when it is not, why (`note`, quoted).
+ * rows with 6 significant digits (`inf` where there is no reach).
  * Pure and browser-safe.
  */
 import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachResult, YieldResult } from '../results.js';
@@ -12,11 +10,7 @@ import { sig } from './number.js';
 
 /** Column names of {@link reachToCsv}; events are expected counts at ε = 1. */
 export const REACH_CSV_HEADER =
-  'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,valid,note';
-
-/** A CSV field in double quotes (RFC 4180: quotes doubled). */
-const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
-const validityCells = (v: { valid: boolean; note?: string }): string => (v.valid ? '1,' : `0,${quoted(v.note ?? '')}`);
+  'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting';
 
 const row = (values: number[]): string => values.map((v) => sig(v)).join(',');
 const comment = (text: string): string => `# ${text.replace(/\s*\n\s*/g, ' ')}`;
@@ -33,9 +27,7 @@ export function reachToCsv(r: ReachResult, comparisons: readonly Comparison[] = 
     comment(`positrons ${sig(r.positrons)}`),
     comment(`background_events ${sig(r.background)}`),
     comment(`required_signal_events ${sig(r.requiredSignal)}`),
-    comment(
-      `best mass_GeV=${sig(r.best.massGeV)} epsilon90=${sig(r.best.epsilon90)}${r.best.valid ? '' : ` valid=0 note=${quoted(r.best.note ?? '')}`}`,
-    ),
+    comment(`best mass_GeV=${sig(r.best.massGeV)} epsilon90=${sig(r.best.epsilon90)}`),
     ...r.edges.map((e) => comment(`edge mass_GeV=${sig(e.massGeV)} ${e.label}`)),
     ...r.warnings.map((w) => comment(`warning ${w}`)),
     ...(r.spectral
@@ -50,22 +42,21 @@ export function reachToCsv(r: ReachResult, comparisons: readonly Comparison[] = 
       return [comment(`comparison ${label}${file} points=${c.points.length}`), ...c.points.map(([m, e]) => comment(`comparison ${label} ${row([m, e])}`))];
     }),
     REACH_CSV_HEADER,
-    ...r.points.map(
-      (p) =>
-        `${row([
-          p.massGeV,
-          p.annihilation,
-          p.annihilationError,
-          p.bremsstrahlung,
-          p.bremsstrahlungError,
-          p.epsilon90,
-          p.epsilon90Annihilation,
-          p.epsilon90Bremsstrahlung,
-          p.radiative,
-          p.radiativeError,
-          p.epsilon90Radiative,
-          p.epsilon90Counting,
-        ])},${validityCells(p)}`,
+    ...r.points.map((p) =>
+      row([
+        p.massGeV,
+        p.annihilation,
+        p.annihilationError,
+        p.bremsstrahlung,
+        p.bremsstrahlungError,
+        p.epsilon90,
+        p.epsilon90Annihilation,
+        p.epsilon90Bremsstrahlung,
+        p.radiative,
+        p.radiativeError,
+        p.epsilon90Radiative,
+        p.epsilon90Counting,
+      ]),
     ),
   ];
   return `${lines.join('\n')}\n`;
