@@ -320,7 +320,16 @@ function show(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return clip(JSON.stringify(value));
   if (value === null) return 'null';
-  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (Array.isArray(value)) {
+    // a short list as written; a long one by its length (one line, bounded)
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(value);
+    } catch {
+      text = undefined;
+    }
+    return text !== undefined && text.length <= MAX_SHOWN ? text : `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  }
   if (typeof value === 'object') return 'a mapping';
   return clip(String(value));
 }
