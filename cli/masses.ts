@@ -51,3 +51,25 @@ export function resolveMasses(o: MassOptions, logGrid: (min: number, max: number
   if (!(min < max)) throw new UsageError(`--mass-max ${o.massMax} is not allowed: it must be larger than --mass-min ${o.massMin}`);
   return { masses: logGrid(min, max, n), includeEdges: true };
 }
+
+/**
+ * Resolves the mass options of a commander command (`--mass-min`, `--mass-max`,
+ * `--points`, `--masses`); which of them the user typed is read from the command.
+ */
+export function massesFromOptions(
+  opts: Record<string, unknown>,
+  cmd: { getOptionValueSource(key: string): string | undefined },
+  logGrid: (min: number, max: number, n: number) => number[],
+): MassRequest {
+  const given = (k: string) => cmd.getOptionValueSource(k) === 'cli';
+  return resolveMasses(
+    {
+      massMin: String(opts.massMin),
+      massMax: String(opts.massMax),
+      points: String(opts.points),
+      masses: opts.masses as string | undefined,
+      given: { massMin: given('massMin'), massMax: given('massMax'), points: given('points') },
+    },
+    logGrid,
+  );
+}

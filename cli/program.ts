@@ -24,7 +24,7 @@ import { UsageError, quote } from './errors.js';
 import { DEFAULT_EXPERIMENT, addExperimentOptions, resolveExperiment, type FlagField, type ResolvedExperiment } from './experiment.js';
 import { printWarnings, progressLine, type Io } from './io.js';
 import type { Library } from './library.js';
-import { resolveMasses } from './masses.js';
+import { massesFromOptions } from './masses.js';
 import { addScanCommand } from './commands/scan.js';
 import { addMergeCommand } from './commands/merge.js';
 import { addServeCommand } from './commands/serve.js';
@@ -187,17 +187,7 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
     allFlags,
     ['table', 'csv', 'json', 'hepdata'],
     async ({ config }, opts, cmd) => {
-      const given = (k: string) => cmd.getOptionValueSource(k) === 'cli';
-      const req = resolveMasses(
-        {
-          massMin: String(opts.massMin),
-          massMax: String(opts.massMax),
-          points: String(opts.points),
-          masses: opts.masses as string | undefined,
-          given: { massMin: given('massMin'), massMax: given('massMax'), points: given('points') },
-        },
-        lib.logGrid,
-      );
+      const req = massesFromOptions(opts, cmd, lib.logGrid);
       const plotFile = opts.plot as string | undefined;
       if (plotFile !== undefined) {
         if (!/\.(svg|png)$/i.test(plotFile)) {

@@ -15,7 +15,7 @@ import { UsageError } from '../errors.js';
 import { addExperimentOptions, resolveExperiment, type FlagField } from '../experiment.js';
 import type { Io } from '../io.js';
 import type { Library } from '../library.js';
-import { resolveMasses } from '../masses.js';
+import { massesFromOptions } from '../masses.js';
 import { parseJobs, runTasks } from '../parallel.js';
 import { defaultJobs } from '../pool.js';
 import { progressBar } from '../progressBar.js';
@@ -89,17 +89,7 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
       throw new UsageError(`--shard writes scan JSON for vanish merge, not --format ${format}: drop --format (vanish merge --format ${format} makes the ${format} of the whole scan)`);
     }
     const jobs = opts.jobs === undefined ? defaultJobs() : parseJobs(String(opts.jobs));
-    const given = (k: string) => self.getOptionValueSource(k) === 'cli';
-    const req = resolveMasses(
-      {
-        massMin: String(opts.massMin),
-        massMax: String(opts.massMax),
-        points: String(opts.points),
-        masses: opts.masses as string | undefined,
-        given: { massMin: given('massMin'), massMax: given('massMax'), points: given('points') },
-      },
-      lib.logGrid,
-    );
+    const req = massesFromOptions(opts, self, lib.logGrid);
     const plot = opts.plot as string | undefined;
     await checkPlot(plot);
     if (plot !== undefined && opts.plotKind === 'heatmap' && varies.length !== 2) {

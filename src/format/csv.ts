@@ -4,13 +4,31 @@
  * rows with 6 significant digits (`inf` where there is no reach).
  * Pure and browser-safe.
  */
-import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachResult, YieldResult } from '../results.js';
+import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachPoint, ReachResult, YieldResult } from '../results.js';
 import { isFixedTargetBackground, type Comparison } from './json.js';
 import { sig } from './number.js';
 
 /** Column names of {@link reachToCsv}; events are expected counts at ε = 1. */
 export const REACH_CSV_HEADER =
   'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting';
+
+/** A reach point's numbers in the order of {@link REACH_CSV_HEADER}. */
+export function reachPointColumns(p: ReachPoint): number[] {
+  return [
+    p.massGeV,
+    p.annihilation,
+    p.annihilationError,
+    p.bremsstrahlung,
+    p.bremsstrahlungError,
+    p.epsilon90,
+    p.epsilon90Annihilation,
+    p.epsilon90Bremsstrahlung,
+    p.radiative,
+    p.radiativeError,
+    p.epsilon90Radiative,
+    p.epsilon90Counting,
+  ];
+}
 
 const row = (values: number[]): string => values.map((v) => sig(v)).join(',');
 const comment = (text: string): string => `# ${text.replace(/\s*\n\s*/g, ' ')}`;
@@ -42,22 +60,7 @@ export function reachToCsv(r: ReachResult, comparisons: readonly Comparison[] = 
       return [comment(`comparison ${label}${file} points=${c.points.length}`), ...c.points.map(([m, e]) => comment(`comparison ${label} ${row([m, e])}`))];
     }),
     REACH_CSV_HEADER,
-    ...r.points.map((p) =>
-      row([
-        p.massGeV,
-        p.annihilation,
-        p.annihilationError,
-        p.bremsstrahlung,
-        p.bremsstrahlungError,
-        p.epsilon90,
-        p.epsilon90Annihilation,
-        p.epsilon90Bremsstrahlung,
-        p.radiative,
-        p.radiativeError,
-        p.epsilon90Radiative,
-        p.epsilon90Counting,
-      ]),
-    ),
+    ...r.points.map((p) => row(reachPointColumns(p))),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -5,7 +5,7 @@
  * Pure and browser-safe.
  */
 import { stringify } from 'yaml';
-import { REACH_CSV_HEADER } from '../format/csv.js';
+import { REACH_CSV_HEADER, reachPointColumns } from '../format/csv.js';
 import { alignColumns } from '../format/table.js';
 import { massMeV, sci, sig, short } from '../format/number.js';
 import type { ScanResult, ScanRun } from './result.js';
@@ -53,20 +53,7 @@ export function scanToCsv(s: ScanResult): string {
   for (const r of s.runs) {
     const key = [String(r.index), ...fields.map((f) => valueText(r.values[f])), sig(r.reach.background), sig(r.reach.requiredSignal)].join(',');
     for (const p of r.reach.points) {
-      const nums = [
-        p.massGeV,
-        p.annihilation,
-        p.annihilationError,
-        p.bremsstrahlung,
-        p.bremsstrahlungError,
-        p.epsilon90,
-        p.epsilon90Annihilation,
-        p.epsilon90Bremsstrahlung,
-        p.radiative,
-        p.radiativeError,
-        p.epsilon90Radiative,
-        p.epsilon90Counting,
-      ];
+      const nums = reachPointColumns(p);
       lines.push(`${key},grid,${nums.map((x) => sig(x)).join(',')}`);
     }
     const b = r.reach.best;
