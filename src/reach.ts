@@ -118,7 +118,8 @@ export function reachPoint(
   checkMass(mass);
   if (!(required >= 0) || !Number.isFinite(required)) throw new RangeError(`the required signal must be finite and ≥ 0, got ${required}`);
   const ann = annihilationYield(ctx, mass, options);
-  const bre = bremsstrahlungYield(ctx, mass, options);
+  // a curve's ETL A′-strahlung comes from the shared mass grid (yields/massGrid.ts) unless asked otherwise
+  const bre = bremsstrahlungYield(ctx, mass, { ...options, massGrid: options.massGrid ?? true });
   const rad = ctx.config.radiativeAnnihilation ? radiativeYield(ctx, mass, options) : NO_YIELD;
   const counting = epsilonForSignal(ann.value + bre.value + rad.value, required);
   let limits = {

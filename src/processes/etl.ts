@@ -278,11 +278,33 @@ function tIntegral(f: Frame, dir: Direction, list: Recoil[], relTol: number): nu
     return sum / t; // dt = t dτ, G₂/t² · t
   };
   // breakpoints at the scales of the largest recoil (atomic screening, nuclear size) and the proton dipole
-  // and at every recoil's range ends, where its term starts or stops (a jump)
+  // and at every recoil's range ends below 1 GeV², where its term starts or stops (a jump); above 1 GeV²
+  // both form factors have fallen by > 10³ and a jump there is left to the adaptive bisection
   const points = [...list[0].scales, 0.71].map(Math.log);
-  for (const [a, b] of ranges) for (const x of [a, b]) if (x > lo && x < hi) points.push(Math.log(x));
-  return integrate(inner, Math.log(lo), Math.log(hi), { relTol, points }).value;
+  for (const [a, b] of ranges) for (const x of [a, b]) if (x > lo && x < hi && x < 1) points.push(Math.log(x));
+  return integrate(inner, Math.log(lo), Math.log(hi), { relTol, points: separated(points, Math.log(lo), Math.log(hi)) }).value;
 }
+
+/**
+ * Breakpoints (in ln t) at least {@link MIN_PANEL} apart and from the ends: the lower ends of the
+ * recoils' ranges nearly coincide (t_min differs by O(|ũ|/M) between a nucleus and a
+ * proton), and a recoil's term starts from zero there (the squared amplitude vanishes
+ * at t_min), so a sliver panel between them would cost a full rule for nothing.
+ */
+function separated(points: number[], lo: number, hi: number): number[] {
+  const kept: number[] = [];
+  let last = lo;
+  for (const p of [...points].sort((x, y) => x - y)) {
+    if (p - last >= MIN_PANEL && hi - p >= MIN_PANEL) {
+      kept.push(p);
+      last = p;
+    }
+  }
+  return kept;
+}
+
+/** Smallest panel width in ln t between breakpoints of the t integral. */
+const MIN_PANEL = 1e-3;
 
 /** A recoil: the nucleus (elastic) or its protons (inelastic), with how many per formula unit and a size for ordering. */
 interface Recoil {

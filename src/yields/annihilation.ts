@@ -35,6 +35,11 @@ const CORE_WIDTHS = 20;
 export interface YieldOptions {
   /** Relative tolerance of the outer integral (inner ones are 10× tighter). */
   relTol?: number;
+  /**
+   * Interpolate the exact-tree-level A′-strahlung yield in ln m from a mass grid shared by
+   * the whole curve, with a measured error (yields/massGrid.ts); set by the reach scan.
+   */
+  massGrid?: boolean;
 }
 
 /**

@@ -42,6 +42,7 @@ import {
 import { combine, type YieldOptions } from './annihilation.js';
 import type { YieldContext } from './context.js';
 import { etlCumulativeTable } from './etlTable.js';
+import { interpolatedInMass } from './massGrid.js';
 
 /**
  * Tolerance of the nested ETL integrals of the per-mass table. Gauss–Kronrod's
@@ -98,8 +99,20 @@ function logLadder(end: number, mu: number): number[] {
   return points;
 }
 
-/** Eq. (12) for one A' mass (GeV), at ε = 1. */
+/**
+ * Eq. (12) for one A' mass (GeV), at ε = 1. With `options.massGrid` and the ETL
+ * model the yield is interpolated in ln m from a grid of masses shared by a whole
+ * curve, with a measured error (yields/massGrid.ts).
+ */
 export function bremsstrahlungYield(ctx: YieldContext, mass: number, options: YieldOptions = {}): QuadratureResult {
+  const efficiency = signalEfficiencyAt(ctx.config.signalEfficiency, mass);
+  if (!(options.massGrid && ctx.config.bremsstrahlungModel === 'etl')) return yieldAtEfficiency(ctx, mass, options, efficiency);
+  const bare = interpolatedInMass(ctx, `bremsstrahlung|${options.relTol ?? ''}`, mass, (m) => yieldAtEfficiency(ctx, m, options, 1));
+  return combine([bare], efficiency, 0);
+}
+
+/** Eq. (12) at one mass, scaled by the given signal efficiency. */
+function yieldAtEfficiency(ctx: YieldContext, mass: number, options: YieldOptions, efficiency: number): QuadratureResult {
   const relTol = options.relTol ?? 1e-5;
   const { spectrum, target, config } = ctx;
   const c = config.energyCut;
@@ -146,5 +159,5 @@ export function bremsstrahlungYield(ctx: YieldContext, mass: number, options: Yi
   const scale = target.unitDensity * target.X0 * 4 * alpha * alpha * alpha;
   const hTotal = shape.table.spline.at(Math.log(c + mu));
   const tableRelErr = etl ? etl.error : phi.error + (iww ? 0 : shape.table.error + shape.quadratureError / hTotal);
-  return combine([outer], scale * signalEfficiencyAt(config.signalEfficiency, mass), innerRelErr + tableRelErr);
+  return combine([outer], scale * efficiency, innerRelErr + tableRelErr);
 }
