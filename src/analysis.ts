@@ -14,7 +14,7 @@ import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
 import { NO_YIELD, radiativeYield } from './yields/radiative.js';
 import { leptonSource, yieldContext } from './yields/context.js';
 import { bhabhaSource } from './flux/bhabha.js';
-import { checkMass } from './yields/massRange.js';
+import { checkMass, honestYield } from './yields/massRange.js';
 import { material } from './materials/materials.js';
 
 /** Eqs. (3)–(4): the Bhabha positrons in the barrel; or the beam of a fixed-target experiment. */
@@ -46,9 +46,9 @@ export function computeBackground(input: Readonly<AnyExperimentConfig>): Backgro
 export function computeYield(config: Readonly<AnyExperimentConfig>, massGeV: number, options: YieldOptions = {}): YieldResult {
   checkMass(massGeV);
   const ctx = yieldContext(config);
-  const ann = annihilationYield(ctx, massGeV, options);
-  const bre = bremsstrahlungYield(ctx, massGeV, options);
-  const rad = config.radiativeAnnihilation ? radiativeYield(ctx, massGeV, options) : NO_YIELD;
+  const ann = honestYield('annihilation', massGeV, () => annihilationYield(ctx, massGeV, options));
+  const bre = honestYield('bremsstrahlung', massGeV, () => bremsstrahlungYield(ctx, massGeV, options));
+  const rad = ctx.config.radiativeAnnihilation ? honestYield('radiative', massGeV, () => radiativeYield(ctx, massGeV, options)) : NO_YIELD;
   return {
     massGeV,
     annihilation: ann.value,

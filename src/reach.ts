@@ -16,13 +16,14 @@ import { electronMass } from './constants.js';
 import { minimizeScalar } from './numeric/minimize.js';
 import type { ReachPoint, ReachResult } from './results.js';
 import { epsilonForSignal, requiredSignalFor, statisticsWarning } from './statistics/expectedLimit.js';
+import { limitValidity } from './statistics/validity.js';
 import { annihilationYield, type YieldOptions } from './yields/annihilation.js';
 import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
 import { NO_YIELD, radiativeYield } from './yields/radiative.js';
 import { spectralSetup, type SpectralSetup } from './spectral/spectrum.js';
 import { yieldContext, type YieldContext } from './yields/context.js';
 import { backgroundFor } from './backgrounds/index.js';
-import { checkMass } from './yields/massRange.js';
+import { checkMass, honestYield } from './yields/massRange.js';
 
 /** n masses spaced evenly in log between min and max (GeV), both included. */
 export function logGrid(min: number, max: number, n: number): number[] {
@@ -117,10 +118,10 @@ export function reachPoint(
 ): ReachPoint {
   checkMass(mass);
   if (!(required >= 0) || !Number.isFinite(required)) throw new RangeError(`the required signal must be finite and ≥ 0, got ${required}`);
-  const ann = annihilationYield(ctx, mass, options);
+  const ann = honestYield('annihilation', mass, () => annihilationYield(ctx, mass, options));
   // a curve's ETL A′-strahlung comes from the shared mass grid (yields/massGrid.ts) unless asked otherwise
-  const bre = bremsstrahlungYield(ctx, mass, { ...options, massGrid: options.massGrid ?? true });
-  const rad = ctx.config.radiativeAnnihilation ? radiativeYield(ctx, mass, options) : NO_YIELD;
+  const bre = honestYield('bremsstrahlung', mass, () => bremsstrahlungYield(ctx, mass, { ...options, massGrid: options.massGrid ?? true }));
+  const rad = ctx.config.radiativeAnnihilation ? honestYield('radiative', mass, () => radiativeYield(ctx, mass, options)) : NO_YIELD;
   const counting = epsilonForSignal(ann.value + bre.value + rad.value, required);
   let limits = {
     epsilon90: counting,
@@ -147,6 +148,7 @@ export function reachPoint(
     radiativeError: rad.error,
     ...limits,
     epsilon90Counting: counting,
+    ...limitValidity(mass, limits.epsilon90, ctx.config.alphaD, ctx.config.massRatio),
   };
 }
 
@@ -191,9 +193,14 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
     background: bg.total,
     requiredSignal: required,
     points,
-    best,
+    best: { ...best, ...limitValidity(best.massGeV, best.epsilon90, config.alphaD, config.massRatio) },
     edges,
-    warnings: [...bg.warnings, ...[statisticsWarning(config, bg.total)].filter((w): w is string => w !== undefined), ...sourceWarnings(ctx)],
+    warnings: [
+      ...bg.warnings,
+      ...[statisticsWarning(config, bg.total)].filter((w): w is string => w !== undefined),
+      ...sourceWarnings(ctx),
+      ...validityWarnings(points),
+    ],
     ...(spectral
       ? { spectral: { quantity: spectral.quantity, edges: spectral.edges, mergedEdges: spectral.mergedEdges, background: spectral.background } }
       : {}),
@@ -205,6 +212,18 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
 /** Caveats of the lepton source (a beam energy spread that does not apply). */
 function sourceWarnings(ctx: YieldContext): string[] {
   return ctx.spectrum.warnings ?? [];
+}
+
+/** A warning line for the masses whose limit is not meaningful (valid: false), with the reasons. */
+function validityWarnings(points: ReachPoint[]): string[] {
+  const invalid = points.filter((p) => !p.valid);
+  if (invalid.length === 0) return [];
+  const range =
+    invalid.length === 1
+      ? `m_A′ = ${Number(invalid[0].massGeV.toPrecision(4))} GeV`
+      : `m_A′ from ${Number(invalid[0].massGeV.toPrecision(4))} to ${Number(invalid[invalid.length - 1].massGeV.toPrecision(4))} GeV`;
+  const notes = [...new Set(invalid.map((p) => p.note))].join('; ');
+  return [`no meaningful limit at ${invalid.length} of ${points.length} masses (${range}), marked valid: false: ${notes}`];
 }
 
 function bestPoint(

@@ -90,6 +90,10 @@ export interface ReachPoint extends YieldResult {
   epsilon90Radiative: number;
   /** The counting experiment's limit on the same yields (= epsilon90 when `analysis` is counting). */
   epsilon90Counting: number;
+  /** Whether `epsilon90` is a meaningful limit (false for ε90 ≥ 1, no signal, or outside the model; see statistics/validity.ts). */
+  valid: boolean;
+  /** Why the limit is not meaningful (only when `valid` is false). */
+  note?: string;
 }
 
 /** The binned likelihood of `analysis: spectral` (spectral/spectrum.ts). */
@@ -113,8 +117,8 @@ export interface ReachResult {
   /** Signal events the limit requires: √(Δχ² N_b) for a collider, the Poisson CLs limit for a fixed target. */
   requiredSignal: number;
   points: ReachPoint[];
-  /** The strongest reach in the requested mass range, located beyond the grid. */
-  best: { massGeV: number; epsilon90: number };
+  /** The strongest reach in the requested mass range, located beyond the grid; `valid` and `note` as for a point. */
+  best: { massGeV: number; epsilon90: number; valid: boolean; note?: string };
   /** Masses (GeV) where the annihilation yield has kinematic edges; grid points are placed on those in range. */
   edges: { massGeV: number; label: string }[];
   warnings: string[];

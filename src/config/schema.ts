@@ -70,11 +70,31 @@ const targetAndModel = {
       .refine((rows) => rows.every((r, i) => i === 0 || r[0] > rows[i - 1][0]), { message: 'masses must increase' }),
   ]),
   // ── dark sector ──
-  /** Dark coupling α_D = g_χ²/4π (Eqs. 9–10). */
-  alphaD: z.number().finite().gt(0).lte(1),
+  /**
+   * Dark coupling α_D = g_χ²/4π (Eqs. 9–10). At least 1e−8: the model takes the
+   * width as Γ(A′ → χχ̄) alone, which needs α_D ≫ α ε² (the visible width), and
+   * below Γ/m ≈ 1e−9 the resonance is narrower than double precision resolves
+   * s = 2 m_e E_A′ near its edges (the integrals could not meet their tolerance).
+   */
+  alphaD: z.number().finite().gte(1e-8).lte(1),
   /** m_A'/m_χ; above 2 so that A' → χχ̄ is open (Eq. 10). */
   massRatio: z.number().finite().gt(2),
 };
+
+/**
+ * The A′ width relative to its mass, Γ/m ∝ α_D (1 + 2/R²)√(1 − 4/R²) (Eq. 10), must
+ * stay resolvable in double precision (see alphaD): α_D √(1 − 4/R²) ≥ 1e−9, which
+ * rules out R within ~1e−4 of 2 only for the smallest α_D.
+ */
+function checkWidth(c: { alphaD: number; massRatio: number }, ctx: z.RefinementCtx): void {
+  if (!(c.alphaD * Math.sqrt(1 - 4 / (c.massRatio * c.massRatio)) >= 1e-9)) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['massRatio'],
+      message: `too close to 2 for alphaD = ${c.alphaD}: the A′ width α_D √(1 − 4/massRatio²) must be ≥ 1e-9 to be resolved`,
+    });
+  }
+}
 
 export const experimentConfigSchema = z
   .object({
@@ -87,10 +107,19 @@ export const experimentConfigSchema = z
     positronBeamEnergy: positive('GeV'),
     /** Smallest lab polar angle of the accepted positron, degrees from the electron-beam axis. */
     thetaMin: z.number().finite().gt(0).lt(180),
-    /** Largest lab polar angle of the accepted positron, degrees. */
-    thetaMax: z.number().finite().gt(0).lt(180),
-    /** Integrated luminosity, ab⁻¹. */
-    lumi: positive('ab^-1'),
+    /**
+     * Largest lab polar angle of the accepted positron, degrees. At most 170°: towards
+     * 180° (along the positron beam) the Bhabha forward peak makes dN/dE vary on an
+     * energy scale ∝ (180° − θ)², finer than the yields' tables resolve (and every
+     * calorimeter's acceptance ends before it).
+     */
+    thetaMax: z.number().finite().gt(0).lte(170),
+    /**
+     * Integrated luminosity, ab⁻¹. At most 1e12 ab⁻¹ (10⁴⁵ cm⁻²): far beyond any
+     * collider, and safe from overflow in the yields' integrands (events per GeV² at
+     * the resonance peak are ~10²⁰ times the positron count).
+     */
+    lumi: positive('ab^-1').max(1e12),
     ...targetAndModel,
     // ── backgrounds ──
     /** Probability that the KLM misses a photon that left the ECL (Sec. IV). */
@@ -144,6 +173,7 @@ export const experimentConfigSchema = z
         message: `must be smaller than calorimeterDepth (${c.calorimeterDepth})`,
       });
     }
+    checkWidth(c, ctx);
   });
 
 /** A mono-energetic lepton beam on a thick active target (NA64-like), with a missing-energy selection. */
@@ -153,10 +183,14 @@ export const fixedTargetConfigSchema = z
     // ── beam ──
     /** The beam particle. */
     beamParticle: z.enum(['e-', 'e+']),
-    /** Beam energy, GeV. */
-    beamEnergy: positive('GeV'),
-    /** Particles on target. */
-    particlesOnTarget: positive('particles'),
+    /**
+     * Beam energy, GeV. At least 0.1 GeV: the shower track lengths (App. A) hold far
+     * above the critical energy (~10 MeV here), and the annihilation window
+     * (1 − c)E₀ − m_e must stay above the lowest energy the track-length table covers.
+     */
+    beamEnergy: positive('GeV').min(0.1),
+    /** Particles on target. At most 1e25 (see lumi: overflow in the yields' integrands far beyond any beam). */
+    particlesOnTarget: positive('particles').max(1e25),
     /** Relative Gaussian spread σ_E/E of the beam energy (0: one exact energy). */
     beamEnergySpread: z.number().finite().gte(0).lt(0.1),
     ...targetAndModel,
@@ -169,7 +203,10 @@ export const fixedTargetConfigSchema = z
     confidenceLevel: z.number().finite().gt(0).lt(1),
   })
   .strict()
-  .superRefine((c, ctx) => checkBinEdges(c.spectralBins, ctx));
+  .superRefine((c, ctx) => {
+    checkBinEdges(c.spectralBins, ctx);
+    checkWidth(c, ctx);
+  });
 
 /** Bin edges: at least two, increasing (their range is checked against the kinematics in spectral/). */
 function checkBinEdges(edges: readonly number[] | null, ctx: z.RefinementCtx): void {
@@ -236,8 +273,8 @@ export const FIELDS: Record<ConfigField, FieldInfo> = {
   electronBeamEnergy: { group: 'collider', label: 'Electron beam energy', unit: 'GeV', allowed: '> 0' },
   positronBeamEnergy: { group: 'collider', label: 'Positron beam energy', unit: 'GeV', allowed: '> 0' },
   thetaMin: { group: 'collider', label: 'Smallest polar angle', unit: 'deg', allowed: '0 < thetaMin < thetaMax' },
-  thetaMax: { group: 'collider', label: 'Largest polar angle', unit: 'deg', allowed: 'thetaMin < thetaMax < 180' },
-  lumi: { group: 'collider', label: 'Integrated luminosity', unit: 'ab⁻¹', allowed: '> 0' },
+  thetaMax: { group: 'collider', label: 'Largest polar angle', unit: 'deg', allowed: 'thetaMin < thetaMax ≤ 170' },
+  lumi: { group: 'collider', label: 'Integrated luminosity', unit: 'ab⁻¹', allowed: '0 < lumi ≤ 1e12' },
   material: { group: 'calorimeter', label: 'Calorimeter material', unit: '', allowed: MATERIAL_NAMES.join(', ') },
   calorimeterDepth: { group: 'calorimeter', label: 'Calorimeter depth', unit: 'X0', allowed: '> 0' },
   bremsstrahlungDepth: { group: 'calorimeter', label: 'Bremsstrahlung target depth (Eq. 12)', unit: 'X0', allowed: '> 0' },
@@ -263,8 +300,8 @@ export const FIELDS: Record<ConfigField, FieldInfo> = {
   neutronMultiEvents: { group: 'backgrounds', label: 'Events with ≥ 2 neutrons > 280 MeV', unit: '', allowed: '≥ 0' },
   neutronCutFlowEnergyCut: { group: 'backgrounds', label: 'Energy cut of the GEANT4 cut flow', unit: '', allowed: 'between 0 and 1, exclusive' },
   neutronPenetration: { group: 'backgrounds', label: 'Neutron penetration probability (null: Eq. 7)', unit: '', allowed: 'null or 0 < P ≤ 1' },
-  alphaD: { group: 'darkSector', label: 'Dark coupling α_D', unit: '', allowed: '0 < α_D ≤ 1' },
-  massRatio: { group: 'darkSector', label: "m_A' / m_χ", unit: '', allowed: '> 2' },
+  alphaD: { group: 'darkSector', label: 'Dark coupling α_D', unit: '', allowed: '1e-8 ≤ α_D ≤ 1' },
+  massRatio: { group: 'darkSector', label: "m_A' / m_χ", unit: '', allowed: '> 2, with α_D √(1 − 4/massRatio²) ≥ 1e-9' },
   bremsstrahlungModel: { group: 'darkSector', label: 'A′-strahlung cross-section', unit: '', allowed: 'ww (Eq. 13), iww, etl (exact tree level)' },
   electronMotion: { group: 'calorimeter', label: 'Target electrons in annihilation (Eq. 9)', unit: '', allowed: 'comptonProfile, atRest' },
   beamEnergySpread: { group: 'collider', label: 'Beam energy spread σ_E/E (symmetric beams)', unit: '', allowed: '0 ≤ x < 0.1' },
@@ -276,8 +313,8 @@ export const FIELDS: Record<ConfigField, FieldInfo> = {
 /** The fields of a fixed-target experiment (shared ones as in {@link FIELDS}). */
 export const FIXED_TARGET_FIELDS: Record<FixedTargetField, FieldInfo> = {
   beamParticle: { group: 'beam', label: 'Beam particle', unit: '', allowed: 'e-, e+' },
-  beamEnergy: { group: 'beam', label: 'Beam energy', unit: 'GeV', allowed: '> 0' },
-  particlesOnTarget: { group: 'beam', label: 'Particles on target', unit: '', allowed: '> 0' },
+  beamEnergy: { group: 'beam', label: 'Beam energy', unit: 'GeV', allowed: '≥ 0.1' },
+  particlesOnTarget: { group: 'beam', label: 'Particles on target', unit: '', allowed: '0 < N ≤ 1e25' },
   beamEnergySpread: { group: 'beam', label: 'Beam energy spread σ_E/E', unit: '', allowed: '0 ≤ x < 0.1' },
   material: FIELDS.material,
   calorimeterDepth: { ...FIELDS.calorimeterDepth, label: 'Target (calorimeter) depth' },

@@ -1,7 +1,9 @@
 /**
  * CSV outputs: `# ` comment lines first (configuration, background, best
  * point), then one header line whose column names carry their units, then
- * rows with 6 significant digits (`inf` where there is no reach).
+ * rows with 6 significant digits (`inf` where there is no reach). The last two
+ * columns of a reach say whether ε90 is a meaningful limit (`valid`: 1 or 0) and,
+ * when it is not, why (`note`, quoted).
  * Pure and browser-safe.
  */
 import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachPoint, ReachResult, YieldResult } from '../results.js';
@@ -10,9 +12,14 @@ import { sig } from './number.js';
 
 /** Column names of {@link reachToCsv}; events are expected counts at ε = 1. */
 export const REACH_CSV_HEADER =
-  'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting';
+  'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,valid,note';
 
-/** A reach point's numbers in the order of {@link REACH_CSV_HEADER}. */
+/** A CSV field in double quotes (RFC 4180: quotes doubled). */
+const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+/** The `valid,note` cells of a point or best point: `1,` when ε90 is a limit, else `0,"why"`. */
+export const validityCells = (v: { valid: boolean; note?: string }): string => (v.valid ? '1,' : `0,${quoted(v.note ?? '')}`);
+
+/** A reach point's numbers in the order of {@link REACH_CSV_HEADER} (before its `valid,note` cells). */
 export function reachPointColumns(p: ReachPoint): number[] {
   return [
     p.massGeV,
@@ -31,6 +38,10 @@ export function reachPointColumns(p: ReachPoint): number[] {
 }
 
 const row = (values: number[]): string => values.map((v) => sig(v)).join(',');
+
+/** A reach point as one CSV row of {@link REACH_CSV_HEADER}: its numbers, then `valid,note`. */
+export const reachPointRow = (p: ReachPoint): string => `${row(reachPointColumns(p))},${validityCells(p)}`;
+
 const comment = (text: string): string => `# ${text.replace(/\s*\n\s*/g, ' ')}`;
 
 /**
@@ -45,7 +56,9 @@ export function reachToCsv(r: ReachResult, comparisons: readonly Comparison[] = 
     comment(`positrons ${sig(r.positrons)}`),
     comment(`background_events ${sig(r.background)}`),
     comment(`required_signal_events ${sig(r.requiredSignal)}`),
-    comment(`best mass_GeV=${sig(r.best.massGeV)} epsilon90=${sig(r.best.epsilon90)}`),
+    comment(
+      `best mass_GeV=${sig(r.best.massGeV)} epsilon90=${sig(r.best.epsilon90)}${r.best.valid ? '' : ` valid=0 note=${quoted(r.best.note ?? '')}`}`,
+    ),
     ...r.edges.map((e) => comment(`edge mass_GeV=${sig(e.massGeV)} ${e.label}`)),
     ...r.warnings.map((w) => comment(`warning ${w}`)),
     ...(r.spectral
@@ -60,7 +73,7 @@ export function reachToCsv(r: ReachResult, comparisons: readonly Comparison[] = 
       return [comment(`comparison ${label}${file} points=${c.points.length}`), ...c.points.map(([m, e]) => comment(`comparison ${label} ${row([m, e])}`))];
     }),
     REACH_CSV_HEADER,
-    ...r.points.map((p) => row(reachPointColumns(p))),
+    ...r.points.map(reachPointRow),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -84,6 +84,11 @@ export function yieldToObject(y: YieldResult) {
   };
 }
 
+/** `valid` (is ε90 a meaningful limit) and, when it is not, `note` (why). */
+function validity(v: { valid: boolean; note?: string }) {
+  return v.valid ? { valid: true } : { valid: false, note: v.note };
+}
+
 function pointToObject(p: ReachPoint) {
   return {
     ...yieldToObject(p),
@@ -92,12 +97,15 @@ function pointToObject(p: ReachPoint) {
     epsilon90Bremsstrahlung: p.epsilon90Bremsstrahlung,
     epsilon90Radiative: p.epsilon90Radiative,
     epsilon90Counting: p.epsilon90Counting,
+    ...validity(p),
   };
 }
 
 /**
- * `{config, positrons, background, points: [{massGeV, annihilation, bremsstrahlung, epsilon90, …}], best: {massGeV, epsilon90},
+ * `{config, positrons, background, points: [{massGeV, annihilation, bremsstrahlung, epsilon90, …, valid, note}], best: {massGeV, epsilon90, valid, note},
  * edges, requiredSignal, warnings, comparisons}`, for any kind of experiment (`config.kind`).
+ * `valid: false` marks an ε90 that is not a meaningful limit (ε90 ≥ 1, no signal, or outside the model), and `note` says why;
+ * `warnings` then has a line about it too.
  * Points are sorted by mass as the library returns them; `comparisons` (`[{label, file, points: [[massGeV, ε], …]}]`)
  * is there only when comparison curves are given.
  */
@@ -110,7 +118,7 @@ export function reachToObject(r: ReachResult, comparisons?: readonly Comparison[
       const { massGeV, annihilation, bremsstrahlung, epsilon90, ...rest } = pointToObject(p);
       return { massGeV, annihilation, bremsstrahlung, epsilon90, ...rest };
     }),
-    best: { massGeV: r.best.massGeV, epsilon90: r.best.epsilon90 },
+    best: { massGeV: r.best.massGeV, epsilon90: r.best.epsilon90, ...validity(r.best) },
     edges: r.edges.map((e) => ({ massGeV: e.massGeV, label: e.label })),
     requiredSignal: r.requiredSignal,
     warnings: [...r.warnings],

@@ -31,9 +31,15 @@ function keyValue(rows: [label: string, value: string, unit?: string][]): string
 
 const PARTICLE = { 'e+': 'e⁺', 'e-': 'e⁻' } as const;
 
+/** Footnote marks for limits that are not meaningful, one per distinct reason. */
+const MARKS = ['†', '‡', '§', '¶'];
+
 /** The reach curve: one row per mass (MeV), yields at ε = 1, the limits, a footer, and the comparison curves' names. */
 export function reachToTable(r: ReachResult, comparisons: readonly Comparison[] = []): string {
   const header = ["m_A' [MeV]", 'N_ann (ε=1)', 'N_brem (ε=1)', 'N_γA′ (ε=1)', 'ε90', 'ε90 ann only', 'ε90 brem only', 'ε90 γA′ only', ''];
+  // a limit that is not meaningful gets a mark and a footnote with the reason(s)
+  const notes = [...new Set([...r.points, r.best].filter((p) => !p.valid).map((p) => p.note ?? ''))];
+  const mark = (p: { valid: boolean; note?: string }) => (p.valid ? '' : ` ${MARKS[notes.indexOf(p.note ?? '') % MARKS.length]}`);
   const rows = r.points.map((p) => {
     const edge = r.edges.find((e) => sameMass(e.massGeV, p.massGeV));
     return [
@@ -41,7 +47,7 @@ export function reachToTable(r: ReachResult, comparisons: readonly Comparison[] 
       short(p.annihilation),
       short(p.bremsstrahlung),
       short(p.radiative),
-      sci(p.epsilon90),
+      `${sci(p.epsilon90)}${mark(p)}`,
       sci(p.epsilon90Annihilation),
       sci(p.epsilon90Bremsstrahlung),
       sci(p.epsilon90Radiative),
@@ -55,7 +61,8 @@ export function reachToTable(r: ReachResult, comparisons: readonly Comparison[] 
       : `background N_b = ${short(r.background)} events, positrons = ${short(r.positrons)}`;
   const footer = [
     counts,
-    `best: ε90 = ${sci(r.best.epsilon90)} at m_A' = ${massMeV(r.best.massGeV)} MeV`,
+    `best: ε90 = ${sci(r.best.epsilon90)}${mark(r.best)} at m_A' = ${massMeV(r.best.massGeV)} MeV`,
+    ...notes.map((n, i) => `${MARKS[i % MARKS.length]} not a meaningful limit: ${n}`),
     `${exposureText(c)}, α_D = ${c.alphaD}, m_A'/m_χ = ${c.massRatio}, energy cut ${c.energyCut}, ${c.material} ${c.calorimeterDepth} X0, ${statisticsText(c)}`,
     ...(r.spectral
       ? [

@@ -66,6 +66,8 @@ export interface Table {
   error: number;
   /** Twice the largest absolute difference |spline − f| at the midpoints. */
   absError: number;
+  /** Twice |spline − f| at each interval's midpoint: the local absolute error, interval by interval. */
+  intervalAbsError: Float64Array;
 }
 
 /** Tabulates f on n uniform intervals of [a, b] and measures the interpolation error at every midpoint. */
@@ -93,11 +95,13 @@ export function tableFromValues(a: number, b: number, nodes: Float64Array, mids:
   const floor = 1e-6 * largest;
   let error = 0;
   let absError = 0;
+  const intervalAbsError = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const exact = mids[i];
     const diff = Math.abs(spline.at(a + (i + 0.5) * h) - exact);
+    intervalAbsError[i] = 2 * diff;
     absError = Math.max(absError, 2 * diff);
     if (diff > 0) error = Math.max(error, (2 * diff) / Math.max(Math.abs(exact), floor));
   }
-  return { spline, error, absError };
+  return { spline, error, absError, intervalAbsError };
 }

@@ -72,6 +72,9 @@ const COLORS = { total: '#0072B2', annihilation: '#D55E00', bremsstrahlung: '#00
 /** Expected-limit band colours (the ±1σ green and ±2σ yellow of HEP figures). */
 const BAND_COLORS = { one: '#4dbf4d', two: '#f5e04a' };
 const GREYS = ['#555555', '#777777', '#999999', '#444444'];
+/** Masses where ε90 is not a meaningful limit (valid: false) are shaded in this colour (Okabe–Ito reddish purple). */
+const INVALID = '#CC79A7';
+const INVALID_OPACITY = 0.22;
 const GREY_DASHES = ['9 4', '3 3', '12 4 3 4', undefined];
 /** Average advance of DejaVu Sans as a fraction of the font size, for rough text widths. */
 const CHAR_WIDTH = 0.62;
@@ -206,6 +209,8 @@ interface LegendEntry {
   fill?: boolean;
   /** A filled swatch of this colour instead of a line (bands). */
   swatch?: string;
+  /** A filled region's colour (the sample is a box of it, with no line). */
+  region?: string;
 }
 
 interface Box {
@@ -260,10 +265,12 @@ function legend(L: ReachPlotLayout, header: string, headerChars: number, entries
       );
       return;
     }
-    parts.push(
-      el('line', { x1: x + 10, y1: Y, x2: x + 10 + sample, y2: Y, stroke: e.stroke, 'stroke-width': e.width, 'stroke-dasharray': e.dash }),
-      el('text', { x: x + 18 + sample, y: Y + 5, fill: COLORS.frame }, esc(e.label)),
-    );
+    if (e.region) {
+      parts.push(el('rect', { x: x + 10, y: Y - 7, width: sample, height: 12, fill: e.region, 'fill-opacity': INVALID_OPACITY, stroke: e.region, 'stroke-dasharray': '3 2' }));
+    } else {
+      parts.push(el('line', { x1: x + 10, y1: Y, x2: x + 10 + sample, y2: Y, stroke: e.stroke, 'stroke-width': e.width, 'stroke-dasharray': e.dash }));
+    }
+    parts.push(el('text', { x: x + 18 + sample, y: Y + 5, fill: COLORS.frame }, esc(e.label)));
   });
   return el('g', { class: 'legend', 'font-size': LEGEND_FONT }, parts.join(''));
 }
@@ -279,7 +286,7 @@ function bestPoint(r: ReachResult, L: ReachPlotLayout): { markup: string; box?: 
   const Y = L.y(epsilon90);
   const mass = `${Number((massGeV / MeV).toPrecision(3))} MeV`;
   const text = scientific(epsilon90, 2, LEGEND_FONT, ` at ${mass}`);
-  const chars = 20 + mass.length;
+  const chars = 20 + mass.length + (r.best.valid ? 0 : 14);
   const half = (chars * LEGEND_FONT * CHAR_WIDTH) / 2;
   const TX = Math.min(Math.max(X, L.plot.left + half + 4), L.plot.right - half - 4);
   const below = Y + 30 < L.plot.bottom - 4;
@@ -287,10 +294,29 @@ function bestPoint(r: ReachResult, L: ReachPlotLayout): { markup: string; box?: 
   const markup = el(
     'g',
     { class: 'best' },
-    el('circle', { cx: X, cy: Y, r: 5, fill: COLORS.total, stroke: 'white', 'stroke-width': 1.5 }) +
-      el('text', { x: TX, y: TY, 'text-anchor': 'middle', 'font-size': LEGEND_FONT, fill: COLORS.frame }, `best ε = ${text}`),
+    (r.best.valid
+      ? el('circle', { cx: X, cy: Y, r: 5, fill: COLORS.total, stroke: 'white', 'stroke-width': 1.5 })
+      : el('circle', { class: 'invalid', cx: X, cy: Y, r: 5, fill: 'white', stroke: INVALID, 'stroke-width': 2 })) +
+      el('text', { x: TX, y: TY, 'text-anchor': 'middle', 'font-size': LEGEND_FONT, fill: COLORS.frame }, `best ε = ${text}${r.best.valid ? '' : ' (not a limit)'}`),
   );
   return { markup, box: { x: TX - half, y: Math.min(Y, TY - LEGEND_FONT) - 6, w: 2 * half, h: Math.abs(TY - Y) + LEGEND_FONT + 12 } };
+}
+
+/** Pixel x-ranges of the runs of points with valid: false, each reaching halfway (in log mass) to its valid neighbours. */
+function invalidBands(r: ReachResult, L: ReachPlotLayout): [number, number][] {
+  const pts = r.points;
+  const X = (m: number) => L.x(m);
+  const bands: [number, number][] = [];
+  for (let i = 0; i < pts.length; i++) {
+    if (pts[i].valid) continue;
+    let j = i;
+    while (j + 1 < pts.length && !pts[j + 1].valid) j++;
+    const lo = i > 0 ? (X(pts[i - 1].massGeV) + X(pts[i].massGeV)) / 2 : X(pts[i].massGeV);
+    const hi = j + 1 < pts.length ? (X(pts[j].massGeV) + X(pts[j + 1].massGeV)) / 2 : X(pts[j].massGeV);
+    bands.push([Math.max(lo, L.plot.left), Math.min(hi, L.plot.right)]);
+    i = j;
+  }
+  return bands.filter(([a, b]) => b >= a);
 }
 
 /**
@@ -404,7 +430,14 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
     track(c.pts);
   }
   // Legend order: the total first, then the processes, then comparisons.
-  const own = [mine[mine.length - 1], ...mine.slice(0, -1)].map((c) => ({ label: c.label, stroke: c.stroke, dash: c.dash, width: c.width }));
+  const own: LegendEntry[] = [mine[mine.length - 1], ...mine.slice(0, -1)].map((c) => ({ label: c.label, stroke: c.stroke, dash: c.dash, width: c.width }));
+  // Masses where ε90 is not a meaningful limit: a shaded band over each run of such points, reaching halfway to the
+  // neighbouring valid points (in log mass), with a legend entry
+  const bands = invalidBands(r, L);
+  if (bands.length > 0) {
+    curves.unshift(...bands.map(([x0, x1]) => el('rect', { class: 'invalid-region', x: x0, y: plot.top, width: Math.max(x1 - x0, 3), height: plot.bottom - plot.top, fill: INVALID, 'fill-opacity': INVALID_OPACITY, stroke: 'none' })));
+    own.push({ label: 'no meaningful limit (valid: false)', stroke: INVALID, width: 0, region: INVALID });
+  }
 
   const cfg = r.config;
   const exposure =

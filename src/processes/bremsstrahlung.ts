@@ -17,6 +17,12 @@ import type { Element } from '../materials/materials.js';
  * with α₂ = −p(1+pt₀)/(p−q)², β₂ = −q(1+qt₀)/(p−q)²,
  * α₁/p = −β₁/q = 1/(p−q)² + 2q(1+pt₀)/(p−q)³.
  * Checked against direct quadrature in the tests.
+ *
+ * The partial fractions cancel when the nuclear form factor suppresses the
+ * integrand (t_min ≫ d, A′ masses of tens of GeV): the terms are then many
+ * orders larger than their sum. Their size bounds the round-off of the sum;
+ * where that could exceed 1e−10 of the result, φ is integrated directly instead
+ * (in ln t, the integrand is positive, so nothing cancels).
  */
 export function effectivePhotonFlux(element: Pick<Element, 'Z' | 'A'>, tmin: number, tmax: number): number {
   if (!(tmax > tmin)) return 0;
@@ -29,10 +35,31 @@ export function effectivePhotonFlux(element: Pick<Element, 'Z' | 'A'>, tmin: num
   const c1 = 1 / (pq * pq) + (2 * q * (1 + p * t0)) / (pq * pq * pq); // α₁/p = −β₁/q
   const alpha2 = (-p * (1 + p * t0)) / (pq * pq);
   const beta2 = (-q * (1 + q * t0)) / (pq * pq);
-  // antiderivative: c1 ln((1+pt)/(1+qt)) − α₂/(p(1+pt)) − β₂/(q(1+qt))
-  const prim = (t: number) =>
-    c1 * (Math.log1p(p * t) - Math.log1p(q * t)) - alpha2 / (p * (1 + p * t)) - beta2 / (q * (1 + q * t));
-  return Z * Z * p * p * (prim(tmax) - prim(t0));
+  // antiderivative: c1 ln((1+pt)/(1+qt)) − α₂/(p(1+pt)) − β₂/(q(1+qt)), term by term
+  const terms = (t: number) => [
+    c1 * Math.log1p(p * t),
+    -c1 * Math.log1p(q * t),
+    -alpha2 / (p * (1 + p * t)),
+    -beta2 / (q * (1 + q * t)),
+  ];
+  const hi = terms(tmax);
+  const lo = terms(t0);
+  let sum = 0;
+  let size = 0;
+  for (let i = 0; i < 4; i++) {
+    sum += hi[i] - lo[i];
+    size += Math.abs(hi[i]) + Math.abs(lo[i]);
+  }
+  if (sum > 0 && 8 * Number.EPSILON * size <= 1e-10 * sum) return Z * Z * p * p * sum;
+  // direct: φ = ∫ d(ln t) t (t − t₀) Z² p² / ((1 + pt)² (1 + qt)²), breakpoints at the form factors' scales 1/p, 1/q
+  const integrand = (l: number) => {
+    const t = Math.exp(l);
+    const den = (1 + p * t) * (1 + q * t);
+    return (t * (t - t0) * Z * Z * p * p) / (den * den);
+  };
+  const lnLo = Math.log(t0);
+  const lnHi = Math.log(tmax);
+  return integrate(integrand, lnLo, lnHi, { relTol: 1e-12, points: [-Math.log(p), -Math.log(q)] }).value;
 }
 
 /** Eq. (14)'s limits: t_min = (m²/2E')², t_max = m² + m_e², GeV². */
@@ -71,7 +98,9 @@ export function bremsstrahlungDSigmaDE(element: Pick<Element, 'Z' | 'A'>, mass: 
  */
 export function iwwShape(mass: number, y: number, positronEnergy: number): number {
   const x = 1 - y;
-  const k2 = x * x - (mass * mass) / (positronEnergy * positronEnergy);
+  const r = mass / positronEnergy;
+  // x² − r² = (x − r)(x + r), with x − r = (1 − r) − y: no cancellation of x² against r² near threshold
+  const k2 = (1 - r - y) * (x + r);
   if (k2 <= 0) return 0;
   const me2 = electronMass * electronMass;
   const uTilde = -((mass * mass * y) / x + me2 * x);
@@ -80,18 +109,22 @@ export function iwwShape(mass: number, y: number, positronEnergy: number): numbe
 }
 
 /**
- * The x-shapes peak at y → 0 with width μ = m_e²/m². In ζ = ln(y + μ), with
- * dy = (y + μ) dζ, that peak is flat: this is the ζ-integrand of ∫ shape(y) dy.
+ * The x-shapes peak at y → 0 with width μ = m_e²/m². In ζ = ln(1 + y/μ), with
+ * y = μ(e^ζ − 1) and dy = (y + μ) dζ, that peak is flat: this is the ζ-integrand
+ * of ∫ shape(y) dy. (ζ is ln(y + μ) shifted by ln μ, so that y comes from expm1
+ * without cancellation even where μ ≫ y, i.e. for m ≪ m_e.)
  */
 export function shapeInLogY(shape: (y: number) => number, mass: number): (zeta: number) => number {
   const mu = (electronMass * electronMass) / (mass * mass);
-  return (zeta) => {
-    const yPlus = Math.exp(zeta);
-    return shape(yPlus - mu) * yPlus;
-  };
+  return (zeta) => shape(mu * Math.expm1(zeta)) * mu * Math.exp(zeta);
 }
 
-/** ∫_{yLo}^{yHi} shape(y) dy, integrated in ζ = ln(y + μ) (see {@link shapeInLogY}); `points` are given in y. */
+/** ζ = ln(1 + y/μ) of {@link shapeInLogY}. */
+export function zetaOfY(y: number, mass: number): number {
+  return Math.log1p((y * mass * mass) / (electronMass * electronMass));
+}
+
+/** ∫_{yLo}^{yHi} shape(y) dy, integrated in ζ = ln(1 + y/μ) (see {@link shapeInLogY}); `points` are given in y. */
 export function integrateShape(
   shape: (y: number) => number,
   mass: number,
@@ -99,10 +132,9 @@ export function integrateShape(
   yHi: number,
   options: QuadratureOptions,
 ): QuadratureResult {
-  const mu = (electronMass * electronMass) / (mass * mass);
-  const lo = Math.log(yLo + mu);
-  const hi = Math.log(yHi + mu);
-  const points = (options.points ?? []).map((y) => Math.log(y + mu)).filter((z) => z > lo && z < hi);
+  const lo = zetaOfY(yLo, mass);
+  const hi = zetaOfY(yHi, mass);
+  const points = (options.points ?? []).map((y) => zetaOfY(y, mass)).filter((z) => z > lo && z < hi);
   return integrate(shapeInLogY(shape, mass), lo, hi, { ...options, points });
 }
 

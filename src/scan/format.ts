@@ -5,7 +5,7 @@
  * Pure and browser-safe.
  */
 import { stringify } from 'yaml';
-import { REACH_CSV_HEADER, reachPointColumns } from '../format/csv.js';
+import { REACH_CSV_HEADER, reachPointRow, validityCells } from '../format/csv.js';
 import { alignColumns } from '../format/table.js';
 import { massMeV, sci, sig, short } from '../format/number.js';
 import type { ScanResult, ScanRun } from './result.js';
@@ -52,12 +52,9 @@ export function scanToCsv(s: ScanResult): string {
   ];
   for (const r of s.runs) {
     const key = [String(r.index), ...fields.map((f) => valueText(r.values[f])), sig(r.reach.background), sig(r.reach.requiredSignal)].join(',');
-    for (const p of r.reach.points) {
-      const nums = reachPointColumns(p);
-      lines.push(`${key},grid,${nums.map((x) => sig(x)).join(',')}`);
-    }
+    for (const p of r.reach.points) lines.push(`${key},grid,${reachPointRow(p)}`);
     const b = r.reach.best;
-    lines.push(`${key},best,${[b.massGeV, NaN, NaN, NaN, NaN, b.epsilon90, NaN, NaN, NaN, NaN, NaN, NaN].map((x) => sig(x)).join(',')}`);
+    lines.push(`${key},best,${[b.massGeV, NaN, NaN, NaN, NaN, b.epsilon90, NaN, NaN, NaN, NaN, NaN, NaN].map((x) => sig(x)).join(',')},${validityCells(b)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -82,6 +82,12 @@ export class ScanFileError extends Error {
 
 const inf = (x: unknown): number => (x === null ? Infinity : (x as number));
 
+/** `valid` and `note` as written (files from before they existed: meaningful when ε90 < 1). */
+const reviveValidity = (o: Record<string, unknown>): { valid: boolean; note?: string } => {
+  const valid = typeof o.valid === 'boolean' ? o.valid : inf(o.epsilon90) < 1;
+  return valid ? { valid } : { valid, note: typeof o.note === 'string' ? o.note : 'ε90 ≥ 1: not a limit' };
+};
+
 function revivePoint(p: Record<string, unknown>): ReachPoint {
   return {
     massGeV: p.massGeV as number,
@@ -92,6 +98,7 @@ function revivePoint(p: Record<string, unknown>): ReachPoint {
     epsilon90: inf(p.epsilon90),
     epsilon90Annihilation: inf(p.epsilon90Annihilation),
     epsilon90Bremsstrahlung: inf(p.epsilon90Bremsstrahlung),
+    ...reviveValidity(p),
     radiative: (p.radiative as number | undefined) ?? 0,
     radiativeError: (p.radiativeError as number | undefined) ?? 0,
     epsilon90Radiative: inf(p.epsilon90Radiative ?? null),
@@ -140,7 +147,7 @@ export function scanFromJson(text: string, name: string): ScanResult {
           background: r.background as number,
           requiredSignal: r.requiredSignal as number,
           points: (r.points as Record<string, unknown>[]).map(revivePoint),
-          best: { massGeV: best.massGeV, epsilon90: inf(best.epsilon90) },
+          best: { massGeV: best.massGeV, epsilon90: inf(best.epsilon90), ...reviveValidity(best as Record<string, unknown>) },
           edges: (r.edges as { massGeV: number; label: string }[]).map((e) => ({ massGeV: e.massGeV, label: e.label })),
           warnings: (r.warnings as string[]).map(String),
         },

@@ -117,15 +117,17 @@ function continuumAnnihilation(ctx: YieldContext, mass: number, options: YieldOp
   const twoMe = 2 * electronMass;
   const sLo = twoMe * kernel.start;
   const sHi = twoMe * kernel.end;
-  const sKinks = [twoMe * kernel.cusp, twoMe * kernel.kink, 4 * model.chiMass * model.chiMass, ...softKinks(ctx, model)].filter(
+  const sKinks = [twoMe * kernel.cusp, twoMe * kernel.kink, ...kernel.kinks.map((e) => twoMe * e), 4 * model.chiMass * model.chiMass, ...softKinks(ctx, model)].filter(
     (s) => s > sLo && s < sHi,
   );
   const sigma = resonanceCrossSection(ctx, model);
-  const { parts, sigmaParts } = resonanceIntegral(model, sigma, sLo, sHi, sKinks, (s) => kernel.at(s / twoMe), relTol);
+  const { parts, sigmaParts } = resonanceIntegral(model, sigma, sLo, sHi, sKinks, (s) => kernel.at(s / twoMe), relTol, (s) =>
+    kernel.errorAt(s / twoMe),
+  );
   const result = combine(parts, target.electronDensity, 0);
-  // the interpolated F is off by at most kernel.absError anywhere: bound its effect with ∫σ
-  const sigmaIntegral = sigmaParts.reduce((sum, p) => sum + p.value + p.error, 0);
-  result.error += target.electronDensity * kernel.absError * sigmaIntegral;
+  // the interpolated F is off by at most kernel.errorAt(E_A') at each E_A' (a local bound): ∫ σ δF ds/2m_e bounds its effect
+  const tableError = sigmaParts.reduce((sum, p) => sum + p.value + p.error, 0);
+  result.error += target.electronDensity * tableError;
   return result;
 }
 

@@ -53,12 +53,50 @@ export interface AnnihilationKernelTable {
   cusp: number;
   kink: number;
   end: number;
+  /** Further A' energies (GeV) where F has a kink (the kink below the cusp when c is large). */
+  kinks: number[];
   /** Interpolated F(E_A'), GeV⁻²; 0 outside [start, end]. */
   at(eA: number): number;
   /** Largest absolute interpolation error of F, GeV⁻² (twice the worst midpoint difference). */
   absError: number;
+  /**
+   * A bound on the interpolation error of F at E_A', GeV⁻²: twice the midpoint
+   * difference of the table interval there, interpolated linearly between
+   * intervals (each node takes the larger of its two neighbours), so it is
+   * continuous; 0 outside [start, end].
+   */
+  errorAt(eA: number): number;
 }
 
+/** One tabulated piece of F: the table variable x(E'), and whether the table holds ln F. */
+interface Segment {
+  lo: number;
+  hi: number;
+  x: (eP: number) => number;
+  table: Table;
+  log: boolean;
+}
+
+/** The local error bound of a table at x (see {@link AnnihilationKernelTable.errorAt}). */
+function localError(t: Table, x: number): number {
+  const e = t.intervalAbsError;
+  const n = e.length;
+  const { x0, h } = t.spline;
+  const node = (i: number) => Math.max(e[Math.max(0, i - 1)], e[Math.min(n - 1, i)]);
+  const pos = Math.min(Math.max((x - x0) / h, 0), n);
+  const i = Math.min(Math.floor(pos), n - 1);
+  const s = pos - i;
+  return (1 - s) * node(i) + s * node(i + 1);
+}
+
+/**
+ * Tabulates F on segments bounded by its kinks, each in a variable in which it
+ * is smooth (see the module comment). With a large energy cut (c > 1 − E_min/E_max
+ * roughly) the window's upper edge E_A'/(1 − c) reaches E_max below the cusp, so
+ * F has a kink at E' = (1 − c)E_max − m_e < E_min, and far below E_min the
+ * ln-scaled variable of the cusp is no longer apt: those parts are tabulated in
+ * E' itself, split at the kink.
+ */
 export function annihilationKernelTable(ctx: YieldContext, relTol = 1e-10): AnnihilationKernelTable {
   const { energyMin, energyMax } = ctx.spectrum;
   const me = electronMass;
@@ -66,54 +104,117 @@ export function annihilationKernelTable(ctx: YieldContext, relTol = 1e-10): Anni
   const F = (eP: number) => annihilationKernel(ctx, eP + me, relTol).value;
   const ePStart = keep * energyMin - me;
   const ePKink = Math.max(energyMin, keep * energyMax - me);
-  // segment 1: E' = E_min (1 − u₀), u₀ = e^{−1/w₀}
-  const u0Max = 1 - ePStart / energyMin;
+  const ePKinkLow = keep * energyMax - me; // below the cusp when c is large
+  const upper = (eP: number) => Math.min(energyMax, (eP + me) / keep);
+  const segments: Segment[] = [];
+  // segment 1: E' = E_min (1 − u₀), u₀ = e^{−1/w₀}, from e1 up to the cusp
+  const e1 = Math.max(ePStart, 0.5 * energyMin, ePKinkLow < energyMin ? ePKinkLow : -Infinity);
+  // below e1, in E' itself, split at the low kink
+  const lowCuts = [ePStart, ...(ePKinkLow > ePStart && ePKinkLow < e1 ? [ePKinkLow] : []), e1];
+  for (let i = 0; i + 1 < lowCuts.length; i++) {
+    const [lo, hi] = [lowCuts[i], lowCuts[i + 1]];
+    if (!(hi > lo)) continue;
+    if (lo === ePStart) {
+      // F rises from 0 linearly at the start: F against E'
+      segments.push({ lo, hi, x: (eP) => eP, table: tabulate(F, lo, hi, INTERVALS), log: false });
+    } else {
+      // F > 0 and steep (slow positrons have long track lengths): ln F against ln E'
+      segments.push({
+        lo,
+        hi,
+        x: (eP) => Math.log(eP),
+        table: tabulate((l) => Math.log(F(Math.exp(l))), Math.log(lo), Math.log(hi), 2 * INTERVALS),
+        log: true,
+      });
+    }
+  }
+  const u0Max = 1 - e1 / energyMin;
   const w0Max = -1 / Math.log(u0Max);
-  const seg1 = tabulate(
-    (w) => {
-      const u0 = w === 0 ? 0 : Math.exp(-1 / w);
-      const eP = energyMin * (1 - u0);
-      return kernelBetween(ctx, eP, u0, 1 - eP / ((eP + me) / keep), relTol).value;
-    },
-    0,
-    w0Max,
-    INTERVALS,
-  );
+  segments.push({
+    lo: e1,
+    hi: energyMin,
+    x: (eP) => -1 / Math.log(1 - eP / energyMin),
+    table: tabulate(
+      (w) => {
+        const u0 = w === 0 ? 0 : Math.exp(-1 / w);
+        const eP = energyMin * (1 - u0);
+        return kernelBetween(ctx, eP, u0, 1 - eP / upper(eP), relTol).value;
+      },
+      0,
+      w0Max,
+      INTERVALS,
+    ),
+    log: false,
+  });
   // segment 2: ln F against E' (F falls steeply, like the Bhabha flux, above E_min)
-  const seg2: Table | undefined =
-    ePKink > energyMin ? tabulate((eP) => Math.log(F(eP)), energyMin, ePKink, 2 * INTERVALS) : undefined;
-  const seg2Max = seg2 ? Math.exp(Math.max(...seg2.spline.y)) : 0;
+  if (ePKink > energyMin) {
+    segments.push({
+      lo: energyMin,
+      hi: ePKink,
+      x: (eP) => eP,
+      table: tabulate((eP) => Math.log(F(eP)), energyMin, ePKink, 2 * INTERVALS),
+      log: true,
+    });
+  }
   // segment 3: E' = E_max (1 − δ), δ = e^{−1/w}
   const dMax = 1 - ePKink / energyMax;
   const wdMax = -1 / Math.log(dMax);
-  const seg3 = tabulate(
-    (w) => {
-      if (w === 0) return 0;
-      const d = Math.exp(-1 / w);
-      return kernelBetween(ctx, energyMax * (1 - d), 0, d, relTol).value;
-    },
-    0,
-    wdMax,
-    INTERVALS,
+  segments.push({
+    lo: ePKink,
+    hi: energyMax,
+    x: (eP) => -1 / Math.log(1 - eP / energyMax),
+    table: tabulate(
+      (w) => {
+        if (w === 0) return 0;
+        const d = Math.exp(-1 / w);
+        return kernelBetween(ctx, energyMax * (1 - d), 0, d, relTol).value;
+      },
+      0,
+      wdMax,
+      INTERVALS,
+    ),
+    log: false,
+  });
+  // Next to the start F falls to 0 (linearly), where a table's absolute error would exceed F itself:
+  // within the first table interval (E' < directBelow) F is computed directly, with its relative
+  // quadrature error. The first segment is in E' (large cuts) or in w₀ (the start is its last node).
+  const directBelow =
+    segments[0].lo === e1
+      ? energyMin * (1 - Math.exp(-1 / (w0Max - segments[0].table.spline.h)))
+      : ePStart + segments[0].table.spline.h;
+  const direct = (eP: number) => annihilationKernel(ctx, eP + me, relTol);
+  const find = (eP: number): Segment | undefined => {
+    if (eP <= ePStart || eP >= energyMax) return undefined;
+    for (const g of segments) if (eP <= g.hi) return g;
+    return segments[segments.length - 1];
+  };
+  // |ΔF| ≤ F |Δ ln F| on the ln F segment
+  const absError = Math.max(
+    ...segments.map((g) => (g.log ? Math.exp(Math.max(...g.table.spline.y)) * g.table.absError : g.table.absError)),
   );
-  // |ΔF| ≤ F |Δ ln F| on segment 2
-  const absError = Math.max(seg1.absError, seg2 ? seg2Max * seg2.absError : 0, seg3.absError);
   return {
     start: ePStart + me,
     cusp: energyMin + me,
     kink: ePKink + me,
     end: energyMax + me,
+    kinks: ePKinkLow > ePStart && ePKinkLow < energyMin ? [ePKinkLow + me] : [],
     absError,
     at(eA: number): number {
       const eP = eA - me;
-      if (eP <= ePStart || eP >= energyMax) return 0;
-      if (eP < energyMin) {
-        const u0 = 1 - eP / energyMin;
-        return seg1.spline.at(-1 / Math.log(u0));
-      }
-      if (eP <= ePKink && seg2) return Math.exp(seg2.spline.at(eP));
-      const d = 1 - eP / energyMax;
-      return seg3.spline.at(-1 / Math.log(d));
+      const g = find(eP);
+      if (!g) return 0;
+      if (eP < directBelow) return direct(eP).value;
+      const y = g.table.spline.at(g.x(eP));
+      return g.log ? Math.exp(y) : y;
+    },
+    errorAt(eA: number): number {
+      const eP = eA - me;
+      const g = find(eP);
+      if (!g) return 0;
+      if (eP < directBelow) return direct(eP).error;
+      const x = g.x(eP);
+      const e = localError(g.table, x);
+      return g.log ? Math.exp(g.table.spline.at(x)) * e : e;
     },
   };
 }
@@ -136,12 +237,16 @@ export function annihilationKernelAdaptive(ctx: YieldContext, relTol = 1e-6): An
   const table = adaptiveTable(F, start, end, { relTol, points: [cusp, kink, keep * energyMax].filter((x) => x > start && x < end) });
   let largest = 0;
   for (let i = 0; i <= 400; i++) largest = Math.max(largest, Math.abs(table.at(start + ((end - start) * i) / 400)));
+  const absError = table.absError + table.relError * largest * 1.01 + relTol * 1e-2 * largest;
   return {
     start,
     cusp,
     kink,
     end,
-    absError: table.absError + table.relError * largest * 1.01 + relTol * 1e-2 * largest,
+    kinks: [],
+    absError,
     at: (eA: number) => (eA <= start || eA >= end ? 0 : table.at(eA)),
+    // no local bound from the adaptive table: its global one, 0 outside the kernel's range
+    errorAt: (eA: number) => (eA <= start || eA >= end ? 0 : absError),
   };
 }

@@ -38,6 +38,7 @@ import {
   iwwShape,
   momentumTransferRange,
   shapeInLogY,
+  zetaOfY,
 } from '../processes/bremsstrahlung.js';
 import { combine, type YieldOptions } from './annihilation.js';
 import type { YieldContext } from './context.js';
@@ -64,29 +65,27 @@ export function formulaUnitPhotonFlux(ctx: YieldContext, mass: number, positronE
 
 /**
  * H(Y) = ∫_0^Y of the Eq. (13) x-shape in y = 1 − x, GeV⁻², tabulated in
- * ζ = ln(Y + μ), μ = m_e²/m², where dH/dζ = h(y)(y + μ) is nearly constant.
+ * ζ = ln(1 + Y/μ), μ = m_e²/m², where dH/dζ = h(y)(y + μ) is nearly constant.
  * Node values are cumulative G10/K21 panel sums; their summed error estimates
  * are returned with the table.
  */
-export function shapeIntegralTable(mass: number, yMax: number): { table: Table; zetaMin: number; quadratureError: number } {
-  const mu = (electronMass * electronMass) / (mass * mass);
-  const zetaMin = Math.log(mu);
-  const zetaMax = Math.log(yMax + mu);
+export function shapeIntegralTable(mass: number, yMax: number): { table: Table; quadratureError: number } {
+  const zetaMax = zetaOfY(yMax, mass);
   const n = TABLE_INTERVALS;
-  const h = (zetaMax - zetaMin) / n;
+  const h = zetaMax / n;
   const dH = shapeInLogY((y) => bremsstrahlungShape(mass, y), mass);
   const nodes = new Float64Array(n + 1);
   const mids = new Float64Array(n);
   let quadratureError = 0;
   for (let i = 0; i < n; i++) {
-    const z0 = zetaMin + i * h;
+    const z0 = i * h;
     const half = integrate(dH, z0, z0 + h / 2, { relTol: 1e-12 });
     const full = integrate(dH, z0 + h / 2, i === n - 1 ? zetaMax : z0 + h, { relTol: 1e-12 });
     mids[i] = nodes[i] + half.value;
     nodes[i + 1] = mids[i] + full.value;
     quadratureError += half.error + full.error;
   }
-  return { table: tableFromValues(zetaMin, zetaMax, nodes, mids), zetaMin, quadratureError };
+  return { table: tableFromValues(0, zetaMax, nodes, mids), quadratureError };
 }
 
 /**
@@ -100,11 +99,24 @@ function logLadder(end: number, mu: number): number[] {
 }
 
 /**
- * Eq. (12) for one A' mass (GeV), at ε = 1. With `options.massGrid` and the ETL
- * model the yield is interpolated in ln m from a grid of masses shared by a whole
- * curve, with a measured error (yields/massGrid.ts).
+ * Whether A′-strahlung is kinematically open for a lepton of energy E (GeV): the
+ * A′ energy must lie in [(1 − c)E, E − m_e] (the selection and Eq. 12's upper
+ * limit) and be at least the A′ mass (x ≥ m/E', Bjorken, Essig, Schuster & Toro,
+ * PRD 80 (2009) 075018), so max((1 − c)E, m) < E − m_e. Both sides grow with E,
+ * so a source whose highest energy is closed is closed everywhere.
+ */
+export function bremsstrahlungOpen(mass: number, energyCut: number, energy: number): boolean {
+  return Math.max((1 - energyCut) * energy, mass) < energy - electronMass;
+}
+
+/**
+ * Eq. (12) for one A' mass (GeV), at ε = 1; exactly 0 where kinematics closes it.
+ * With `options.massGrid` and the ETL model the yield is interpolated in ln m
+ * from a grid of masses shared by a whole curve, with a measured error
+ * (yields/massGrid.ts).
  */
 export function bremsstrahlungYield(ctx: YieldContext, mass: number, options: YieldOptions = {}): QuadratureResult {
+  if (!bremsstrahlungOpen(mass, ctx.config.energyCut, ctx.spectrum.energyMax)) return { value: 0, error: 0, evaluations: 0, intervals: 0, converged: true };
   const efficiency = signalEfficiencyAt(ctx.config.signalEfficiency, mass);
   if (!(options.massGrid && ctx.config.bremsstrahlungModel === 'etl')) return yieldAtEfficiency(ctx, mass, options, efficiency);
   const bare = interpolatedInMass(ctx, `bremsstrahlung|${options.relTol ?? ''}`, mass, (m) => yieldAtEfficiency(ctx, m, options, 1));
@@ -116,20 +128,20 @@ function yieldAtEfficiency(ctx: YieldContext, mass: number, options: YieldOption
   const relTol = options.relTol ?? 1e-5;
   const { spectrum, target, config } = ctx;
   const c = config.energyCut;
+  if (!bremsstrahlungOpen(mass, c, spectrum.energyMax)) return { value: 0, error: 0, evaluations: 0, intervals: 0, converged: true };
   const mu = (electronMass * electronMass) / (mass * mass);
-  // Φ(E') on the energies the integrand can reach, E' ∈ [(1 − c) E_min, E_max]
-  const lnEMin = Math.log((1 - c) * spectrum.energyMin);
+  // Φ(E') on the energies the integrand can reach, E' ∈ [max((1 − c) E_min, m), E_max]
+  // (E' ≥ E_A' ≥ m, which also keeps Φ away from its zero at t_min = t_max, E' ≈ m/2)
+  const lnEMin = Math.log(Math.max((1 - c) * spectrum.energyMin, mass));
   const lnEMax = Math.log(spectrum.energyMax);
   const phi = tabulate((l) => formulaUnitPhotonFlux(ctx, mass, Math.exp(l)), lnEMin, lnEMax, TABLE_INTERVALS);
   const shape = shapeIntegralTable(mass, c);
-  const H = (y: number) => (y <= 0 ? 0 : shape.table.spline.at(Math.log(y + mu)));
+  const H = (y: number) => (y <= 0 ? 0 : shape.table.spline.at(zetaOfY(y, mass)));
   let innerRelErr = 0;
-  // K(u, E) for the IWW shape, which depends on E' = vE: integrated afresh, in ln(y + μ)
-  const iwwK = (yLo: number, yHi: number, eP: number) => {
-    const top = Math.min(yHi, 1 - mass / eP); // threshold x E' ≥ m
-    if (!(top > yLo)) return 0;
-    const r = integrateShape((y) => iwwShape(mass, y, eP), mass, yLo, top, { relTol: relTol / 100 });
-    if (r.value !== 0) innerRelErr = Math.max(innerRelErr, r.error / Math.abs(r.value));
+  // K(u, E) for the IWW shape, which depends on E' = vE: integrated afresh, in ζ
+  const iwwK = (yLo: number, top: number, eP: number) => {
+    const r = integrateShape((y) => iwwShape(mass, y, eP), mass, yLo, top, { relTol: relTol / 100, allowUnconverged: true });
+    if (r.value > 0) innerRelErr = Math.max(innerRelErr, r.error / r.value);
     return r.value;
   };
   const iww = config.bremsstrahlungModel === 'iww';
@@ -139,25 +151,31 @@ function yieldAtEfficiency(ctx: YieldContext, mass: number, options: YieldOption
       : null;
   const fourAlpha3 = 4 * alpha * alpha * alpha;
   const perPositron = (E: number) => {
+    if (!bremsstrahlungOpen(mass, c, E)) return 0;
     const uKink = electronMass / E; // below it the A' energy limit E_A' ≤ E − m_e binds
+    // E_A' ≥ m: y ≤ 1 − m/(vE), which binds for every u or for none (c ≥ 1 − m/E), and needs u < 1 − m/E
+    const threshold = c >= 1 - mass / E;
+    const uMax = Math.min(c, 1 - mass / E);
     const r = ctx.bremsstrahlungTrack.integrate(
       (u, v) => {
-        const yHi = (c - u) / v;
+        const yHi = threshold ? 1 - mass / (v * E) : (c - u) / v;
         if (etl) return etl.at(v * E, yHi) / fourAlpha3;
         const yLo = Math.max(0, (uKink - u) / v);
-        const K = iww ? iwwK(yLo, yHi, v * E) : H(yHi) - H(yLo);
-        return phi.spline.at(Math.log(v * E)) * K;
+        if (!(yHi > yLo)) return 0;
+        const K = iww ? iwwK(yLo, Math.min(yHi, 1 - mass / (v * E)), v * E) : H(yHi) - H(yLo);
+        return phi.spline.at(Math.log(v * E)) * Math.max(0, K);
       },
       0,
-      c,
-      { relTol: relTol / 10, points: [uKink, ...logLadder(uKink, mu), ...logLadder(c, mu)] },
+      uMax,
+      { relTol: relTol / 10, points: [uKink, ...logLadder(uKink, mu), ...logLadder(uMax, mu)] },
     );
-    if (r.value !== 0) innerRelErr = Math.max(innerRelErr, r.error / Math.abs(r.value));
+    if (r.value > 0) innerRelErr = Math.max(innerRelErr, r.error / r.value);
     return r.value;
   };
-  const outer = spectrum.fold(perPositron, { relTol });
+  // perPositron has kinks where the window opens (E = m_e/c, E = m + m_e) and where the threshold starts to bind
+  const outer = spectrum.fold(perPositron, { relTol }, [electronMass / c, mass + electronMass, mass / (1 - c)]);
   const scale = target.unitDensity * target.X0 * 4 * alpha * alpha * alpha;
-  const hTotal = shape.table.spline.at(Math.log(c + mu));
+  const hTotal = shape.table.spline.at(zetaOfY(c, mass));
   const tableRelErr = etl ? etl.error : phi.error + (iww ? 0 : shape.table.error + shape.quadratureError / hTotal);
   return combine([outer], scale * efficiency, innerRelErr + tableRelErr);
 }

@@ -45,7 +45,9 @@ export const fakeLibrary: Library = {
       opts.onProgress?.(i + 1, grid.length);
       const y = yieldAt(c, m);
       const eps = (n: number) => (n > 0 ? Math.sqrt(k / n) : Infinity);
-      return { ...y, epsilon90: eps(y.annihilation + y.bremsstrahlung + y.radiative), epsilon90Annihilation: eps(y.annihilation), epsilon90Bremsstrahlung: eps(y.bremsstrahlung), epsilon90Radiative: eps(y.radiative), epsilon90Counting: eps(y.annihilation + y.bremsstrahlung + y.radiative) };
+      const total = eps(y.annihilation + y.bremsstrahlung + y.radiative);
+      const validity = total < 1 ? { valid: true } : { valid: false, note: 'ε90 ≥ 1: not a limit' };
+      return { ...y, ...validity, epsilon90: total, epsilon90Annihilation: eps(y.annihilation), epsilon90Bremsstrahlung: eps(y.bremsstrahlung), epsilon90Radiative: eps(y.radiative), epsilon90Counting: eps(y.annihilation + y.bremsstrahlung + y.radiative) };
     });
     const best = points.reduce((a, b) => (b.epsilon90 < a.epsilon90 ? b : a));
     return {
@@ -54,7 +56,7 @@ export const fakeLibrary: Library = {
       background: background(c),
       requiredSignal: k,
       points,
-      best: { massGeV: best.massGeV, epsilon90: best.epsilon90 },
+      best: { massGeV: best.massGeV, epsilon90: best.epsilon90, valid: best.valid, note: best.note },
       edges: [
         { massGeV: 0.066, label: 'window opens' },
         { massGeV: 0.082, label: 'window closes' },

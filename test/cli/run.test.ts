@@ -101,7 +101,7 @@ describe('vanish (in-process)', () => {
     expect(reach.stdout).not.toContain('--preset'); // a hidden alias
     const config = await vanish(['config', '--help']);
     expect(config.stdout).toMatch(/^ {2}calorimeterDepth +16 +X0 +Calorimeter depth; > 0$/m);
-    expect(config.stdout).toMatch(/^ {2}particlesOnTarget +284000000000 +Particles on target; > 0$/m);
+    expect(config.stdout).toMatch(/^ {2}particlesOnTarget +284000000000 +Particles on target; 0 < N ≤ 1e25$/m);
   });
 
   it('leaves no file and no temporary file when it fails', async () => {

@@ -23,7 +23,7 @@ describe('reachToCsv', () => {
   it('puts comment lines first, then the header with units', () => {
     expect(lines.findIndex((l) => !l.startsWith('# '))).toBe(comments.length);
     expect(body[0]).toBe(
-      'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting',
+      'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,valid,note',
     );
     expect(body[0]).toBe(REACH_CSV_HEADER);
   });
@@ -39,7 +39,8 @@ describe('reachToCsv', () => {
     expect(rows).toHaveLength(r.points.length);
     rows.forEach((row, i) => {
       const p = r.points[i];
-      expect(row).toHaveLength(12);
+      expect(row).toHaveLength(14); // 12 numbers, then valid (1) and an empty note
+      expect(row[12]).toBe(1);
       expect(Math.abs(row[0] / p.massGeV - 1)).toBeLessThan(5e-6);
       expect(Math.abs(row[3] / p.bremsstrahlung - 1)).toBeLessThan(5e-6);
       expect(Math.abs(row[5] / p.epsilon90 - 1)).toBeLessThan(5e-6);

@@ -91,7 +91,7 @@ describe('reachPlot', () => {
 
   it('draws the total curve through the best point when it lies between grid masses', () => {
     const between = fixtureReach();
-    between.best = { massGeV: 0.067, epsilon90: 1.5e-5 };
+    between.best = { massGeV: 0.067, epsilon90: 1.5e-5, valid: true };
     const L = reachPlotLayout(between);
     const [d] = paths(reachPlot(between), 'curve total');
     expect(vertices(d)).toHaveLength(r.points.length + 1);

@@ -68,8 +68,8 @@ describe('web state', () => {
     const by = Object.fromEntries(r.problems.map((p) => [p.field, p.message]));
     expect(Object.keys(by).sort()).toEqual(['alphaD', 'lumi', 'massMax', 'points', 'thetaMax']);
     expect(by.alphaD).toContain('alphaD = 2');
-    expect(by.alphaD).toContain('0 < α_D ≤ 1');
-    expect(by.lumi).toBe('config field lumi = "abc" is not a number (allowed: > 0 ab⁻¹)');
+    expect(by.alphaD).toContain('1e-8 ≤ α_D ≤ 1');
+    expect(by.lumi).toBe('config field lumi = "abc" is not a number (allowed: 0 < lumi ≤ 1e12 ab⁻¹)');
     expect(by.thetaMax).toContain('thetaMax = 20');
     expect(by.points).toContain('from 2 to');
     expect(by.massMax).toContain('massMax = 0.5MeV');
@@ -134,9 +134,9 @@ describe('web state of other experiments', () => {
     const by = Object.fromEntries(r.problems.map((p) => [p.field, p.message]));
     expect(Object.keys(by).sort()).toEqual(['beamEnergy', 'observedEvents', 'particlesOnTarget']);
     expect(by.particlesOnTarget).toContain('particlesOnTarget = -1');
-    expect(by.particlesOnTarget).toContain('allowed: > 0');
+    expect(by.particlesOnTarget).toContain('allowed: 0 < N ≤ 1e25');
     expect(by.observedEvents).toContain('a whole number ≥ 0');
-    expect(by.beamEnergy).toBe('config field beamEnergy = "x" is not a number (allowed: > 0 GeV)');
+    expect(by.beamEnergy).toBe('config field beamEnergy = "x" is not a number (allowed: ≥ 0.1 GeV)');
   });
 
   it('names the experiment in a legend unless it is the one shown', () => {

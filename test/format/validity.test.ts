@@ -1,0 +1,97 @@
+/**
+ * Limits that mean nothing are marked (issue 10, item 2): ε90 ≥ 1, no signal,
+ * or a visible width that breaks the invisible-decay model, in the library's
+ * result and in every format (JSON, CSV, table, figure), the best point too.
+ */
+import { describe, expect, it } from 'vitest';
+import { belle2, computeReach, withOverrides } from '../../src/index.js';
+import { alpha, electronMass } from '../../src/constants.js';
+import { limitValidity, visibleWidth, VISIBLE_WIDTH_TOLERANCE } from '../../src/statistics/validity.js';
+import { reachToJson } from '../../src/format/json.js';
+import { reachToCsv } from '../../src/format/csv.js';
+import { reachToTable } from '../../src/format/table.js';
+import { reachPlot } from '../../src/plot/reachPlot.js';
+
+describe('limitValidity', () => {
+  it('ε90 ≥ 1 and no signal are not limits', () => {
+    expect(limitValidity(0.05, 1, 1e-3, 3).valid).toBe(false);
+    expect(limitValidity(0.05, 3.2, 1e-3, 3).note).toMatch(/ε90 ≥ 1/);
+    expect(limitValidity(0.05, Infinity, 1e-3, 3).note).toMatch(/no signal/);
+    expect(limitValidity(0.05, 1e-4, 1e-3, 3)).toEqual({ valid: true });
+  });
+
+  it('Γ(A′→e⁺e⁻) = α ε² m/3 (1 + 2r)√(1 − 4r); the model fails where it reaches Γ(A′→χχ̄)', () => {
+    const m = 0.1;
+    const r = (electronMass / m) ** 2;
+    expect(visibleWidth(m, 1e-3)).toBeCloseTo(((alpha * 1e-6 * m) / 3) * (1 + 2 * r) * Math.sqrt(1 - 4 * r), 18);
+    expect(visibleWidth(0.001, 1)).toBe(0); // below 2 m_e
+    // α_D = 1e−8, m_χ = m/3: Γ_inv = (m α_D/3)(11/9)√(5/9); the boundary ε solves Γ_vis = Γ_inv
+    const inv = ((m * 1e-8) / 3) * (11 / 9) * Math.sqrt(5 / 9);
+    const edge = Math.sqrt((VISIBLE_WIDTH_TOLERANCE * inv) / (((alpha * m) / 3) * (1 + 2 * r) * Math.sqrt(1 - 4 * r)));
+    expect(limitValidity(m, edge * 0.99, 1e-8, 3).valid).toBe(true);
+    const out = limitValidity(m, edge * 1.01, 1e-8, 3);
+    expect(out.valid).toBe(false);
+    expect(out.note).toMatch(/invisible-decay model/);
+  });
+});
+
+describe('a reach with meaningless limits (lumi 1e−30 ab⁻¹; masses above the kinematic limit)', () => {
+  const tiny = computeReach(withOverrides(belle2, { lumi: 1e-30 }), [0.01, 0.07, 0.3]);
+  const heavy = computeReach(belle2, [5, 8, 10]);
+
+  it('marks every point and the best one, and says so in the warnings', () => {
+    for (const r of [tiny, heavy]) {
+      for (const p of r.points) {
+        expect(p.valid).toBe(false);
+        expect(p.note).toBeTruthy();
+      }
+      expect(r.best.valid).toBe(false);
+      expect(r.warnings.some((w) => /no meaningful limit at \d+ of \d+ masses/.test(w))).toBe(true);
+    }
+    expect(heavy.points.find((p) => p.massGeV === 10)?.note).toMatch(/no signal/);
+  });
+
+  it('belle2 itself has only meaningful limits between 1 MeV and 1 GeV', () => {
+    const r = computeReach(belle2, [0.001, 0.01, 0.1, 1], { includeEdges: false });
+    expect(r.points.every((p) => p.valid && p.note === undefined)).toBe(true);
+    expect(r.best.valid).toBe(true);
+    expect(r.warnings.some((w) => /meaningful/.test(w))).toBe(false);
+  });
+
+  it('JSON: valid: false and a note on each point and on best', () => {
+    const o = JSON.parse(reachToJson(tiny));
+    for (const p of o.points) {
+      expect(p.valid).toBe(false);
+      expect(p.note).toMatch(/ε90 ≥ 1/);
+    }
+    expect(o.best.valid).toBe(false);
+    expect(o.best.note).toMatch(/ε90 ≥ 1/);
+    expect(JSON.parse(reachToJson(computeReach(belle2, [0.07], { includeEdges: false }))).points[0]).toMatchObject({ valid: true });
+  });
+
+  it('CSV: valid and note columns; the best comment line says valid=0', () => {
+    const lines = reachToCsv(tiny).trim().split('\n');
+    const header = lines.find((l) => l.startsWith('mass_GeV'))!.split(',');
+    expect(header.slice(-2)).toEqual(['valid', 'note']);
+    const rows = lines.filter((l) => /^\d/.test(l));
+    expect(rows).toHaveLength(tiny.points.length);
+    for (const row of rows) expect(row).toMatch(/,0,"ε90 ≥ 1[^"]*"$/);
+    expect(lines.find((l) => l.startsWith('# best'))).toMatch(/valid=0 note="/);
+  });
+
+  it('table: a mark after each such ε90 and a footnote with the reason', () => {
+    const t = reachToTable(heavy);
+    expect(t).toMatch(/†/);
+    expect(t).toMatch(/\n† not a meaningful limit: /);
+    expect(t).toMatch(/best: ε90 = .*[†‡]/);
+    expect(reachToTable(computeReach(belle2, [0.07], { includeEdges: false }))).not.toMatch(/[†‡]/);
+  });
+
+  it('figure: a shaded band with a legend entry, and a hollow best point', () => {
+    const svg = reachPlot(computeReach(withOverrides(belle2, { lumi: 1e-12 }), [0.001, 0.01, 0.07, 0.3, 1]));
+    expect(svg).toMatch(/class="invalid-region"/);
+    expect(svg).toMatch(/no meaningful limit \(valid: false\)/);
+    const ok = reachPlot(computeReach(belle2, [0.01, 0.07], { includeEdges: false }));
+    expect(ok).not.toMatch(/invalid-region/);
+  });
+});
