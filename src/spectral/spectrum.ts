@@ -48,7 +48,8 @@ import { photonSpectrum } from '../shower/photonSpectrum.js';
 import { asimovEpsilon, gaussianEpsilon, mergeBins, sumGroups } from '../statistics/binnedLikelihood.js';
 import { requiredSignalFor } from '../statistics/expectedLimit.js';
 import { resonanceCrossSection } from '../yields/annihilation.js';
-import { formulaUnitPhotonFlux, shapeIntegralTable } from '../yields/bremsstrahlung.js';
+import { bremsstrahlungOpen, formulaUnitPhotonFlux, shapeIntegralTable } from '../yields/bremsstrahlung.js';
+import { zetaOfY } from '../processes/bremsstrahlung.js';
 import type { YieldContext } from '../yields/context.js';
 import type { TrackLengthTable } from '../shower/trackLength.js';
 import type { BackgroundSummary } from '../results.js';
@@ -344,7 +345,7 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
     if (spectrum.continuous) {
       const kernel = ctx.annihilationKernel();
       density = (q) => sigma(twoMe * (q + me)) * kernel.at(q + me);
-      kinks = [kernel.start, kernel.cusp, kernel.kink, kernel.end].map((e) => e - me);
+      kinks = [kernel.start, kernel.cusp, kernel.kink, kernel.end, ...kernel.kinks].map((e) => e - me);
     } else {
       density = (q) => {
         let sum = 0;
@@ -376,15 +377,18 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
 
   const bremsstrahlungH = (mass: number): Float64Array => {
     const h = new Float64Array(fine.n);
-    const mu = (me * me) / (mass * mass);
     const shape = shapeIntegralTable(mass, c);
-    const H = (y: number) => (y <= 0 ? 0 : shape.table.spline.at(Math.log(y + mu)));
+    const H = (y: number) => (y <= 0 ? 0 : shape.table.spline.at(zetaOfY(y, mass)));
     for (const { E, w } of energyNodes(eMin, eMax, [])) {
+      // the yield's kinematics (yields/bremsstrahlung.ts): E_A′ ∈ [max((1 − c)E, m), E′ − m_e]
+      if (!bremsstrahlungOpen(mass, c, E)) continue;
       const uKink = me / E;
-      for (const { u, w: wu } of trackNodes(ctx.bremsstrahlungTrack, 0, c, [uKink])) {
+      const threshold = c >= 1 - mass / E;
+      const uMax = Math.min(c, 1 - mass / E);
+      for (const { u, w: wu } of trackNodes(ctx.bremsstrahlungTrack, 0, uMax, [uKink])) {
         const v = 1 - u;
         const eP = v * E;
-        const yHi = (c - u) / v;
+        const yHi = threshold ? 1 - mass / eP : (c - u) / v;
         const yLo = Math.max(0, (uKink - u) / v);
         if (!(yHi > yLo)) continue;
         const phi = formulaUnitPhotonFlux(ctx, mass, eP);
