@@ -35,22 +35,14 @@ export function effectivePhotonFlux(element: Pick<Element, 'Z' | 'A'>, tmin: num
   const c1 = 1 / (pq * pq) + (2 * q * (1 + p * t0)) / (pq * pq * pq); // α₁/p = −β₁/q
   const alpha2 = (-p * (1 + p * t0)) / (pq * pq);
   const beta2 = (-q * (1 + q * t0)) / (pq * pq);
-  // antiderivative: c1 ln((1+pt)/(1+qt)) − α₂/(p(1+pt)) − β₂/(q(1+qt)), term by term
-  const terms = (t: number) => [
-    c1 * Math.log1p(p * t),
-    -c1 * Math.log1p(q * t),
-    -alpha2 / (p * (1 + p * t)),
-    -beta2 / (q * (1 + q * t)),
-  ];
-  const hi = terms(tmax);
-  const lo = terms(t0);
-  let sum = 0;
-  let size = 0;
-  for (let i = 0; i < 4; i++) {
-    sum += hi[i] - lo[i];
-    size += Math.abs(hi[i]) + Math.abs(lo[i]);
-  }
-  if (sum > 0 && 8 * Number.EPSILON * size <= 1e-10 * sum) return Z * Z * p * p * sum;
+  // antiderivative: c1 ln((1+pt)/(1+qt)) − α₂/(p(1+pt)) − β₂/(q(1+qt))
+  const prim = (t: number) =>
+    c1 * (Math.log1p(p * t) - Math.log1p(q * t)) - alpha2 / (p * (1 + p * t)) - beta2 / (q * (1 + q * t));
+  const sum = prim(tmax) - prim(t0);
+  // the terms' size bounds the round-off of the sum
+  const size = (t: number) =>
+    Math.abs(c1) * (Math.log1p(p * t) + Math.log1p(q * t)) + Math.abs(alpha2 / (p * (1 + p * t))) + Math.abs(beta2 / (q * (1 + q * t)));
+  if (sum > 0 && 8 * Number.EPSILON * (size(tmax) + size(t0)) <= 1e-10 * sum) return Z * Z * p * p * sum;
   // direct: φ = ∫ d(ln t) t (t − t₀) Z² p² / ((1 + pt)² (1 + qt)²), breakpoints at the form factors' scales 1/p, 1/q
   const integrand = (l: number) => {
     const t = Math.exp(l);
@@ -109,22 +101,32 @@ export function iwwShape(mass: number, y: number, positronEnergy: number): numbe
 }
 
 /**
- * The x-shapes peak at y → 0 with width μ = m_e²/m². In ζ = ln(1 + y/μ), with
- * y = μ(e^ζ − 1) and dy = (y + μ) dζ, that peak is flat: this is the ζ-integrand
- * of ∫ shape(y) dy. (ζ is ln(y + μ) shifted by ln μ, so that y comes from expm1
- * without cancellation even where μ ≫ y, i.e. for m ≪ m_e.)
+ * The x-shapes peak at y → 0 with width μ = m_e²/m². In ζ = ln(y + μ) + const,
+ * with dy = (y + μ) dζ, that peak is flat: this is the ζ-integrand of
+ * ∫ shape(y) dy. For m ≥ m_e (μ ≤ 1) ζ = ln(y + μ) and y = e^ζ − μ, the
+ * variable vanish has always used (so the seed's numbers, belle2-paper, stay
+ * bit-identical). For m < m_e, y + μ would lose y to rounding (μ ≫ y: 66 eV,
+ * 1e-10 GeV), so there ζ = ln(1 + y/μ) and y = μ(e^ζ − 1) from expm1: the same
+ * variable shifted by ln μ, with no cancellation.
  */
 export function shapeInLogY(shape: (y: number) => number, mass: number): (zeta: number) => number {
   const mu = (electronMass * electronMass) / (mass * mass);
+  if (mu <= 1) {
+    return (zeta) => {
+      const yPlus = Math.exp(zeta);
+      return shape(yPlus - mu) * yPlus;
+    };
+  }
   return (zeta) => shape(mu * Math.expm1(zeta)) * mu * Math.exp(zeta);
 }
 
-/** ζ = ln(1 + y/μ) of {@link shapeInLogY}. */
+/** ζ(y) of {@link shapeInLogY}: ln(y + μ) for m ≥ m_e, ln(1 + y/μ) below. */
 export function zetaOfY(y: number, mass: number): number {
-  return Math.log1p((y * mass * mass) / (electronMass * electronMass));
+  const mu = (electronMass * electronMass) / (mass * mass);
+  return mu <= 1 ? Math.log(y + mu) : Math.log1p(y / mu);
 }
 
-/** ∫_{yLo}^{yHi} shape(y) dy, integrated in ζ = ln(1 + y/μ) (see {@link shapeInLogY}); `points` are given in y. */
+/** ∫_{yLo}^{yHi} shape(y) dy, integrated in ζ (see {@link shapeInLogY}); `points` are given in y. */
 export function integrateShape(
   shape: (y: number) => number,
   mass: number,

@@ -66,6 +66,13 @@ export interface AnnihilationKernelTable {
    * continuous; 0 outside [start, end].
    */
   errorAt(eA: number): number;
+  /**
+   * F and its error with F computed directly (quadrature, no interpolation)
+   * next to its start, where F → 0 and the table's absolute error is not small
+   * against F; the table elsewhere. For a resonance sitting at the start (the
+   * onset edge, a narrow A′): see yields/annihilation.ts.
+   */
+  nearStart: { at(eA: number): number; errorAt(eA: number): number };
 }
 
 /** One tabulated piece of F: the table variable x(E'), and whether the table holds ln F. */
@@ -176,13 +183,17 @@ export function annihilationKernelTable(ctx: YieldContext, relTol = 1e-10): Anni
     log: false,
   });
   // Next to the start F falls to 0 (linearly), where a table's absolute error would exceed F itself:
-  // within the first table interval (E' < directBelow) F is computed directly, with its relative
-  // quadrature error. The first segment is in E' (large cuts) or in w₀ (the start is its last node).
+  // within the first table interval (E' < directBelow) `nearStart` computes F directly, with its
+  // relative quadrature error. The first segment is in E' (large cuts) or in w₀ (the start is its last node).
   const directBelow =
     segments[0].lo === e1
       ? energyMin * (1 - Math.exp(-1 / (w0Max - segments[0].table.spline.h)))
       : ePStart + segments[0].table.spline.h;
-  const direct = (eP: number) => annihilationKernel(ctx, eP + me, relTol);
+  let last: { eP: number; r: QuadratureResult } | undefined;
+  const direct = (eP: number): QuadratureResult => {
+    if (last?.eP !== eP) last = { eP, r: annihilationKernel(ctx, eP + me, relTol) };
+    return last.r;
+  };
   const find = (eP: number): Segment | undefined => {
     if (eP <= ePStart || eP >= energyMax) return undefined;
     for (const g of segments) if (eP <= g.hi) return g;
@@ -192,6 +203,22 @@ export function annihilationKernelTable(ctx: YieldContext, relTol = 1e-10): Anni
   const absError = Math.max(
     ...segments.map((g) => (g.log ? Math.exp(Math.max(...g.table.spline.y)) * g.table.absError : g.table.absError)),
   );
+  const at = (eA: number): number => {
+    const eP = eA - me;
+    const g = find(eP);
+    if (!g) return 0;
+    const y = g.table.spline.at(g.x(eP));
+    return g.log ? Math.exp(y) : y;
+  };
+  const errorAt = (eA: number): number => {
+    const eP = eA - me;
+    const g = find(eP);
+    if (!g) return 0;
+    const x = g.x(eP);
+    const e = localError(g.table, x);
+    return g.log ? Math.exp(g.table.spline.at(x)) * e : e;
+  };
+  const inDirect = (eA: number) => eA - me > ePStart && eA - me < directBelow;
   return {
     start: ePStart + me,
     cusp: energyMin + me,
@@ -199,22 +226,11 @@ export function annihilationKernelTable(ctx: YieldContext, relTol = 1e-10): Anni
     end: energyMax + me,
     kinks: ePKinkLow > ePStart && ePKinkLow < energyMin ? [ePKinkLow + me] : [],
     absError,
-    at(eA: number): number {
-      const eP = eA - me;
-      const g = find(eP);
-      if (!g) return 0;
-      if (eP < directBelow) return direct(eP).value;
-      const y = g.table.spline.at(g.x(eP));
-      return g.log ? Math.exp(y) : y;
-    },
-    errorAt(eA: number): number {
-      const eP = eA - me;
-      const g = find(eP);
-      if (!g) return 0;
-      if (eP < directBelow) return direct(eP).error;
-      const x = g.x(eP);
-      const e = localError(g.table, x);
-      return g.log ? Math.exp(g.table.spline.at(x)) * e : e;
+    at,
+    errorAt,
+    nearStart: {
+      at: (eA) => (inDirect(eA) ? direct(eA - me).value : at(eA)),
+      errorAt: (eA) => (inDirect(eA) ? direct(eA - me).error : errorAt(eA)),
     },
   };
 }
@@ -238,6 +254,8 @@ export function annihilationKernelAdaptive(ctx: YieldContext, relTol = 1e-6): An
   let largest = 0;
   for (let i = 0; i <= 400; i++) largest = Math.max(largest, Math.abs(table.at(start + ((end - start) * i) / 400)));
   const absError = table.absError + table.relError * largest * 1.01 + relTol * 1e-2 * largest;
+  const at = (eA: number) => (eA <= start || eA >= end ? 0 : table.at(eA));
+  const errorAt = (eA: number) => (eA <= start || eA >= end ? 0 : absError);
   return {
     start,
     cusp,
@@ -245,8 +263,10 @@ export function annihilationKernelAdaptive(ctx: YieldContext, relTol = 1e-6): An
     end,
     kinks: [],
     absError,
-    at: (eA: number) => (eA <= start || eA >= end ? 0 : table.at(eA)),
+    at,
     // no local bound from the adaptive table: its global one, 0 outside the kernel's range
-    errorAt: (eA: number) => (eA <= start || eA >= end ? 0 : absError),
+    errorAt,
+    // the adaptive table is refined to its tolerance next to the start as everywhere: nothing to change there
+    nearStart: { at, errorAt },
   };
 }

@@ -65,27 +65,29 @@ export function formulaUnitPhotonFlux(ctx: YieldContext, mass: number, positronE
 
 /**
  * H(Y) = ∫_0^Y of the Eq. (13) x-shape in y = 1 − x, GeV⁻², tabulated in
- * ζ = ln(1 + Y/μ), μ = m_e²/m², where dH/dζ = h(y)(y + μ) is nearly constant.
+ * ζ = zetaOfY(Y) (ln(Y + μ), or ln(1 + Y/μ) for m < m_e), μ = m_e²/m², where
+ * dH/dζ = h(y)(y + μ) is nearly constant.
  * Node values are cumulative G10/K21 panel sums; their summed error estimates
  * are returned with the table.
  */
 export function shapeIntegralTable(mass: number, yMax: number): { table: Table; quadratureError: number } {
+  const zetaMin = zetaOfY(0, mass);
   const zetaMax = zetaOfY(yMax, mass);
   const n = TABLE_INTERVALS;
-  const h = zetaMax / n;
+  const h = (zetaMax - zetaMin) / n;
   const dH = shapeInLogY((y) => bremsstrahlungShape(mass, y), mass);
   const nodes = new Float64Array(n + 1);
   const mids = new Float64Array(n);
   let quadratureError = 0;
   for (let i = 0; i < n; i++) {
-    const z0 = i * h;
+    const z0 = zetaMin + i * h;
     const half = integrate(dH, z0, z0 + h / 2, { relTol: 1e-12 });
     const full = integrate(dH, z0 + h / 2, i === n - 1 ? zetaMax : z0 + h, { relTol: 1e-12 });
     mids[i] = nodes[i] + half.value;
     nodes[i + 1] = mids[i] + full.value;
     quadratureError += half.error + full.error;
   }
-  return { table: tableFromValues(0, zetaMax, nodes, mids), quadratureError };
+  return { table: tableFromValues(zetaMin, zetaMax, nodes, mids), quadratureError };
 }
 
 /**
