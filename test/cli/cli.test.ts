@@ -98,10 +98,12 @@ describe.concurrent('vanish (built, end to end)', () => {
     const header = lines.findIndex((l) => !l.startsWith('# '));
     expect(header).toBeGreaterThan(0);
     expect(lines[header]).toBe(
-      'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting',
+      'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,valid,note',
     );
     expect(lines.slice(header + 1)).toHaveLength(2);
     expect(Number(lines[header + 1].split(',')[0])).toBe(0.01);
+    // both are meaningful limits at 50 ab⁻¹ (ε90 ≪ 1): valid = 1, no note
+    for (const l of lines.slice(header + 1)) expect(l.endsWith(',1,')).toBe(true);
   });
 
   it('a YAML config file overrides the preset and flags override the file', async () => {
@@ -169,7 +171,7 @@ describe.concurrent('other experiments and comparisons (built, end to end)', () 
     }
   });
 
-  it('reach --experiment na64-2019 --format json keeps the contract, with config.kind fixedTarget', async () => {
+  it('reach --experiment na64-2019 --format json keeps the contract, with config.kind fixedTarget', { timeout: 180_000 }, async () => {
     const r = await vanish(['reach', '--experiment', 'na64-2019', '--masses', '1MeV,10MeV,0.1', '--format', 'json']);
     expect(r.status).toBe(0);
     const o = JSON.parse(r.stdout);
@@ -182,7 +184,9 @@ describe.concurrent('other experiments and comparisons (built, end to end)', () 
     expect(o.points).toHaveLength(3);
     for (const p of o.points) expect(Object.keys(p).slice(0, 4)).toEqual(['massGeV', 'annihilation', 'bremsstrahlung', 'epsilon90']);
     for (const p of o.points) expect(p.epsilon90).toBeCloseTo(Math.sqrt(o.requiredSignal / (p.annihilation + p.bremsstrahlung + p.radiative)), 12);
-    expect(Object.keys(o.best)).toEqual(['massGeV', 'epsilon90']);
+    expect(Object.keys(o.best)).toEqual(['massGeV', 'epsilon90', 'valid']);
+    expect(o.best.valid).toBe(true);
+    for (const p of o.points) expect(p.valid).toBe(p.epsilon90 < 1);
   });
 
   it('flux, background, yield and hepdata work for a fixed target', async () => {
