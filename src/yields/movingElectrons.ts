@@ -29,8 +29,14 @@ import type { YieldContext } from './context.js';
 /** Relative accuracy of each G(s) quadrature, and of the table (per panel). */
 const INNER_REL_TOL = 3e-5;
 const TABLE_REL_TOL = 1e-4;
-/** G below this fraction of its largest value is tabulated to an absolute, not relative, accuracy. */
-const TABLE_ABS_FLOOR = 1e-3;
+/**
+ * G below this fraction of its largest value is tabulated to an absolute, not
+ * relative, accuracy. Small, so that G keeps its relative accuracy in its tail
+ * (masses beyond the kinematic end, reached only by the profile's tail).
+ */
+const TABLE_ABS_FLOOR = 1e-8;
+/** Relative accuracy of the bound on F's interpolation error folded over J (an error bound needs no more). */
+const ERROR_REL_TOL = 1e-2;
 
 /** G(s) of the module comment, tabulated, in GeV⁻² (s in GeV²). */
 export interface ResonanceKernel {
@@ -47,34 +53,48 @@ export interface ResonanceKernel {
 
 const TWO_ME2 = 2 * electronMass * electronMass;
 
-/** G(s) at one s, by quadrature over p_z (no table). */
+/**
+ * ∫ dp_z J(p_z) f(E_A′(s, p_z)) over the p_z that reach F's range, for f = F
+ * (the continuum part of G) or f = F's local table error (its bound).
+ */
+function foldContinuum(ctx: YieldContext, profile: MomentumProfile, s: number, f: (eA: number) => number, relTol: number): QuadratureResult {
+  const me = electronMass;
+  const kernel = ctx.annihilationKernel();
+  const eLo = kernel.start - me;
+  const eHi = kernel.end - me;
+  const Fp = (p: number) => f((s - TWO_ME2) / (2 * (me - p)) + me);
+  const pLo = Math.max(-profile.pMax, electronMomentumAt(s, eLo));
+  const pHi = Math.min(profile.pMax, electronMomentumAt(s, eHi));
+  // F approaches its cusp (E' → E_min from below) and its end (E' → E_max) like 1/ln: those
+  // stretches run in w = 1/ln(1/u), u the distance to the point (as for the track length)
+  const pCusp = electronMomentumAt(s, kernel.cusp - me);
+  const pKink = electronMomentumAt(s, kernel.kink - me);
+  return combineResults([
+    ...towardLogPoint(profile, Fp, pLo, Math.min(pCusp, pHi), relTol),
+    foldOverProfile(profile, Fp, { lo: Math.max(pLo, pCusp), hi: Math.min(pHi, pKink), relTol }),
+    ...towardLogPoint(profile, Fp, Math.max(pLo, pKink), pHi, relTol),
+  ]);
+}
+
+/**
+ * G(s) at one s, by quadrature over p_z (no table). absError: the quadrature's,
+ * plus F's interpolation error folded over J (its local bound, {@link continuumTableError}).
+ */
 export function movingElectronKernelAt(
   ctx: YieldContext,
   profile: MomentumProfile,
   s: number,
   relTol = INNER_REL_TOL,
+  boundTableError = true,
 ): { value: number; absError: number } {
   const me = electronMass;
   let value = 0;
   let absError = 0;
   if (ctx.spectrum.continuous) {
     const kernel = ctx.annihilationKernel();
-    const eLo = kernel.start - me;
-    const eHi = kernel.end - me;
-    const Fp = (p: number) => kernel.at((s - TWO_ME2) / (2 * (me - p)) + me);
-    const pLo = Math.max(-profile.pMax, electronMomentumAt(s, eLo));
-    const pHi = Math.min(profile.pMax, electronMomentumAt(s, eHi));
-    // F approaches its cusp (E' → E_min from below) and its end (E' → E_max) like 1/ln: those
-    // stretches run in w = 1/ln(1/u), u the distance to the point (as for the track length)
-    const pCusp = electronMomentumAt(s, kernel.cusp - me);
-    const pKink = electronMomentumAt(s, kernel.kink - me);
-    const r = combineResults([
-      ...towardLogPoint(profile, Fp, pLo, Math.min(pCusp, pHi), relTol),
-      foldOverProfile(profile, Fp, { lo: Math.max(pLo, pCusp), hi: Math.min(pHi, pKink), relTol }),
-      ...towardLogPoint(profile, Fp, Math.max(pLo, pKink), pHi, relTol),
-    ]);
+    const r = foldContinuum(ctx, profile, s, (eA) => kernel.at(eA), relTol);
     value += r.value;
-    absError += r.error + continuumTableError(ctx, profile, s);
+    absError += r.error + (boundTableError ? continuumTableError(ctx, profile, s) : 0);
   }
   const X0 = ctx.target.X0;
   for (const line of ctx.spectrum.lines) {
@@ -134,16 +154,16 @@ function combineResults(parts: QuadratureResult[]): QuadratureResult {
 }
 
 /**
- * Bound on G's error from the interpolated F: F is off by at most its table's
- * absError anywhere, times the part of J folded with it at this s.
+ * Bound on G's error from the interpolated F at this s: F's local error bound
+ * (AnnihilationKernelTable.errorAt) folded over J, to ERROR_REL_TOL, its
+ * quadrature error added. (F's largest error anywhere times J's mass was far
+ * too loose where only J's tail reaches F: beyond the kinematic end.)
  */
 function continuumTableError(ctx: YieldContext, profile: MomentumProfile, s: number): number {
   if (!ctx.spectrum.continuous) return 0;
   const kernel = ctx.annihilationKernel();
-  const me = electronMass;
-  const pLo = Math.max(-profile.pMax, electronMomentumAt(s, kernel.start - me));
-  const pHi = Math.min(profile.pMax, electronMomentumAt(s, kernel.end - me));
-  return kernel.absError * (profile.massBound?.(pLo, pHi) ?? profile.norm);
+  const r = foldContinuum(ctx, profile, s, (eA) => kernel.errorAt(eA), ERROR_REL_TOL);
+  return r.value + r.error;
 }
 
 /** The s range where G can be non-zero: every positron energy F covers, every p_z folded. */
@@ -170,17 +190,27 @@ export function movingElectronKernel(ctx: YieldContext): ResonanceKernel {
   const range = sRange(ctx, profile);
   if (!range) return { sLo: 0, sHi: 0, at: () => 0, kinks: [], relError: 0, absErrorAt: () => 0 };
   const [sLo, sHi] = range;
-  const g = (y: number) => movingElectronKernelAt(ctx, profile, TWO_ME2 + Math.exp(y)).value;
+  const g = (y: number) => movingElectronKernelAt(ctx, profile, TWO_ME2 + Math.exp(y), INNER_REL_TOL, false).value;
   const yLo = Math.log(sLo - TWO_ME2);
   const yHi = Math.log(sHi - TWO_ME2);
   const table = adaptiveTable(g, yLo, yHi, { relTol: TABLE_REL_TOL, absFloor: TABLE_ABS_FLOOR, initialPanels: 48 });
+  // F's interpolation error folded over J, tabulated too (loosely: it is a bound), 0 without a continuum
+  const bound = ctx.spectrum.continuous
+    ? adaptiveTable((y) => continuumTableError(ctx, profile, TWO_ME2 + Math.exp(y)), yLo, yHi, {
+        relTol: ERROR_REL_TOL,
+        absFloor: TABLE_ABS_FLOOR,
+        initialPanels: 48,
+      })
+    : undefined;
+  const boundAt = (y: number) =>
+    bound ? (1 + bound.relError) * Math.max(0, bound.at(y)) + bound.absError : 0;
   return {
     sLo,
     sHi,
     kinks: [],
     at: (s: number) => (s > sLo && s < sHi ? table.at(Math.log(s - TWO_ME2)) : 0),
-    // the table's bound, and each G's quadrature (relTol) and interpolated-F bound
+    // the table's bound, and each G's quadrature (relTol) and interpolated-F bound; G = 0 exactly outside (sLo, sHi)
     relError: table.relError + INNER_REL_TOL,
-    absErrorAt: (s: number) => table.absError + continuumTableError(ctx, profile, s),
+    absErrorAt: (s: number) => (s > sLo && s < sHi ? table.absError + boundAt(Math.log(s - TWO_ME2)) : 0),
   };
 }

@@ -7,13 +7,15 @@
  * one these fixes are about; any model's dishonest yield is an error (massRange.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, EXPERIMENTS, belle2_paper as belle2, computeReach, computeYield, withOverrides, yieldContext } from '../../src/index.js';
+import { ConfigError, EXPERIMENTS, belle2_paper as belle2, computeReach, computeYield, logGrid, withOverrides, yieldContext } from '../../src/index.js';
 import type { FixedTargetConfig } from '../../src/index.js';
 import { electronMass } from '../../src/constants.js';
 import { effectivePhotonFlux, iwwShape, momentumTransferRange } from '../../src/processes/bremsstrahlung.js';
 import { integrate } from '../../src/numeric/gaussKronrod.js';
 import { annihilationKernel } from '../../src/yields/annihilationKernel.js';
 import { bremsstrahlungOpen } from '../../src/yields/bremsstrahlung.js';
+import { movingElectronKernelAt } from '../../src/yields/movingElectrons.js';
+import { materialProfile } from '../../src/target/comptonProfile.js';
 
 const na64 = withOverrides(EXPERIMENTS['na64-2019'].config as FixedTargetConfig, {
   bremsstrahlungModel: 'iww',
@@ -166,5 +168,35 @@ describe('ranges the numerics cannot serve are refused by the schema, naming the
       for (const p of computeReach(c, [0.01, 0.07]).points) expectHonest(p);
     }
     for (const p of computeReach(withOverrides(na64, { beamEnergy: 0.1, particlesOnTarget: 1e25 }), [0.001, 0.01]).points) expectHonest(p);
+  });
+});
+
+describe('moving electrons (the default of belle2 and babar): honest beyond the kinematic end', () => {
+  const babar = EXPERIMENTS.babar.config;
+
+  it('G(s) from its table agrees with direct quadrature within the stated bound, in the profile’s tail too', () => {
+    const ctx = yieldContext(babar);
+    const kernel = ctx.movingElectronKernel();
+    const profile = materialProfile(ctx.target);
+    // from the peak of F to the last s an electron's momentum reaches (G falls by ~10 orders)
+    for (const m of [0.05, 0.08, 0.1, 0.11, 0.116, 0.119]) {
+      const s = m * m;
+      const direct = movingElectronKernelAt(ctx, profile, s, 1e-9);
+      const stated = kernel.relError * kernel.at(s) + kernel.absErrorAt(s);
+      expect(direct.value, `G at m = ${m}`).toBeGreaterThan(0);
+      expect(Math.abs(kernel.at(s) - direct.value), `G at m = ${m}`).toBeLessThanOrEqual(stated + direct.absError);
+      // and the bound is a useful one: G keeps its relative accuracy where only J's tail reaches F
+      expect(stated, `G at m = ${m}`).toBeLessThan(1e-3 * direct.value);
+    }
+    expect([kernel.at(0.13 ** 2), kernel.absErrorAt(0.13 ** 2)]).toEqual([0, 0]); // no momentum reaches: exactly 0
+  });
+
+  it('BaBar’s default reach computes every mass, each yield with error ≤ value', () => {
+    const r = computeReach(babar, logGrid(1e-3, 1, 60));
+    for (const p of r.points) expectHonest(p);
+    // beyond the kinematic end only moving electrons (and the Breit–Wigner tail) give annihilation
+    const beyond = r.points.filter((p) => p.massGeV > 0.1 && p.massGeV < 0.17);
+    expect(beyond.length).toBeGreaterThan(0);
+    for (const p of beyond) expect(p.annihilationError).toBeLessThan(1e-3 * p.annihilation);
   });
 });
