@@ -19,3 +19,10 @@ export { material, MATERIAL_NAMES } from './materials/materials.js';
 export { yieldContext } from './yields/context.js';
 export { epsilonLimit, requiredSignal } from './statistics/expectedLimit.js';
 export { positronSpectrum, trackLengthDistribution } from './steps.js';
+// Figures (SVG text, pure and browser-safe; PNG and PDF are the CLI's, from these)
+export { reachPlot, reachPlotLayout, bestIsInteriorMinimum } from './plot/reachPlot.js';
+export type { ReachPlotOptions, ReachPlotLayout, ComparisonCurve } from './plot/reachPlot.js';
+export { miniPlot } from './plot/miniPlot.js';
+export type { MiniPlotOptions, MiniSeries, MiniAxis } from './plot/miniPlot.js';
+export { scanCurvesPlot, scanHeatmapPlot } from './scan/plot.js';
+export { experimentName } from './config/experimentName.js';

@@ -7,6 +7,8 @@
  */
 import { scaleLog } from 'd3-scale';
 import { axes, reachPlotLayout } from '../plot/reachPlot.js';
+import { Obstacles } from '../plot/geometry.js';
+import { drawLegend, legendSize, placeLegend } from '../plot/legend.js';
 import { el, esc, powerOfTen, px } from '../plot/svg.js';
 import { sci } from '../format/number.js';
 import { valueText } from './format.js';
@@ -82,29 +84,23 @@ export function scanCurvesPlot(s: ScanResult, opts: { width?: number; height?: n
           { label: `… ${n} curves, coloured in scan order …`, color: viridis(0.5) },
           { label: `${runLabel(s, s.runs[n - 1].values)} (last)`, color: viridis(1) },
         ];
-  const w = Math.ceil(Math.max(...entries.map((e) => e.label.length)) * fs * 0.62) + 60;
-  // Bottom left: the reach curves rise towards large masses and sit above the best point.
-  const x0 = L.plot.left + 10;
-  const y0 = L.plot.bottom - (row * entries.length + 10) - 10;
-  const legend = el(
-    'g',
-    { class: 'legend', 'font-size': fs },
-    el('rect', { x: x0, y: y0, width: w, height: row * entries.length + 10, fill: 'white', 'fill-opacity': 0.9, stroke: '#bbbbbb' }) +
-      entries
-        .map((e, i) => {
-          const Y = y0 + 5 + row * i + row / 2;
-          return (
-            el('line', { x1: x0 + 8, y1: Y, x2: x0 + 38, y2: Y, stroke: e.color, 'stroke-width': 2.5 }) +
-            el('text', { x: x0 + 46, y: Y + 4, fill: FRAME }, esc(e.label))
-          );
-        })
-        .join(''),
-  );
+  // The legend where it hides no curve (a free corner), else below the axes.
+  const drawn = new Obstacles();
+  for (const r of s.runs) {
+    const pts = r.reach.points.map((p) => [L.x(p.massGeV), L.y(p.epsilon90)] as [number, number]).filter(([, y]) => Number.isFinite(y));
+    drawn.lines.push(pts);
+  }
+  const legendEntries = entries.map((e) => ({ label: e.label, stroke: e.color, width: 2.5 }));
+  const style = { fontSize: fs, charWidth: 0.62, color: FRAME };
+  const size = legendSize(legendEntries, undefined, style);
+  const at = placeLegend(L.plot, size.w, size.h, drawn, L.height - 4);
+  const legend = drawLegend(at.box.x, at.box.y, legendEntries, undefined, style);
+  const height = L.height + at.extraHeight;
   const title = `${s.spec.experiment}: expected 90% CL reach, ${n} configurations`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}" font-family="${FONT}" role="img" aria-label="${esc(title)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${height}" viewBox="0 0 ${L.width} ${height}" font-family="${FONT}" role="img" aria-label="${esc(title)}">`,
     `<title>${esc(title)}</title>`,
-    el('rect', { width: L.width, height: L.height, fill: 'white' }),
+    el('rect', { width: L.width, height, fill: 'white' }),
     el('defs', {}, el('clipPath', { id: clip }, el('rect', { x: L.plot.left, y: L.plot.top, width: L.plot.right - L.plot.left, height: L.plot.bottom - L.plot.top }))),
     axes(L),
     el('g', { class: 'curves', 'clip-path': `url(#${clip})` }, `\n${curves.join('\n')}\n`),

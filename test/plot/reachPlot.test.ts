@@ -1,11 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { reachPlot, reachPlotLayout, type ComparisonCurve } from '../../src/plot/reachPlot.js';
 import { na64_2019 } from '../../src/config/presets.js';
 import { fixtureReach } from '../fixtures/reach.js';
+import { expectSnapshot } from './snapshot.js';
 
-const GOLDEN = fileURLToPath(new URL('../output/reachPlot.svg', import.meta.url));
 const comparisons: ComparisonCurve[] = [
   { label: 'Belle II mono-photon', points: [[0.001, 3e-5], [0.1, 3.2e-5], [1, 6e-5]] },
   { label: 'NA64', points: [[0.001, 1e-5], [0.05, 2e-5], [0.2, 1e-4], [1, 1e-3]], excluded: true },
@@ -72,19 +70,20 @@ describe('reachPlot', () => {
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(14);
   });
 
-  it('draws comparison curves in grey, with a legend entry', () => {
+  it('draws comparison curves in grey and excluded regions shaded, with legend entries', () => {
     const withComparisons = reachPlot(r, { comparisons });
-    expect(paths(withComparisons, 'curve comparison')).toHaveLength(2);
+    expect(paths(withComparisons, 'curve comparison')).toHaveLength(1);
+    expect(paths(withComparisons, 'curve comparison region-edge')).toHaveLength(1);
     expect(withComparisons).toContain('data-label="NA64"');
-    expect(withComparisons).toContain('<path class="comparison-region"');
+    expect(withComparisons).toContain('<path class="comparison-region" data-label="NA64"');
     expect(withComparisons).toContain('>Belle II mono-photon</text>');
-    expect(withComparisons).toMatch(/<path class="curve comparison"[^>]* stroke="#555555"/);
+    expect(withComparisons).toMatch(/<path class="curve comparison"[^>]* stroke="#555555"[^>]* stroke-dasharray="10 5"/);
   });
 
   it('names the total by the signature: a disappearing positron track, or missing energy for a fixed target', () => {
-    expect(svg).toContain('>disappearing positron track</text>');
+    expect(svg).toContain('>Belle II: disappearing positron track</text>');
     const fixed = reachPlot({ ...r, config: { ...na64_2019 } });
-    expect(fixed).toContain('>missing energy (total)</text>');
+    expect(fixed).toContain('>NA64: missing energy (total)</text>');
     expect(fixed).not.toContain('positron');
     expect(fixed).toContain('2.84e11 e⁻ of 100 GeV on target');
   });
@@ -112,10 +111,7 @@ describe('reachPlot', () => {
   });
 
   it('matches the golden file test/output/reachPlot.svg', () => {
-    const out = reachPlot(r, { comparisons, title: 'Fixture reach (not physics)' });
-    if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, out);
-    expect(existsSync(GOLDEN), 'golden file missing: run UPDATE_GOLDEN=1 npx vitest run test/plot').toBe(true);
-    expect(out).toBe(readFileSync(GOLDEN, 'utf8'));
+    expectSnapshot('reachPlot.svg', reachPlot(r, { comparisons, title: 'Fixture reach (not physics)' }));
   });
 });
 

@@ -39,7 +39,8 @@ interface LegendItem {
   stroke: string;
   dash?: string;
   width: number;
-  region?: boolean;
+  /** A shaded excluded region: its fill and opacity, drawn behind the boundary line. */
+  region?: { fill: string; opacity: number };
   marker?: boolean;
 }
 
@@ -261,12 +262,16 @@ export class ReachFigure {
       const name = [...p.classList].find((c) => c !== 'curve') ?? '';
       from(`path.curve.${name}`, p.getAttribute('data-label') ?? name);
     });
+    const regions = [...svg.querySelectorAll('path.comparison-region')];
     svg.querySelectorAll('path.curve.comparison').forEach((p) => {
+      const label = p.getAttribute('data-label') ?? '';
+      const shade = p.classList.contains('region-edge') ? regions.find((q) => q.getAttribute('data-label') === label) : undefined;
       items.push({
-        label: p.getAttribute('data-label') ?? '',
+        label,
         stroke: p.getAttribute('stroke') ?? '#555',
         dash: p.getAttribute('stroke-dasharray') ?? undefined,
-        width: 2,
+        width: Number(p.getAttribute('stroke-width') ?? 2),
+        ...(shade ? { region: { fill: shade.getAttribute('fill') ?? '#808080', opacity: Number(shade.getAttribute('fill-opacity') ?? 0.25) } } : {}),
       });
     });
     if (svg.querySelector('g.best')) items.push({ label: 'best point (hover or select it for its yields)', stroke: '#0072B2', width: 0, marker: true });
@@ -281,6 +286,11 @@ export class ReachFigure {
         for (const [k, v] of Object.entries({ cx: 18, cy: 6, r: 5, fill: it.stroke, stroke: 'white', 'stroke-width': 1.5 })) c.setAttribute(k, String(v));
         sample.append(c);
       } else {
+        if (it.region) {
+          const box = document.createElementNS(SVG_NS, 'rect');
+          for (const [k, v] of Object.entries({ x: 1, y: 0, width: 34, height: 12, fill: it.region.fill, 'fill-opacity': it.region.opacity })) box.setAttribute(k, String(v));
+          sample.append(box);
+        }
         const l = document.createElementNS(SVG_NS, 'line');
         for (const [k, v] of Object.entries({ x1: 1, y1: 6, x2: 35, y2: 6, stroke: it.stroke, 'stroke-width': it.width })) l.setAttribute(k, String(v));
         if (it.dash) l.setAttribute('stroke-dasharray', it.dash);

@@ -7,7 +7,7 @@
  */
 import { massMeV, sci, short } from '../../src/format/number.js';
 import type { ReachPoint, ReachResult } from '../../src/results.js';
-import { miniPlot } from './miniPlot.js';
+import { miniPlot } from '../../src/plot/miniPlot.js';
 import type { Steps } from './protocol.js';
 
 function table(caption: string, rows: [string, string][], testid: string): HTMLTableElement {
