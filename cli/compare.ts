@@ -25,15 +25,20 @@ function splitSpec(spec: string): { label: string; file: string } {
   return { label: path.basename(spec).replace(/\.[^.]*$/, ''), file: spec };
 }
 
-/** Reads one `--compare` argument into a labelled curve; a bad file is a one-line {@link UsageError}. */
+/** Reads one `--compare` (or `--compare-region`) argument into a labelled curve; a bad file is a one-line {@link UsageError} naming the flag. */
 export function readComparison(spec: string): Comparison {
+  return readCurveOption(spec, '--compare');
+}
+
+/** Reads a curve option's argument (`--compare`, `--compare-region`), errors naming `flag`. */
+export function readCurveOption(spec: string, flag: string): Comparison {
   const { label, file } = splitSpec(spec);
-  if (file === '') throw new UsageError(`--compare ${quote(spec)} has no file: ${HINT}`);
-  const text = readTextFile(file, MAX_CURVE_BYTES, '--compare', HINT);
+  if (file === '') throw new UsageError(`${flag} ${quote(spec)} has no file: ${HINT}`);
+  const text = readTextFile(file, MAX_CURVE_BYTES, flag, HINT);
   try {
     return { label: visible(label), file: visible(file), points: parseCurveText(text) };
   } catch (e) {
-    if (e instanceof CurveFileError) throw new UsageError(`--compare ${quote(file)} ${e.message}`);
+    if (e instanceof CurveFileError) throw new UsageError(`${flag} ${quote(file)} ${e.message}`);
     throw e;
   }
 }

@@ -14,6 +14,8 @@ export interface Comparison {
   file?: string;
   /** [m_A' in GeV, ε] pairs. */
   points: [massGeV: number, epsilon: number][];
+  /** An excluded region (drawn shaded above the curve), not a line. */
+  excluded?: boolean;
 }
 
 /**
@@ -134,7 +136,7 @@ export function reachToObject(r: ReachResult, comparisons?: readonly Comparison[
         }),
     ...(comparisons === undefined
       ? {}
-      : { comparisons: comparisons.map((c) => ({ label: c.label, file: c.file, points: c.points.map(([m, e]) => [m, e]) })) }),
+      : { comparisons: comparisons.map((c) => ({ label: c.label, file: c.file, ...(c.excluded ? { excluded: true } : {}), points: c.points.map(([m, e]) => [m, e]) })) }),
   };
 }
 
