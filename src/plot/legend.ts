@@ -17,8 +17,8 @@ export interface LegendEntry {
   width: number;
   /** A filled swatch of this colour instead of a line (bands). */
   swatch?: string;
-  /** A shaded region: fill colour and opacity of the region, drawn behind the line sample. */
-  region?: { fill: string; opacity: number };
+  /** A shaded region: fill colour and opacity of the region, drawn behind the line sample (or, with `border`, a box of it with a dashed border and no line). */
+  region?: { fill: string; opacity: number; border?: string };
   /** A round marker of this colour (a marked point). */
   marker?: string;
 }
@@ -57,6 +57,8 @@ export function drawLegend(x: number, y: number, entries: LegendEntry[], header:
       parts.push(el('rect', { x: x + 10, y: Y - 7, width: sample, height: 14, fill: e.swatch, stroke: 'none' }));
     } else if (e.marker) {
       parts.push(el('circle', { cx: x + 10 + sample / 2, cy: Y, r: 5, fill: e.marker, stroke: 'white', 'stroke-width': 1.5 }));
+    } else if (e.region?.border) {
+      parts.push(el('rect', { x: x + 10, y: Y - 7, width: sample, height: 14, fill: e.region.fill, 'fill-opacity': e.region.opacity, stroke: e.region.border, 'stroke-dasharray': '3 2' }));
     } else {
       if (e.region) parts.push(el('rect', { x: x + 10, y: Y - 7, width: sample, height: 14, fill: e.region.fill, 'fill-opacity': e.region.opacity, stroke: 'none' }));
       parts.push(el('line', { x1: x + 10, y1: e.region ? Y - 7 : Y, x2: x + 10 + sample, y2: e.region ? Y - 7 : Y, stroke: e.stroke, 'stroke-width': e.width, 'stroke-dasharray': e.dash }));

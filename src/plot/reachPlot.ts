@@ -103,6 +103,8 @@ const REGION_FILLS = [
   { fill: '#afafaf', opacity: 0.35 },
 ];
 const REGION_LINE = { stroke: '#666666', width: 1.4 };
+/** Masses where ε90 is not a meaningful limit (valid: false) are shaded in this colour (Okabe–Ito reddish purple). */
+const INVALID = { fill: '#CC79A7', opacity: 0.22 };
 const FRAME_COLOR = '#222222';
 /** Expected-limit band colours (the ±1σ green and ±2σ yellow of HEP figures). */
 const BAND_COLORS = { one: '#4dbf4d', two: '#f5e04a' };
@@ -145,6 +147,26 @@ export function bestIsInteriorMinimum(r: ReachResult): boolean {
   const below = r.points.some((p) => p.massGeV < massGeV && !sameMass(p.massGeV, massGeV) && higher(p));
   const above = r.points.some((p) => p.massGeV > massGeV && !sameMass(p.massGeV, massGeV) && higher(p));
   return below && above;
+}
+
+/** Whether a point or the best point is flagged as no meaningful limit (`valid: false`; absent means valid). */
+const flaggedInvalid = (p: object): boolean => (p as { valid?: boolean }).valid === false;
+
+/** Pixel x-ranges of the runs of points with valid: false, each reaching halfway (in log mass) to its valid neighbours. */
+function invalidBands(r: ReachResult, L: ReachPlotLayout): [number, number][] {
+  const pts = r.points;
+  const X = (m: number) => L.x(m);
+  const bands: [number, number][] = [];
+  for (let i = 0; i < pts.length; i++) {
+    if (!flaggedInvalid(pts[i])) continue;
+    let j = i;
+    while (j + 1 < pts.length && flaggedInvalid(pts[j + 1])) j++;
+    const lo = i > 0 ? (X(pts[i - 1].massGeV) + X(pts[i].massGeV)) / 2 : X(pts[i].massGeV);
+    const hi = j + 1 < pts.length ? (X(pts[j].massGeV) + X(pts[j + 1].massGeV)) / 2 : X(pts[j].massGeV);
+    bands.push([Math.max(lo, L.plot.left), Math.min(hi, L.plot.right)]);
+    i = j;
+  }
+  return bands.filter(([a, b]) => b >= a);
 }
 
 /** Scales and margins of the reach figure, shared with pages that overlay a read-out. */
@@ -216,11 +238,12 @@ export function axes(L: ReachPlotLayout, massUnit: 'GeV' | 'MeV' = 'GeV'): strin
 }
 
 /** Text of the best point's label and its width in px. */
-function bestText(massGeV: number, epsilon90: number, massUnit: 'GeV' | 'MeV'): { markup: string; w: number } {
+function bestText(massGeV: number, epsilon90: number, massUnit: 'GeV' | 'MeV', valid: boolean): { markup: string; w: number } {
   const inMeV = massUnit === 'MeV' || massGeV < 1;
   const mass = inMeV ? `${Number((massGeV / MeV).toPrecision(3))} MeV` : `${Number(massGeV.toPrecision(3))} GeV`;
-  const markup = `best ε = ${scientific(epsilon90, 2, LEGEND_FONT, ` at ${esc(mass)}`)}`;
-  return { markup, w: (20 + mass.length) * LEGEND_FONT * CHAR_WIDTH };
+  const note = valid ? '' : ' (not a limit)';
+  const markup = `best ε = ${scientific(epsilon90, 2, LEGEND_FONT, ` at ${esc(mass)}${note}`)}`;
+  return { markup, w: (20 + mass.length + note.length) * LEGEND_FONT * CHAR_WIDTH };
 }
 
 /**
@@ -237,7 +260,8 @@ function bestPoint(r: ReachResult, L: ReachPlotLayout, drawn: Obstacles, massUni
   if (massGeV < xlo || massGeV > xhi || epsilon90 < ylo || epsilon90 > yhi) return { markup: '', boxes: [] };
   const X = L.x(massGeV);
   const Y = L.y(epsilon90);
-  const { markup: text, w } = bestText(massGeV, epsilon90, massUnit);
+  const valid = !flaggedInvalid(r.best);
+  const { markup: text, w } = bestText(massGeV, epsilon90, massUnit, valid);
   const h = LEGEND_FONT + 6;
   const g = 12;
   const { plot } = L;
@@ -266,7 +290,9 @@ function bestPoint(r: ReachResult, L: ReachPlotLayout, drawn: Obstacles, massUni
   const markup = el(
     'g',
     { class: 'best' },
-    el('circle', { cx: X, cy: Y, r: 5, fill: OWN_STYLES.total.stroke, stroke: 'white', 'stroke-width': 1.5 }) +
+    (valid
+      ? el('circle', { cx: X, cy: Y, r: 5, fill: OWN_STYLES.total.stroke, stroke: 'white', 'stroke-width': 1.5 })
+      : el('circle', { class: 'invalid', cx: X, cy: Y, r: 5, fill: 'white', stroke: INVALID.fill, 'stroke-width': 2 })) +
       el('text', { class: 'best-label', x: box.x + w / 2, y: box.y + h - 5, 'text-anchor': 'middle', 'font-size': LEGEND_FONT, fill: FRAME_COLOR }, text),
   );
   return { markup, boxes: [marker, box] };
@@ -399,6 +425,22 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
   }
   // Legend order: the total first, then the processes, the band, then other experiments.
   const own: LegendEntry[] = [mine[mine.length - 1], ...mine.slice(0, -1)].map((c) => ({ label: c.label, ...OWN_STYLES[c.name] }));
+  // Masses where ε90 is not a meaningful limit: a shaded band over each run of such points, reaching halfway to the
+  // neighbouring valid points (in log mass), with a legend entry.
+  const bands = invalidBands(r, L);
+  if (bands.length > 0) {
+    for (const [x0, x1] of bands) {
+      const w = Math.max(x1 - x0, 3);
+      regions.unshift(el('rect', { class: 'invalid-region', x: x0, y: plot.top, width: w, height: plot.bottom - plot.top, fill: INVALID.fill, 'fill-opacity': INVALID.opacity, stroke: 'none' }));
+      drawn.polygons.push([
+        [x0, plot.top],
+        [x0 + w, plot.top],
+        [x0 + w, plot.bottom],
+        [x0, plot.bottom],
+      ]);
+    }
+    own.push({ label: 'no meaningful limit (valid: false)', stroke: INVALID.fill, width: 0, region: { ...INVALID, border: INVALID.fill } });
+  }
 
   const best = bestPoint(r, L, drawn, massUnit);
   drawn.boxes.push(...best.boxes);
