@@ -44,7 +44,7 @@ function monotonic(): ReachResult {
   const r = fixtureReach();
   const points = r.points.map((p) => ({ ...p, epsilon90: 1e-4 * (p.massGeV / 0.001) ** -0.3, epsilon90Annihilation: Infinity }));
   const last = points[points.length - 1];
-  return { ...r, points, best: { massGeV: last.massGeV, epsilon90: last.epsilon90 } };
+  return { ...r, points, best: { massGeV: last.massGeV, epsilon90: last.epsilon90, valid: true } };
 }
 
 function scan(): ScanResult {
@@ -96,6 +96,12 @@ const FIGURES: Record<string, () => string> = {
   },
   'reach-fixed-target.svg': () => reachPlot({ ...fixtureReach(), config: { ...na64_2019 } }, { comparisons: [region] }),
   'reach-monotonic.svg': () => reachPlot(monotonic()),
+  'reach-invalid.svg': () => {
+    // The last four masses flagged as no meaningful limit (valid: false).
+    const r = fixtureReach();
+    r.points = r.points.map((p, i) => (i >= r.points.length - 4 ? { ...p, valid: false, note: 'ε90 ≥ 1: not a limit' } : p));
+    return reachPlot(r);
+  },
   'scan-family.svg': () => scanCurvesPlot(scan()),
   'scan-heatmap.svg': () => scanHeatmapPlot(scan()),
   'mini-track.svg': () =>
@@ -151,7 +157,7 @@ describe('the legend never covers data', () => {
         const e = p.epsilon90 * (p.massGeV / 0.03) ** tilt * 10 ** (rand() * 0.3);
         return { ...p, epsilon90: e, epsilon90Bremsstrahlung: e * 1.5 };
       });
-      r.best = { massGeV: r.points[9].massGeV, epsilon90: Math.min(...r.points.map((p) => p.epsilon90)) / 2 };
+      r.best = { massGeV: r.points[9].massGeV, epsilon90: Math.min(...r.points.map((p) => p.epsilon90)) / 2, valid: true };
       const comparisons: ComparisonCurve[] = Array.from({ length: Math.floor(rand() * 4) }, (_, i) => ({
         label: `curve ${i} ${'x'.repeat(Math.floor(rand() * 30))}`,
         points: Array.from({ length: 12 }, (_, k) => [0.001 * 1000 ** (k / 11), 10 ** (-6 + rand() * 4)] as [number, number]),
