@@ -42,6 +42,9 @@ const WG = [
   0.295524224714752870173892994651338,
 ];
 
+/** The G10/K21 pair on [−1, 1] (positive half of the Kronrod nodes; Gauss weights for XGK[1], XGK[3], …), for rules built elsewhere. */
+export const KRONROD_21: { readonly xgk: readonly number[]; readonly wgk: readonly number[]; readonly wg: readonly number[] } = { xgk: XGK, wgk: WGK, wg: WG };
+
 const EPS = Number.EPSILON;
 
 export interface QuadratureOptions {

@@ -406,7 +406,17 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
     const sMin = (mass * mass) / (1 - x0);
     const eThr = sMin / (2 * me) - me;
     const eMeet = (eThr + me) / (1 - c);
-    for (const { E, w } of energyNodes(Math.max(eMin, eThr), eMax, [eMeet])) {
+    // with moving electrons the leptons as the channel sees them: the Doppler-smeared source
+    // (yields/dopplerSpectrum.ts). Its q = E′ − ω is the one in the electron's frame, off by
+    // λ = 1 − p_z/m_e per electron: the shape misses a broadening of relative width ~ rms p_z/m_e
+    // (its mean is right to first order), and is scaled to the channel's yield like every shape
+    let nodes: { E: number; w: number }[];
+    if (config.electronMotion === 'comptonProfile') {
+      const src = ctx.dopplerSource();
+      const lo = Math.max(src.energyMin, eThr);
+      nodes = src.energyMax > lo ? glNodes(breaksIn(lo, src.energyMax, [eMeet, ...src.points, (lo + src.energyMax) / 2])).map(({ x, w }) => ({ E: x, w: w * src.dNdE(x) })) : [];
+    } else nodes = energyNodes(Math.max(eMin, eThr), eMax, [eMeet]);
+    for (const { E, w } of nodes) {
       const uThr = 1 - eThr / E;
       const uCut = c + me / E;
       const uHi = Math.min(uThr, uCut);

@@ -17,6 +17,8 @@ import {
 } from '../shower/trackLength.js';
 import { annihilationKernelAdaptive, annihilationKernelTable, type AnnihilationKernelTable } from './annihilationKernel.js';
 import { movingElectronKernel, type ResonanceKernel } from './movingElectrons.js';
+import { dopplerSmearedSource, type DopplerSource } from './dopplerSpectrum.js';
+import { materialProfile } from '../target/comptonProfile.js';
 
 /**
  * Leptons entering the target: a continuous spectrum dN/dE (Bhabha positrons
@@ -61,6 +63,8 @@ export interface YieldContext {
   annihilationKernel(): AnnihilationKernelTable;
   /** G(s) of Eq. (11) folded over the target's Compton profile (electronMotion: comptonProfile), tabulated on first use. */
   movingElectronKernel(): ResonanceKernel;
+  /** The source as the target's moving electrons see it, for e⁺e⁻ → γA′ (dopplerSpectrum.ts), built on first use. */
+  dopplerSource(): DopplerSource;
 }
 
 /** A mono-energetic source: `count` particles of energy `energy` (GeV). */
@@ -204,6 +208,7 @@ export function yieldContext(input: Readonly<AnyExperimentConfig>): YieldContext
   const positrons = spectrum.particle === 'e+' ? POSITRONS_OF_POSITRON_SHOWER : POSITRONS_OF_ELECTRON_SHOWER;
   let kernel: AnnihilationKernelTable | undefined;
   let moving: ResonanceKernel | undefined;
+  let doppler: DopplerSource | undefined;
   const ctx: YieldContext = {
     config,
     spectrum,
@@ -215,6 +220,7 @@ export function yieldContext(input: Readonly<AnyExperimentConfig>): YieldContext
     ),
     annihilationKernel: () => (kernel ??= spectrum.spreadLine ? annihilationKernelAdaptive(ctx) : annihilationKernelTable(ctx)),
     movingElectronKernel: () => (moving ??= movingElectronKernel(ctx)),
+    dopplerSource: () => (doppler ??= dopplerSmearedSource(spectrum, materialProfile(ctx.target))),
   };
   return ctx;
 }

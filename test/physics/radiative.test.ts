@@ -109,8 +109,9 @@ describe('e⁺e⁻ → γA′: cross-sections', () => {
   });
 });
 
-describe('e⁺e⁻ → γA′ folded with the shower (the third channel)', () => {
-  const ctx = yieldContext(belle2);
+describe('e⁺e⁻ → γA′ folded with the shower (the third channel), electrons at rest', () => {
+  const atRest = withOverrides(belle2, { electronMotion: 'atRest' });
+  const ctx = yieldContext(atRest);
   const eMax = computeFlux(belle2).energyMaxGeV;
 
   it('is exactly zero above √(2m_e(E_max + m_e)) = 82.25 MeV at Belle II, open just below', () => {
@@ -118,7 +119,7 @@ describe('e⁺e⁻ → γA′ folded with the shower (the third channel)', () =>
     expect(end * 1e3).toBeCloseTo(82.25, 2);
     expect(radiativeYield(ctx, end * (1 + 1e-9)).value).toBe(0);
     expect(radiativeYield(ctx, 0.1).value).toBe(0);
-    expect(computeYield(belle2, 0.09).radiative).toBe(0);
+    expect(computeYield(atRest, 0.09).radiative).toBe(0);
     expect(radiativeYield(ctx, end * 0.99).value).toBeGreaterThan(0); // the hard channel ends at √(1 − x₀) of it
   });
 
@@ -132,7 +133,7 @@ describe('e⁺e⁻ → γA′ folded with the shower (the third channel)', () =>
   it('its soft end is the leading-log soft-photon spectrum β dx/x times the resonance (what Eq. 11’s soft factor takes away)', () => {
     // N_rad(x₀a) − N_rad(x₀b) → β ln(x₀b/x₀a) · n_e (2π²α/m_e) F(M²/2m_e), β = (2α/π)(ln(M²/m_e²) − 1)
     const M = 0.075; // inside the window, away from its edges
-    const narrow = withOverrides(belle2, { alphaD: 1e-6 });
+    const narrow = withOverrides(atRest, { alphaD: 1e-6 });
     const c = yieldContext(narrow);
     const [xa, xb] = [1e-4, 1e-3];
     const diff = radiativeYield(c, M, { softCut: xa }).value - radiativeYield(c, M, { softCut: xb }).value;
@@ -143,7 +144,7 @@ describe('e⁺e⁻ → γA′ folded with the shower (the third channel)', () =>
 
   it('Eq. 11 times the soft factor plus the hard channel does not depend on the soft/hard boundary (to O(α x₀))', () => {
     const M = 0.075;
-    const narrow = withOverrides(belle2, { alphaD: 1e-6 });
+    const narrow = withOverrides(atRest, { alphaD: 1e-6 });
     const c = yieldContext(narrow);
     const total = (x0: number) =>
       annihilationYieldNarrowWidth(c, M) * softVirtualFactor(M, x0)(M * M) + radiativeYield(c, M, { softCut: x0 }).value;

@@ -1,0 +1,235 @@
+/**
+ * The lepton spectrum as the target's moving electrons see it, for e⁺e⁻ → γA′
+ * (yields/radiative.ts) with `electronMotion: comptonProfile`.
+ *
+ * Impulse approximation, as for the resonance (target/comptonProfile.ts,
+ * yields/movingElectrons.ts): an electron of momentum p_z along the positron
+ * and energy m_e gives s = 2m_e² + 2E′(m_e − p_z) and the flux factor
+ * λ = 1 − p_z/m_e. To first order in p_z/m_e the collision is the one with an
+ * electron at rest seen from a frame moving along the positron with velocity
+ * p_z/m_e, whose Doppler factor λ scales every ultra-relativistic energy of the
+ * event alike: the positron's (E′ → λE′, so s = 2m_e(λE′ + m_e), exactly the
+ * resonance's s), the entering lepton's (E → λE) and the A′'s. The selection
+ * E_A′ ≥ (1 − c)E and the shower's fraction u = 1 − E′/E are ratios of those
+ * energies and do not change; the accepted photon's lab energy
+ * ω = E′ + m_e − E_A′ ≤ (c − u)E + m_e becomes ≤ λ(c − u)E + m_e in that frame
+ * (the electron's own m_e is not scaled). So the yield per lepton of energy E
+ * on an electron of momentum p_z is the at-rest one, R(λE), times λ, and
+ *
+ *   N = n_e X0 ∫ dE dN/dE ∫ dp_z J(p_z) λ R(λE) = n_e X0 ∫ dE″ R(E″) dÑ/dE″,
+ *   dÑ/dE″ = ∫ dp_z J(p_z) dN/dE(E″/λ(p_z)),                             (*)
+ *
+ * i.e. the at-rest channel on the Doppler-smeared source (*), which does not
+ * depend on the A′ mass and is built once per configuration.
+ * ∫ dÑ = ∫ dN ∫ J λ dp_z = the source's total times ∫ J (J symmetric).
+ *
+ * Neglected, as for the resonance: terms of second order in p_z/m_e (binding,
+ * p²/2m_e, the Doppler factor's √((1 − β)/(1 + β)) − (1 − β)), and the A′'s
+ * M²/2E_A′² in its boost (≤ 10⁻⁴ of p_z/m_e at Belle II). J is folded over
+ * |p_z| ≤ p_max (100 a.u. = 0.73 m_e, the tables' end), so the channel closes
+ * exactly at s = 2m_e((1 + p_max/m_e)E_max + m_e): √ of it is 108.2 MeV at
+ * Belle II (82.25 MeV with electrons at rest).
+ *
+ * Computation. A line of `count` leptons at E₀ is closed:
+ * (*) = count·(m_e E″/E₀²)·J(m_e(1 − E″/E₀)). A continuum is a convolution in
+ * logarithmic energy: with y = ln λ, t = ln E, x = ln E″,
+ *   (*) = ∫ dt g(e^t) k(x − t),  k(y) = m_e e^y J(m_e(1 − e^y)),
+ * evaluated on a uniform grid of spacing Δ with dN/dE linear on each cell
+ * (cells end exactly at ln E_min and ln E_max, where dN/dE jumps) and k
+ * integrated exactly over each cell (adaptive quadrature), so every structure of
+ * J is kept however narrow. Error per grid value: linear dN/dE, ≤ (Δ²/8) max|g̃″|/g̃
+ * relative (g̃ = dN/dE in t, from its second differences, ×2); between grid values
+ * (*) is interpolated by the cubic through the four nearest, whose error is bounded
+ * by the local fourth difference (3/128·|δ⁴|, ×4 for kinks). The grid must resolve J's
+ * core (half width ≥ 8 cells; a narrower profile is refused). {@link DopplerSource.errorAt}
+ * gives the sum at any E″.
+ */
+import { electronMass } from '../constants.js';
+import { integrate } from '../numeric/gaussKronrod.js';
+import type { MomentumProfile } from '../target/comptonProfile.js';
+import type { LeptonSource } from './context.js';
+
+/** Grid spacing in ln E (about; the cells fit [ln E_min, ln E_max] exactly). */
+const GRID_STEP = 4e-4;
+
+/** The source the radiative channel integrates over, with a pointwise error bound. */
+export interface DopplerSource {
+  energyMin: number;
+  energyMax: number;
+  /** dÑ/dE″ of (*), per GeV; 0 outside [energyMin, energyMax]. */
+  dNdE(E: number): number;
+  /** Bound on |dNdE(E) − (*)|, per GeV. */
+  errorAt(E: number): number;
+  /** Energies (GeV) where (*) changes scale (the profile's scales at the source's edges and lines). */
+  points: readonly number[];
+  /** ∫ dÑ: the leptons that meet the folded part of the profile (≤ the source's total). */
+  total: number;
+  /** Mass-independent quadrature rules over this source, built by their users on first need. */
+  cache: Map<string, unknown>;
+}
+
+/** E·λ at the profile's scales (and p_z = 0): where an edge or a line at E is smeared. */
+function scalePoints(profile: MomentumProfile, E: number): number[] {
+  const me = electronMass;
+  const scales = [...profile.scales, profile.pMax];
+  return [0, ...scales, ...scales.map((p) => -p)].map((p) => E * (1 - p / me));
+}
+
+/** (*) of the module comment for a lepton source and a profile J (per electron). */
+export function dopplerSmearedSource(spectrum: LeptonSource, profile: MomentumProfile): DopplerSource {
+  const me = electronMass;
+  const lamLo = 1 - profile.pMax / me;
+  const lamHi = 1 + profile.pMax / me;
+  const energyMin = lamLo * spectrum.energyMin;
+  const energyMax = lamHi * spectrum.energyMax;
+  const points: number[] = [];
+  const values: ((E: number) => number)[] = [];
+  const errors: ((E: number) => number)[] = [];
+  let total = 0;
+  for (const { energy: E0, count } of spectrum.lines) {
+    const lo = lamLo * E0;
+    const hi = lamHi * E0;
+    values.push((E) => (E > lo && E < hi ? ((count * me * E) / (E0 * E0)) * profile.density(me * (1 - E / E0)) : 0));
+    points.push(...scalePoints(profile, E0));
+    total += count * profile.norm;
+  }
+  if (spectrum.continuous) {
+    const grid = logConvolution(spectrum, profile);
+    values.push(grid.at);
+    errors.push(grid.errorAt);
+    points.push(...scalePoints(profile, spectrum.energyMin), ...scalePoints(profile, spectrum.energyMax));
+    total += grid.total;
+  }
+  return {
+    energyMin,
+    energyMax,
+    dNdE: values.length === 1 ? values[0] : (E) => values.reduce((s, f) => s + f(E), 0),
+    errorAt: errors.length === 0 ? () => 0 : (E) => errors.reduce((s, f) => s + f(E), 0),
+    points: [...new Set(points)].filter((E) => E > energyMin && E < energyMax).sort((a, b) => a - b),
+    total,
+    cache: new Map(),
+  };
+}
+
+/** (*) for the continuous part on a uniform grid in ln E″, with its error bound (module comment). */
+function logConvolution(
+  spectrum: LeptonSource,
+  profile: MomentumProfile,
+): { at(E: number): number; errorAt(E: number): number; total: number } {
+  const me = electronMass;
+  const a = Math.log(spectrum.energyMin);
+  const b = Math.log(spectrum.energyMax);
+  const nT = Math.max(4, Math.ceil((b - a) / GRID_STEP));
+  const step = (b - a) / nT;
+  const yLo = Math.log(1 - profile.pMax / me);
+  const yHi = Math.log(1 + profile.pMax / me);
+  const nY = Math.ceil((yHi - yLo) / step);
+  // the grid must resolve J's core: its half width at half maximum ≥ 8 cells
+  let pLo = 0;
+  let pHi = profile.pMax;
+  const half = 0.5 * profile.density(0);
+  for (let i = 0; i < 60; i++) {
+    const mid = 0.5 * (pLo + pHi);
+    if (profile.density(mid) > half) pLo = mid;
+    else pHi = mid;
+  }
+  if (pLo / me < 8 * step) {
+    throw new RangeError(
+      `the momentum profile ${profile.name} is too narrow (half width ${(pLo / me).toExponential(2)} m_e) for the Doppler grid (${step.toExponential(2)} in ln E)`,
+    );
+  }
+  // k(y) = m_e e^y J(m_e(1 − e^y)); per cell m = 1..nY of [y_{m−1}, y_m], y_m = yLo + m·step:
+  // P_m = ∫ k (1 − (y_m − y)/Δ), Q_m = ∫ k (y_m − y)/Δ (the weights of g at the cell's two ends)
+  const k = (y: number) => {
+    const lam = Math.exp(y);
+    return me * lam * profile.density(me * (1 - lam));
+  };
+  const pointsY = [0, ...profile.scales, ...profile.scales.map((p) => -p)].map((p) => Math.log(1 - p / me));
+  const P = new Float64Array(nY + 1);
+  const Q = new Float64Array(nY + 1);
+  for (let m = 1; m <= nY; m++) {
+    const y0 = yLo + (m - 1) * step;
+    const y1 = Math.min(yHi, yLo + m * step);
+    if (!(y1 > y0)) continue;
+    const inner = pointsY.filter((y) => y > y0 && y < y1);
+    const opts = { relTol: 1e-10, points: inner };
+    const A = integrate(k, y0, y1, opts).value;
+    const yEnd = yLo + m * step;
+    const B = integrate((y) => (k(y) * (yEnd - y)) / step, y0, y1, opts).value;
+    P[m] = A - B;
+    Q[m] = B;
+  }
+  // g̃_j = dN/dE at t_j = a + jΔ (the ends just inside the range, where dN/dE jumps)
+  const g = new Float64Array(nT + 1);
+  for (let j = 0; j <= nT; j++) {
+    const E = j === 0 ? spectrum.energyMin : j === nT ? spectrum.energyMax : Math.exp(a + j * step);
+    g[j] = spectrum.dNdE(E === spectrum.energyMin ? E * (1 + 1e-15) : E === spectrum.energyMax ? E * (1 - 1e-15) : E);
+  }
+  // bound on linear interpolation of g̃ over a cell: (Δ²/8)|g̃″| ≤ ε_g g̃ (second differences, ×2)
+  let epsG = 0;
+  for (let j = 1; j < nT; j++) {
+    const d2 = Math.abs(g[j + 1] - 2 * g[j] + g[j - 1]);
+    const floor = Math.min(g[j - 1], g[j], g[j + 1]);
+    if (floor > 0) epsG = Math.max(epsG, (2 * d2) / 8 / floor);
+    else if (d2 > 0) epsG = Infinity;
+  }
+  if (!Number.isFinite(epsG)) throw new RangeError('the lepton spectrum vanishes inside its range: cannot bound its Doppler smearing');
+  // x_i = a + yLo + iΔ; value_i = Σ_j g_j P_{i−j} + g_{j+1} Q_{i−j}, 1 ≤ i − j ≤ nY
+  const nX = nT + nY;
+  const x0 = a + yLo;
+  const v = new Float64Array(nX + 1);
+  for (let i = 0; i <= nX; i++) {
+    let sum = 0;
+    const jLo = Math.max(0, i - nY);
+    const jHi = Math.min(nT - 1, i - 1);
+    for (let j = jLo; j <= jHi; j++) sum += g[j] * P[i - j] + g[j + 1] * Q[i - j];
+    v[i] = sum;
+  }
+  // the cubic through four neighbours misses a smooth function by ≤ 3/128 |δ⁴|; ×4 for the
+  // kinks of (*) (where J's cut or the spectrum's edges cross), every stencil within 3 cells
+  const interp = new Float64Array(nX + 1);
+  for (let i = 0; i < nX; i++) {
+    let worst = 0;
+    for (let c = Math.max(0, i - 3); c <= Math.min(nX - 4, i + 1); c++) {
+      const d4 = Math.abs(v[c] - 4 * v[c + 1] + 6 * v[c + 2] - 4 * v[c + 3] + v[c + 4]);
+      worst = Math.max(worst, d4);
+    }
+    interp[i] = (4 * 3 * worst) / 128;
+  }
+  let total = 0;
+  for (let i = 0; i < nX; i++) total += 0.5 * (v[i] + v[i + 1]) * (Math.exp(x0 + (i + 1) * step) - Math.exp(x0 + i * step));
+  const locate = (E: number): [number, number] | undefined => {
+    if (!(E > 0)) return undefined;
+    const t = (Math.log(E) - x0) / step;
+    if (!(t >= 0 && t <= nX)) return undefined;
+    const i = Math.min(nX - 1, Math.floor(t));
+    return [i, t - i];
+  };
+  return {
+    total,
+    at(E: number): number {
+      const loc = locate(E);
+      if (!loc) return 0;
+      const [i, s] = loc;
+      // cubic through i−1, i, i+1, i+2 (clamped at the ends)
+      const c = Math.min(Math.max(i - 1, 0), nX - 3);
+      const u = i + s - c; // position in the stencil, 0..3
+      const f0 = v[c];
+      const f1 = v[c + 1];
+      const f2 = v[c + 2];
+      const f3 = v[c + 3];
+      const y =
+        (-f0 * (u - 1) * (u - 2) * (u - 3)) / 6 +
+        (f1 * u * (u - 2) * (u - 3)) / 2 -
+        (f2 * u * (u - 1) * (u - 3)) / 2 +
+        (f3 * u * (u - 1) * (u - 2)) / 6;
+      return Math.max(0, y);
+    },
+    errorAt(E: number): number {
+      const loc = locate(E);
+      if (!loc) return 0;
+      const [i] = loc;
+      return interp[i] + epsG * Math.max(v[i], v[i + 1]);
+    },
+  };
+}
