@@ -1,7 +1,9 @@
 /**
  * What the yield integrals need and what does not depend on the A' mass:
  * the leptons entering the target, the target, the track-length tables.
- * Built once per configuration and shared by every mass of a scan.
+ * Built once per configuration and shared by every mass of a scan; the
+ * tables built on first use are also kept for the next contexts whose
+ * configuration agrees on every field they read (tablesFor).
  */
 import { parseAnyConfig, type AnyExperimentConfig } from '../config/schema.js';
 import { invAb } from '../constants.js';
@@ -201,14 +203,69 @@ export function leptonSource(config: AnyExperimentConfig): LeptonSource {
   return spectrum;
 }
 
+/**
+ * Fields that none of the mass-independent tables below reads (F, G, the Doppler-smeared
+ * source depend on the lepton source, the energy cut, the calorimeter depth and the
+ * material only). Every other field, present or future, is part of the tables' key.
+ */
+const NOT_IN_TABLES = new Set([
+  'alphaD',
+  'massRatio',
+  'electronMotion',
+  'radiativeAnnihilation',
+  'analysis',
+  'spectralBins',
+  'resolutionStochastic',
+  'resolutionConstant',
+  'momentumResolution',
+  'signalEfficiency',
+  'bremsstrahlungModel',
+  'bremsstrahlungDepth',
+  'bremsstrahlungTracks',
+  'statistics',
+  'deltaChi2',
+  'confidenceLevel',
+  'photonVetoInefficiency',
+  'klmInteractionLengths',
+  'neutronSimulatedPositrons',
+  'neutronSimulatedDepth',
+  'neutronSingleEvents',
+  'neutronMultiEvents',
+  'neutronCutFlowEnergyCut',
+  'neutronPenetration',
+]);
+
+interface Tables {
+  kernel?: AnnihilationKernelTable;
+  moving?: ResonanceKernel;
+  doppler?: DopplerSource;
+}
+
+/** Tables of the last few configurations (by the fields they read), most recent last. */
+const tableCache = new Map<string, Tables>();
+const TABLE_CACHE_SIZE = 8;
+
+/**
+ * The mass-independent tables of a configuration, shared by every context whose
+ * configuration agrees on the fields they read (a scan of α_D, a changed statistic or a
+ * new analysis reuses them; a changed luminosity, cut, depth or material does not).
+ */
+function tablesFor(config: AnyExperimentConfig): Tables {
+  const key = JSON.stringify(Object.entries(config).filter(([k]) => !NOT_IN_TABLES.has(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  let tables = tableCache.get(key);
+  if (tables) tableCache.delete(key);
+  else tables = {};
+  tableCache.set(key, tables);
+  if (tableCache.size > TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value as string);
+  return tables;
+}
+
 /** The context of a configuration, validated here by the schema (this is a library entry point). */
 export function yieldContext(input: Readonly<AnyExperimentConfig>): YieldContext {
   const config = parseAnyConfig(input);
   const spectrum = leptonSource(config);
   const positrons = spectrum.particle === 'e+' ? POSITRONS_OF_POSITRON_SHOWER : POSITRONS_OF_ELECTRON_SHOWER;
-  let kernel: AnnihilationKernelTable | undefined;
-  let moving: ResonanceKernel | undefined;
-  let doppler: DopplerSource | undefined;
+  const tables = tablesFor(config);
   const ctx: YieldContext = {
     config,
     spectrum,
@@ -218,9 +275,9 @@ export function yieldContext(input: Readonly<AnyExperimentConfig>): YieldContext
       config.bremsstrahlungDepth,
       config.bremsstrahlungTracks === 'allLeptons' ? ALL_LEPTONS : positrons,
     ),
-    annihilationKernel: () => (kernel ??= spectrum.spreadLine ? annihilationKernelAdaptive(ctx) : annihilationKernelTable(ctx)),
-    movingElectronKernel: () => (moving ??= movingElectronKernel(ctx)),
-    dopplerSource: () => (doppler ??= dopplerSmearedSource(spectrum, materialProfile(ctx.target))),
+    annihilationKernel: () => (tables.kernel ??= spectrum.spreadLine ? annihilationKernelAdaptive(ctx) : annihilationKernelTable(ctx)),
+    movingElectronKernel: () => (tables.moving ??= movingElectronKernel(ctx)),
+    dopplerSource: () => (tables.doppler ??= dopplerSmearedSource(spectrum, materialProfile(ctx.target))),
   };
   return ctx;
 }
