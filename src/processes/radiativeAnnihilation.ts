@@ -40,6 +40,10 @@
  */
 import { alpha, electronMass } from '../constants.js';
 
+/** m_e and m_e² read once (hot loops). */
+const ME = electronMass;
+const ME2 = electronMass * electronMass;
+
 /** Lab kinematics of e⁺(E′) e⁻(at rest) → γ A′(M). */
 export interface RadiativeKinematics {
   /** s = 2m(E′ + m), GeV². */
@@ -123,6 +127,35 @@ export function radiativeCrossSectionBetween(
   const bLo = aLo === k.aMin ? k.aMax : k.S - aLo;
   const bHi = aHi === k.aMax ? k.aMin : k.S - aHi;
   return k.prefactor * (primitive(k, mass, aHi, bHi) - primitive(k, mass, aLo, bLo));
+}
+
+/**
+ * σ(e⁺(E′) e⁻ → γA′) with the photon's lab energy ≤ ω_cut and s ≥ sMin, GeV⁻², at ε = 1:
+ * {@link radiativeKinematics} and {@link radiativeCrossSectionBetween} from ω_min in one pass,
+ * without allocating (the yields' innermost integrand). 0 below threshold, below sMin or when
+ * ω_cut ≤ ω_min.
+ */
+export function radiativeAcceptedBelow(positronEnergy: number, mass: number, sMin: number, omegaCut: number): number {
+  const eP = positronEnergy;
+  if (!(eP > ME)) return 0;
+  const s = 2 * ME * (eP + ME);
+  const M2 = mass * mass;
+  const S = s - M2;
+  if (!(S > 0) || s < sMin) return 0;
+  const p = Math.sqrt((eP - ME) * (eP + ME));
+  const aMin = (S * ME * (ME + (ME * ME) / (eP + p))) / s;
+  const aMax = (S * ME * (eP + ME + p)) / s;
+  const aCut = 2 * ME * omegaCut;
+  if (!(aCut > aMin)) return 0;
+  // A from aMin (B = aMax exactly) to min(aMax, aCut) (B = aMin exactly at aMax)
+  const aHi = Math.min(aMax, aCut);
+  const bHi = aHi === aMax ? aMin : S - aHi;
+  const C = S + (2 * M2 * s) / S + 4 * ME2 - (8 * ME2 * ME2) / S;
+  const D = 4 * ME2 * ME2 + 2 * ME2 * M2;
+  // Φ(aHi, bHi) − Φ(aMin, aMax) with d = aHi − aMin = aMax − bHi taken out of every difference
+  const d = aHi - aMin;
+  const phi = C * (Math.log1p(d / aMin) + Math.log1p(d / bHi)) - 2 * d - D * d * (1 / (bHi * aMax) + 1 / (aHi * aMin));
+  return ((2 * Math.PI * alpha * alpha) / (s * 2 * ME * (eP - ME))) * phi;
 }
 
 /**

@@ -54,7 +54,7 @@
 import { electronMass } from '../constants.js';
 import { darkPhoton } from '../models/darkPhoton.js';
 import { integrate, QuadratureError, type QuadratureResult } from '../numeric/gaussKronrod.js';
-import { radiativeCrossSectionBetween, radiativeKinematics, softPhotonCut } from '../processes/radiativeAnnihilation.js';
+import { radiativeAcceptedBelow, radiativeKinematics, softPhotonCut } from '../processes/radiativeAnnihilation.js';
 import { signalEfficiencyAt } from '../config/schema.js';
 import { combine, type YieldOptions } from './annihilation.js';
 import type { YieldContext } from './context.js';
@@ -69,11 +69,9 @@ export function radiativeEndMass(energyMax: number): number {
   return Math.sqrt(2 * electronMass * (energyMax + electronMass));
 }
 
-/** σ(e⁺(E′) e⁻ → γA′) with the photon's lab energy ≤ ω_cut, at rest electrons, GeV⁻². */
+/** σ(e⁺(E′) e⁻ → γA′) with the photon's lab energy ≤ ω_cut and s ≥ sMin, at rest electrons, GeV⁻². */
 export function positronCrossSection(mass: number, sMin: number, positronEnergy: number, omegaCut: number): number {
-  const k = radiativeKinematics(positronEnergy, mass);
-  if (!k || k.s < sMin) return 0;
-  return radiativeCrossSectionBetween(k, mass, k.omegaMin, omegaCut);
+  return radiativeAcceptedBelow(positronEnergy, mass, sMin, omegaCut);
 }
 
 function ladder(end: number, scale: number, from: number): number[] {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { alpha, electronMass as me } from '../../src/constants.js';
 import { integrate } from '../../src/numeric/gaussKronrod.js';
 import {
+  radiativeAcceptedBelow,
   radiativeAcceptedCrossSection,
   radiativeAmplitudeSquared,
   radiativeCrossSectionBetween,
@@ -97,6 +98,18 @@ describe('e⁺e⁻ → γA′: cross-sections', () => {
       // integrate in ln ω (the collinear peak ∝ 1/ω)
       const r = integrate((l) => Math.exp(l) * radiativeDSigmaDOmega(E, M, Math.exp(l)), Math.log(lo), Math.log(hi), { relTol: 1e-11 });
       expect(radiativeCrossSectionBetween(k, M, lo, hi) / r.value).toBeCloseTo(1, 8);
+    }
+  });
+
+  it('the yields’ one-pass accepted cross-section is the integral of dσ/dω from ω_min, also for cuts just above ω_min', () => {
+    for (const [E, M] of [[4.53, 0.068], [11.9, 0.107], [0.0383, 0.00629], [6.0, 0.01]]) {
+      const k = radiativeKinematics(E, M)!;
+      for (const cut of [k.omegaMin * (1 + 1e-4), k.omegaMin * 1.5, k.omegaMin * 100, 0.5 * k.omegaMax, 2 * k.omegaMax]) {
+        const ref = integrate((w) => radiativeDSigmaDOmega(E, M, w), k.omegaMin, Math.min(cut, k.omegaMax), { relTol: 1e-13 }).value;
+        expect(radiativeAcceptedBelow(E, M, 0, cut) / ref).toBeCloseTo(1, 9);
+      }
+      expect(radiativeAcceptedBelow(E, M, 1.0000001 * k.s, k.omegaMax)).toBe(0);
+      expect(radiativeAcceptedBelow(E, M, 0, k.omegaMin)).toBe(0);
     }
   });
 
