@@ -260,6 +260,11 @@ function tablesFor(config: AnyExperimentConfig): Tables {
   return tables;
 }
 
+/** Forgets every kept table (benchmarks time their build with it). */
+export function clearTableCache(): void {
+  tableCache.clear();
+}
+
 /** The context of a configuration, validated here by the schema (this is a library entry point). */
 export function yieldContext(input: Readonly<AnyExperimentConfig>): YieldContext {
   const config = parseAnyConfig(input);
