@@ -31,7 +31,8 @@
  * Belle II (82.25 MeV with electrons at rest).
  *
  * Computation. A line of `count` leptons at E₀ is closed:
- * (*) = count·(m_e E″/E₀²)·J(m_e(1 − E″/E₀)). A continuum is a convolution in
+ * (*) = count·(m_e E″/E₀²)·J(m_e(1 − E″/E₀)); a line widened by a beam energy spread is
+ * that folded over the Gaussian, tabulated ({@link spreadLineSmearing}). A continuum is a convolution in
  * logarithmic energy: with y = ln λ, t = ln E, x = ln E″,
  *   (*) = ∫ dt g(e^t) k(x − t),  k(y) = m_e e^y J(m_e(1 − e^y)),
  * evaluated on a uniform grid of spacing Δ with dN/dE linear on each cell
@@ -45,6 +46,7 @@
  * gives the sum at any E″.
  */
 import { electronMass } from '../constants.js';
+import { adaptiveTable } from '../numeric/adaptiveTable.js';
 import { integrate } from '../numeric/gaussKronrod.js';
 import type { MomentumProfile } from '../target/comptonProfile.js';
 import type { LeptonSource } from './context.js';
@@ -93,7 +95,13 @@ export function dopplerSmearedSource(spectrum: LeptonSource, profile: MomentumPr
     points.push(...scalePoints(profile, E0));
     total += count * profile.norm;
   }
-  if (spectrum.continuous) {
+  if (spectrum.continuous && spectrum.spreadLine) {
+    const table = spreadLineSmearing(spectrum, profile);
+    values.push(table.at);
+    errors.push(table.errorAt);
+    points.push(...[spectrum.energyMin, spectrum.spreadLine.energy, spectrum.energyMax].flatMap((E) => scalePoints(profile, E)));
+    total += spectrum.total * profile.norm;
+  } else if (spectrum.continuous) {
     const grid = logConvolution(spectrum, profile);
     values.push(grid.at);
     errors.push(grid.errorAt);
@@ -108,6 +116,46 @@ export function dopplerSmearedSource(spectrum: LeptonSource, profile: MomentumPr
     points: [...new Set(points)].filter((E) => E > energyMin && E < energyMax).sort((a, b) => a - b),
     total,
     cache: new Map(),
+  };
+}
+
+/** Relative accuracy of the narrow-source table (per panel) and of each fold in it. */
+const SPREAD_TABLE_REL_TOL = 1e-4;
+const SPREAD_FOLD_REL_TOL = 1e-8;
+
+/**
+ * (*) for a line widened by the beam energy spread (a Gaussian a few 10⁻⁴–10⁻² wide, narrower
+ * than the grid of {@link logConvolution} would resolve): the closed-form smeared line folded
+ * over the Gaussian, dÑ(E″) = ∫ dE dN/dE (m_e E″/E²) J(m_e(1 − E″/E)), each value by adaptive
+ * quadrature (J's scales as breakpoints), tabulated adaptively in E″ (numeric/adaptiveTable.ts,
+ * relative criterion: the Gaussian smooths J's interpolation kinks, so the table stays small).
+ */
+function spreadLineSmearing(spectrum: LeptonSource, profile: MomentumProfile): { at(E: number): number; errorAt(E: number): number } {
+  const me = electronMass;
+  const { energyMin: lo, energyMax: hi } = spectrum;
+  const lamLo = 1 - profile.pMax / me;
+  const lamHi = 1 + profile.pMax / me;
+  const scales = [0, ...profile.scales, ...profile.scales.map((p) => -p)];
+  const fold = (E2: number): number => {
+    // E with |m_e(1 − E″/E)| ≤ p_max, inside the source
+    const a = Math.max(lo, E2 / lamHi);
+    const b = Math.min(hi, E2 / lamLo);
+    if (!(b > a)) return 0;
+    const points = scales.map((p) => E2 / (1 - p / me)).filter((E) => E > a && E < b);
+    return integrate((E) => spectrum.dNdE(E) * ((me * E2) / (E * E)) * profile.density(me * (1 - E2 / E)), a, b, {
+      relTol: SPREAD_FOLD_REL_TOL,
+      points,
+    }).value;
+  };
+  const eLo = lamLo * lo;
+  const eHi = lamHi * hi;
+  const E0 = spectrum.spreadLine?.energy ?? 0.5 * (lo + hi);
+  const points = [lo, E0, hi].flatMap((E) => scales.map((p) => E * (1 - p / me))).filter((E) => E > eLo && E < eHi);
+  // relative criterion down to 10⁻⁹ of the peak (the far tails of J × the Gaussian's), absolute below
+  const table = adaptiveTable(fold, eLo, eHi, { relTol: SPREAD_TABLE_REL_TOL, absFloor: 1e-9, initialPanels: 32, points });
+  return {
+    at: (E) => table.at(E),
+    errorAt: (E) => (table.relError + SPREAD_FOLD_REL_TOL) * Math.abs(table.at(E)) + table.absError,
   };
 }
 

@@ -119,6 +119,24 @@ describe('e⁺e⁻ → γA′ with moving electrons: limits', () => {
   });
 });
 
+describe('e⁺e⁻ → γA′ with moving electrons: a beam line with an energy spread', () => {
+  it('keeps ∫ dÑ = N ∫ J, and tends to the line as the spread goes to 0 (BESIII)', () => {
+    const spread = yieldContext(besiii); // σ_E/E = 5.16 × 10⁻⁴, moving electrons
+    expect(spread.spectrum.spreadLine).toBeDefined();
+    const src = spread.dopplerSource();
+    const profile = materialProfile(spread.target);
+    const integral = integrate(src.dNdE, src.energyMin, src.energyMax, { relTol: 1e-9, points: src.points }).value;
+    expect(integral / (spread.spectrum.total * profile.norm)).toBeCloseTo(1, 4);
+    const line = yieldContext(withOverrides(besiii, { beamEnergySpread: 0 }));
+    for (const m of [0.01, 0.03]) {
+      const a = radiativeYield(spread, m);
+      const b = radiativeYield(line, m);
+      // the spread moves a smooth yield at O(σ²) = O(3 × 10⁻⁷) of its curvature: nothing here
+      expect(Math.abs(a.value / b.value - 1)).toBeLessThan(1e-3);
+    }
+  });
+});
+
 describe('e⁺e⁻ → γA′ with moving electrons: with the resonance', () => {
   it('Eq. 11 (moving electrons) times the soft factor plus the hard channel does not depend on the soft/hard boundary', () => {
     const M = 0.075;
