@@ -3,9 +3,10 @@
  * narrow peaks, breakpoints given) and many smooth factors p (interpolants of a
  * dear function on panels of the same range). W alone is integrated once by
  * adaptive G10/K21 panels (numeric/gaussKronrod.ts's rule) to a tight tolerance;
- * its nodes and W-weighted weights are then reused for every p. Panels of p are
- * made of whole W panels: {@link WeightedRule.sum} splits W panels at the ends it
- * is asked for (recomputing just those), so p may be refined anywhere.
+ * its nodes and W-weighted weights are then reused for every p. p's panels may end
+ * anywhere: {@link WeightedRule.sum} integrates a W panel that straddles an end over its
+ * part inside (a fresh K21 panel, for that sum only: the rule itself never changes, so a
+ * kept rule gives the same sums whatever was asked of it before).
  *
  * Error of Σ wᵢ W(tᵢ) p(tᵢ) against ∫ p W: per W panel, the K21 − G10 difference
  * of ∫ W there (QUADPACK's estimate is of that kind) times max |p| on the panel's
@@ -55,7 +56,6 @@ export interface WeightedRule {
   /**
    * Σ over the W panels inside [a, b] of wᵢ W(tᵢ) g(tᵢ) — for smooth g, ∫_a^b g W —
    * with `error` the bound of the module comment (g's largest |value| per panel).
-   * [a, b] must lie in the rule's range; W panels are split at a and b as needed.
    */
   sum(a: number, b: number, g: (t: number) => number): { value: number; error: number };
   /** Weight evaluations so far. */
@@ -97,36 +97,29 @@ export function weightedRule(
     const m = 0.5 * (p.a + p.b);
     panels.splice(worst, 1, make(p.a, m), make(m, p.b));
   }
-  // split the panel that straddles x (if any), so that x is a panel boundary
-  const cutAt = (x: number) => {
-    for (let i = 0; i < panels.length; i++) {
-      const p = panels[i];
-      if (x > p.a && x < p.b) {
-        panels.splice(i, 1, make(p.a, x), make(x, p.b));
-        return;
-      }
+  const add = (p: WPanel, g: (t: number) => number, acc: { value: number; error: number }) => {
+    let largest = 0;
+    for (let k = 0; k < 21; k++) {
+      const v = g(p.t[k]);
+      acc.value += p.w[k] * v;
+      largest = Math.max(largest, Math.abs(v));
     }
+    acc.error += p.error * largest;
   };
   return {
     get evaluations() {
       return evaluations;
     },
     sum(lo, hi, g) {
-      cutAt(lo);
-      cutAt(hi);
-      let value = 0;
-      let error = 0;
+      // the rule is never changed here (a kept rule gives the same sums whatever was asked
+      // before): a panel that straddles lo or hi is replaced, for this sum only, by its part inside
+      const acc = { value: 0, error: 0 };
       for (const p of panels) {
-        if (p.a < lo || p.b > hi) continue;
-        let largest = 0;
-        for (let k = 0; k < 21; k++) {
-          const v = g(p.t[k]);
-          value += p.w[k] * v;
-          largest = Math.max(largest, Math.abs(v));
-        }
-        error += p.error * largest;
+        if (p.b <= lo || p.a >= hi) continue;
+        if (p.a >= lo && p.b <= hi) add(p, g, acc);
+        else add(make(Math.max(p.a, lo), Math.min(p.b, hi)), g, acc);
       }
-      return { value, error };
+      return acc;
     },
   };
 }

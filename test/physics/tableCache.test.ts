@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { belle2, withOverrides, yieldContext } from '../../src/index.js';
+import { clearTableCache } from '../../src/yields/context.js';
 import { annihilationYield } from '../../src/yields/annihilation.js';
 import { radiativeYield } from '../../src/yields/radiative.js';
 
@@ -29,5 +30,14 @@ describe('mass-independent tables across configurations', () => {
     const c = yieldContext(withOverrides(belle2, { energyCut: 0.1 }));
     expect(c.annihilationKernel()).not.toBe(a.annihilationKernel());
     expect(c.annihilationKernel().start).toBeLessThan(a.annihilationKernel().start);
+  });
+
+  it('give the same yields bit for bit whatever was computed before (a scan in one process = its shards)', () => {
+    clearTableCache();
+    const fresh = radiativeYield(yieldContext(belle2), 0.02).value;
+    clearTableCache();
+    const ctx = yieldContext(belle2);
+    for (const m of [0.005, 0.011, 0.017, 0.03]) radiativeYield(ctx, m);
+    expect(radiativeYield(yieldContext(withOverrides(belle2, { alphaD: 0.5 })), 0.02).value).toBe(fresh);
   });
 });
