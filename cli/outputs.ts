@@ -63,6 +63,16 @@ export function checkOutputs(outputs: readonly NamedOutput[]): void {
   }
 }
 
+/** Checks one output before anything is computed (see {@link checkOutputs} for several). */
+export function checkOutputPath(flag: string, file: string): void {
+  checkOutputs([{ flag, path: file }]);
+}
+
+/** The `--output` of a command's options as an output to check (none for stdout). */
+export function outputOf(opts: Record<string, unknown>): NamedOutput[] {
+  return typeof opts.output === 'string' ? [{ flag: '--output', path: opts.output }] : [];
+}
+
 /**
  * Writes a command's results: the text to the `--output` file or to stdout,
  * and the `extra` files (a figure), all together or none.

@@ -15,11 +15,11 @@ import { UsageError } from '../errors.js';
 import { addExperimentOptions, resolveExperiment, type FlagField } from '../experiment.js';
 import type { Io } from '../io.js';
 import type { Library } from '../library.js';
-import { massesFromOptions } from '../masses.js';
+import { addMassOptions, massesFromOptions } from '../masses.js';
 import { parseJobs, runTasks } from '../parallel.js';
 import { defaultJobs } from '../pool.js';
 import { progressBar } from '../progressBar.js';
-import { checkOutputPath, deliver } from '../program.js';
+import { checkOutputPath, deliver } from '../outputs.js';
 import type { WorkerTask } from '../worker.js';
 
 type Opts = Record<string, unknown>;
@@ -45,7 +45,7 @@ export function scanText(s: ScanResult, format: string): string {
 export async function checkPlot(file: string | undefined): Promise<void> {
   if (file === undefined) return;
   if (!/\.(svg|png)$/i.test(file)) throw new UsageError(`--plot ${file} has an unsupported extension: allowed are .svg and .png`);
-  await checkOutputPath('--plot', file);
+  checkOutputPath('--plot', file);
 }
 
 export async function plotFile(file: string, svg: string): Promise<OutputFile> {
@@ -57,16 +57,13 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
   const cmd = program
     .command('scan')
     .description('the reach over a grid of configurations: vary any config fields over lists, linear or log ranges, on every core; one table and a figure');
+  addMassOptions(cmd, 'the kinematic edges in range are added per configuration');
   cmd
     .option(
       '--vary <FIELD=SPEC>',
       'a config field and its values: FIELD=v1,v2,… (numbers, names, null), FIELD=lin:a:b:n or FIELD=log:a:b:n (n values from a to b); repeatable, the grid is every combination (the first --vary varies slowest)',
       (v: string, prev: string[] = []) => [...prev, v],
     )
-    .addOption(new Option('--mass-min <mass>', "lightest m_A' of the log grid, GeV or with a unit").default('1MeV'))
-    .addOption(new Option('--mass-max <mass>', "heaviest m_A' of the log grid, GeV or with a unit").default('1GeV'))
-    .addOption(new Option('--points <n>', 'masses in the log grid (the kinematic edges in range are added per configuration)').default('200'))
-    .option('--masses <list>', 'comma-separated masses instead of the grid, e.g. 60MeV,66MeV,0.07 (no edges added)')
     .option('--jobs <n>', `worker threads (default: the number of cores, here ${defaultJobs()}); results do not depend on it`)
     .option('--shard <K/N>', 'compute only the K-th of N deterministic parts of the grid (configurations K, K+N, K+2N, … counting from 1), as scan JSON for vanish merge')
     .option('--plot <file>', 'also draw the figure to FILE.svg or FILE.png: a heat map of the best reach for two varied fields, else one curve per configuration')
@@ -77,7 +74,7 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
     .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all)'));
   cmd.action(async (opts: Opts, self: Command) => {
     const output = opts.output as string | undefined;
-    if (typeof output === 'string' && output !== '-') await checkOutputPath('--output', output);
+    if (typeof output === 'string' && output !== '-') checkOutputPath('--output', output);
     const { name, config: base } = resolveExperiment(opts, flags);
     const specs = (opts.vary as string[] | undefined) ?? [];
     if (specs.length === 0) throw new UsageError('--vary is missing: give at least one FIELD=SPEC, e.g. --vary lumi=1,10,50');

@@ -10,6 +10,7 @@
  * (marked stale), or nothing (with the reason in its place).
  */
 import './style.css';
+import { parseDecimal } from '../../src/config/fields.js';
 import { reachToCsv } from '../../src/format/csv.js';
 import type { Comparison } from '../../src/format/json.js';
 import { reachToJson } from '../../src/format/json.js';
@@ -577,7 +578,7 @@ function applyYRange(): void {
   ui.yMin.removeAttribute('aria-invalid');
   ui.yMax.removeAttribute('aria-invalid');
   if (!range) {
-    const n = (t: string) => /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(t) && Number(t) > 0 && Number.isFinite(Number(t));
+    const n = (t: string) => (parseDecimal(t) ?? 0) > 0;
     if (!n(lo)) bad(ui.yMin, `ε range: from = ${JSON.stringify(lo)} is not allowed (allowed: a number > 0, e.g. 1e-6)`);
     else if (!n(hi)) bad(ui.yMax, `ε range: to = ${JSON.stringify(hi)} is not allowed (allowed: a number > 0, e.g. 1e-2)`);
     else bad(document.activeElement === ui.yMin ? ui.yMin : ui.yMax, `ε range: from (${lo}) must be smaller than to (${hi})`);

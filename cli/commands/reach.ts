@@ -1,0 +1,91 @@
+/**
+ * `vanish reach`: the expected 90% CL limit on ε against m_A' (paper Fig. 2)
+ * over a mass grid, as a table, CSV, JSON or HEPData, optionally with a
+ * figure, an uncertainty band and published curves to compare with.
+ */
+import { FLAG_FIELDS, MASS_UNITS_HELP } from '../../src/config/fields.js';
+import * as fmt from '../../src/format/index.js';
+import { reachPlot } from '../../src/plot/reachPlot.js';
+import { reachBand } from '../../src/statistics/reachBand.js';
+import type { OutputFile } from '../atomicWrite.js';
+import { addBandOptions, bandRequest, reachWithBandText } from '../band.js';
+import { readComparison } from '../compare.js';
+import { UsageError, quote } from '../errors.js';
+import { printWarnings, progressLine } from '../io.js';
+import { addMassOptions, massesFromOptions } from '../masses.js';
+import { checkOutputs, deliver, outputOf } from '../outputs.js';
+import { parseJobs } from '../parallel.js';
+import { PARALLEL_MASSES, reachInParallel } from '../parallelReach.js';
+import { defaultJobs } from '../pool.js';
+import { PRECEDENCE_HELP, experimentCommand, outputFile, type RegisterCommand } from './shared.js';
+
+export const registerReach: RegisterCommand = (program, { lib, io }) => {
+  const reach = experimentCommand(
+    program,
+    'reach',
+    "expected upper limit (90% CL) on the kinetic mixing ε against the dark-photon mass m_A' (paper Fig. 2), optionally beside published curves",
+    FLAG_FIELDS,
+    ['table', 'csv', 'json', 'hepdata'],
+    async ({ config }, opts, cmd) => {
+      const req = massesFromOptions(opts, cmd, lib.logGrid);
+      const plotFile = opts.plot as string | undefined;
+      if (plotFile !== undefined) {
+        if (!/\.(svg|png)$/i.test(plotFile)) {
+          throw new UsageError(`--plot ${quote(plotFile)} has an unsupported extension: allowed are .svg and .png`);
+        }
+        checkOutputs([...outputOf(opts), { flag: '--plot', path: plotFile }]);
+      }
+      const bandAsked = bandRequest(config, opts);
+      const compare = (opts.compare as string[] | undefined) ?? [];
+      const comparisons = compare.map(readComparison);
+      const asked = comparisons.length > 0 ? comparisons : undefined;
+      const progress = progressLine(io, 'reach');
+      let r;
+      try {
+        // Worker threads pay for long curves only (each builds its own tables first).
+        const jobs = opts.jobs !== undefined ? parseJobs(String(opts.jobs)) : req.masses.length >= PARALLEL_MASSES ? defaultJobs() : 1;
+        r =
+          jobs > 1
+            ? await reachInParallel(lib, config, req.masses, req.includeEdges, jobs, progress.update)
+            : await lib.computeReach(config, req.masses, { includeEdges: req.includeEdges, onProgress: progress.update });
+      } finally {
+        progress.end();
+      }
+      printWarnings(io, r.warnings);
+      const band = bandAsked ? reachBand(r, bandAsked) : undefined;
+      if (band) printWarnings(io, band.warnings);
+      const plain =
+        opts.format === 'json'
+          ? fmt.reachToJson(r, asked)
+          : opts.format === 'csv'
+            ? fmt.reachToCsv(r, comparisons)
+            : opts.format === 'hepdata'
+              ? fmt.reachToHepData(r)
+              : fmt.reachToTable(r, comparisons);
+      const text = band ? reachWithBandText(r, band, String(opts.format), plain, asked) : plain;
+      const extra: (OutputFile & { flag: string })[] = [];
+      if (plotFile !== undefined) {
+        const svg = reachPlot(r, { comparisons, ...(band ? { band: { epsilon90: band.points.map((p) => p.epsilon90), label: band.kind, best: band.best.epsilon90 } } : {}) });
+        const png = /\.png$/i.test(plotFile);
+        // resvg is loaded only when a PNG is asked for.
+        extra.push({ flag: '--plot', path: plotFile, data: png ? (await import('../png.js')).svgToPng(svg) : svg });
+      }
+      await deliver(io, outputFile(opts), text, extra);
+    },
+    (cmd) =>
+      addMassOptions(addBandOptions(cmd)
+        .option('--jobs <n>', `worker threads for the masses (default: every core from ${PARALLEL_MASSES} masses on, else 1); the result does not depend on it`))
+        .option('--plot <file>', 'also draw the reach figure to FILE.svg or FILE.png (PNG at 2× scale)')
+        .option(
+          '--compare <label=file>',
+          'a published curve to compare with, from a file of two columns, mass_GeV and epsilon (# comments), or a vanish reach CSV; ' +
+            'LABEL=FILE or FILE (labelled by its name); drawn in grey with --plot, listed as "comparisons" in JSON (repeatable)',
+          (v: string, prev: string[] = []) => [...prev, v],
+        ),
+  );
+  reach.addHelpText(
+    'after',
+    `\n${MASS_UNITS_HELP}\nYields are events at ε = 1; ε90 solves N_s(ε) = √(Δχ² N_b) for a collider, N_s(ε) = N_up (Poisson CLs) for a fixed target.\n` +
+      `--format hepdata writes a HEPData table file (YAML); comparison curves are not in it.\n${PRECEDENCE_HELP}`,
+  );
+};
