@@ -7,13 +7,15 @@ import { FLAG_FIELDS, MASS_UNITS_HELP } from '../../src/config/fields.js';
 import * as fmt from '../../src/format/index.js';
 import { reachPlot } from '../../src/plot/reachPlot.js';
 import { reachBand } from '../../src/statistics/reachBand.js';
+import path from 'node:path';
 import type { OutputFile } from '../atomicWrite.js';
 import { addBandOptions, bandRequest, reachWithBandText } from '../band.js';
+import { addBandToCsv, bandCsvMetadata } from '../../src/format/band.js';
 import { readComparison } from '../compare.js';
 import { UsageError, quote } from '../errors.js';
 import { printWarnings, progressLine } from '../io.js';
 import { addMassOptions, massesFromOptions } from '../masses.js';
-import { checkOutputs, deliver, outputOf } from '../outputs.js';
+import { checkHepDataDir, checkOutputs, deliver, deliverToDirectory, isStdout, outputOf } from '../outputs.js';
 import { parseJobs } from '../parallel.js';
 import { PARALLEL_MASSES, reachInParallel } from '../parallelReach.js';
 import { defaultJobs } from '../pool.js';
@@ -28,13 +30,20 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
     ['table', 'csv', 'json', 'hepdata'],
     async ({ config }, opts, cmd) => {
       const req = massesFromOptions(opts, cmd, lib.logGrid);
+      const output = outputFile(opts);
+      const hepdata = opts.format === 'hepdata';
+      const hepDir = hepdata ? checkHepDataDir(output) : undefined;
+      // A CSV written to a file gets its description beside it (W3C CSVW sidecar); stdout gets the CSV alone.
+      const sidecar = opts.format === 'csv' && !isStdout(output) ? fmt.csvMetadataName(output as string) : undefined;
       const plotFile = opts.plot as string | undefined;
-      if (plotFile !== undefined) {
-        if (!/\.(svg|png)$/i.test(plotFile)) {
-          throw new UsageError(`--plot ${quote(plotFile)} has an unsupported extension: allowed are .svg and .png`);
-        }
-        checkOutputs([...outputOf(opts), { flag: '--plot', path: plotFile }]);
+      if (plotFile !== undefined && !/\.(svg|png)$/i.test(plotFile)) {
+        throw new UsageError(`--plot ${quote(plotFile)} has an unsupported extension: allowed are .svg and .png`);
       }
+      checkOutputs([
+        ...(hepdata ? [] : outputOf(opts)),
+        ...(sidecar !== undefined ? [{ flag: '--output', path: sidecar }] : []),
+        ...(plotFile !== undefined ? [{ flag: '--plot', path: plotFile }] : []),
+      ]);
       const bandAsked = bandRequest(config, opts);
       const compare = (opts.compare as string[] | undefined) ?? [];
       const comparisons = compare.map(readComparison);
@@ -54,23 +63,30 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
       printWarnings(io, r.warnings);
       const band = bandAsked ? reachBand(r, bandAsked) : undefined;
       if (band) printWarnings(io, band.warnings);
-      const plain =
-        opts.format === 'json'
-          ? fmt.reachToJson(r, asked)
-          : opts.format === 'csv'
-            ? fmt.reachToCsv(r, comparisons)
-            : opts.format === 'hepdata'
-              ? fmt.reachToHepData(r)
-              : fmt.reachToTable(r, comparisons);
-      const text = band ? reachWithBandText(r, band, String(opts.format), plain, asked) : plain;
       const extra: (OutputFile & { flag: string })[] = [];
+      let text: string;
+      if (hepdata) {
+        // A submission directory: submission.yaml and one data file per curve.
+        for (const f of fmt.reachToHepDataSubmission(r, program.version() ?? '', band)) extra.push({ flag: '--output', path: path.join(hepDir as string, f.name), data: f.text });
+        text = '';
+      } else if (opts.format === 'csv') {
+        text = band ? addBandToCsv(fmt.reachToCsv(r), band) : fmt.reachToCsv(r);
+        if (sidecar !== undefined) {
+          const meta = fmt.reachCsvMetadataJson(r, comparisons, path.basename(output as string), band ? bandCsvMetadata(band) : {});
+          extra.push({ flag: '--output', path: sidecar, data: meta });
+        }
+      } else {
+        const plain = opts.format === 'json' ? fmt.reachToJson(r, asked) : fmt.reachToTable(r, comparisons);
+        text = band ? reachWithBandText(r, band, String(opts.format), plain, asked) : plain;
+      }
       if (plotFile !== undefined) {
         const svg = reachPlot(r, { comparisons, ...(band ? { band: { epsilon90: band.points.map((p) => p.epsilon90), label: band.kind, best: band.best.epsilon90 } } : {}) });
         const png = /\.png$/i.test(plotFile);
         // resvg is loaded only when a PNG is asked for.
         extra.push({ flag: '--plot', path: plotFile, data: png ? (await import('../png.js')).svgToPng(svg) : svg });
       }
-      await deliver(io, outputFile(opts), text, extra);
+      if (hepdata) await deliverToDirectory(io, hepDir as string, extra);
+      else await deliver(io, output, text, extra);
     },
     (cmd) =>
       addMassOptions(addBandOptions(cmd)
@@ -86,6 +102,8 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
   reach.addHelpText(
     'after',
     `\n${MASS_UNITS_HELP}\nYields are events at ε = 1; ε90 solves N_s(ε) = √(Δχ² N_b) for a collider, N_s(ε) = N_up (Poisson CLs) for a fixed target.\n` +
-      `--format hepdata writes a HEPData table file (YAML); comparison curves are not in it.\n${PRECEDENCE_HELP}`,
+      `--format csv: the header is the first line (numpy.genfromtxt(names=True) and pandas.read_csv read it as is); with -o FILE.csv the\n` +
+      `  configuration, background, best point, edges, band and comparisons go to FILE.csv-metadata.json (W3C CSV on the Web).\n` +
+      `--format hepdata -o DIR writes a HEPData submission: DIR/submission.yaml and one data file per curve; comparison curves are not in it.\n${PRECEDENCE_HELP}`,
   );
 };

@@ -55,7 +55,8 @@ export function experimentCommand(
   addExperimentOptions(cmd, fields);
   cmd.addOption(formatOption(formats)).addOption(outputOption());
   cmd.action(async (opts: Opts, self: Command) => {
-    checkOutputs(outputOf(opts));
+    // --format hepdata names a directory, which that command checks
+    if (opts.format !== 'hepdata') checkOutputs(outputOf(opts));
     await action(resolveExperiment(opts, fields), opts, self);
   });
   return cmd;

@@ -676,7 +676,7 @@ function exported(): { reach: ReachResult; comparisons: Comparison[] } | undefin
 
 $('download-csv').addEventListener('click', () => {
   const x = exported();
-  if (x) saveText(reachToCsv(x.reach, x.comparisons), 'vanish-reach.csv', 'text/csv');
+  if (x) saveText(reachToCsv(x.reach), 'vanish-reach.csv', 'text/csv');
 });
 $('download-json').addEventListener('click', () => {
   const x = exported();
