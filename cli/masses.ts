@@ -5,7 +5,7 @@
  * the grid's defaults and caps are the library's (`GRID` in src/config/fields.ts).
  */
 import { Option, type Command } from 'commander';
-import { GRID, MAX_POINTS, readGrid, parseMassList, type GridField } from '../src/config/fields.js';
+import { GRID, MAX_POINTS, bareMassWarning, isSuspiciousBareMass, readGrid, parseMassList, type GridField } from '../src/config/fields.js';
 import { UsageError } from './errors.js';
 
 export { MAX_POINTS, parsePoints } from '../src/config/fields.js';
@@ -78,4 +78,23 @@ export function addMassOptions(cmd: Command, pointsNote = 'the kinematic edges i
     .addOption(new Option('--mass-max <mass>', GRID.massMax.help).default(GRID.massMax.default))
     .addOption(new Option('--points <n>', `${GRID.points.label.toLowerCase()} (${pointsNote})`).default(GRID.points.default))
     .option('--masses <list>', 'comma-separated masses instead of the grid, e.g. 60MeV,66MeV,0.07 (no edges added)');
+}
+
+/**
+ * Warnings for masses typed as bare numbers above 20 (GeV) that the experiment
+ * cannot reach — probably meant in MeV ({@link bareMassWarning}).
+ * @param typed each mass text with the option it was given to (`['--mass', '66.7']`)
+ * @param reachEndGeV the heaviest A′ the experiment can make, GeV; asked only when a text is suspicious
+ */
+export function bareMassWarnings(typed: readonly (readonly [flag: string, text: string])[], reachEndGeV: () => number, experiment: string): string[] {
+  const suspicious = typed.filter(([, t]) => isSuspiciousBareMass(t));
+  if (suspicious.length === 0) return [];
+  const end = reachEndGeV();
+  return suspicious.flatMap(([flag, t]) => bareMassWarning(t, flag, end, experiment) ?? []);
+}
+
+/** The mass texts of a command's mass options, each with its flag: the `--masses` items, or a typed `--mass-min`/`--mass-max`. */
+export function typedMasses(opts: Record<string, unknown>, cmd: { getOptionValueSource(key: string): string | undefined }): [string, string][] {
+  if (typeof opts.masses === 'string') return opts.masses.split(',').map((t) => ['--masses', t]);
+  return (['massMin', 'massMax'] as const).filter((k) => cmd.getOptionValueSource(k) === 'cli').map((k) => [GRID_FLAGS[k], String(opts[k])]);
 }

@@ -14,7 +14,7 @@ import { addBandToCsv, bandCsvMetadata } from '../../src/format/band.js';
 import { readComparison } from '../compare.js';
 import { UsageError, quote } from '../errors.js';
 import { printWarnings, progressLine } from '../io.js';
-import { addMassOptions, massesFromOptions } from '../masses.js';
+import { addMassOptions, bareMassWarnings, massesFromOptions, typedMasses } from '../masses.js';
 import { checkHepDataDir, checkOutputs, deliver, deliverToDirectory, isStdout, outputOf } from '../outputs.js';
 import { parseJobs } from '../parallel.js';
 import { PARALLEL_MASSES, reachInParallel } from '../parallelReach.js';
@@ -28,8 +28,10 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
     "expected upper limit (90% CL) on the kinetic mixing ε against the dark-photon mass m_A' (paper Fig. 2), optionally beside published curves",
     FLAG_FIELDS,
     ['table', 'csv', 'json', 'hepdata'],
-    async ({ config }, opts, cmd) => {
+    async ({ name, config }, opts, cmd) => {
       const req = massesFromOptions(opts, cmd, lib.logGrid);
+      // A bare number above 20 where the experiment cannot reach it is probably MeV.
+      printWarnings(io, bareMassWarnings(typedMasses(opts, cmd), () => lib.computeFlux(config).energyMaxGeV, name));
       const output = outputFile(opts);
       const hepdata = opts.format === 'hepdata';
       const hepDir = hepdata ? checkHepDataDir(output) : undefined;

@@ -715,3 +715,36 @@ export function readGrid(
 
 /** The help line on mass units, for every command and control that takes a mass. */
 export const MASS_UNITS_HELP = 'Masses are in GeV, or a number with a unit: 66MeV, 66 MeV, 500keV, 1GeV.';
+
+// ── masses typed without a unit ──
+
+/** A bare number above this (read as GeV) is suspicious where the experiment's reach ends below it: probably MeV. */
+export const BARE_MASS_SUSPICIOUS_ABOVE = 20;
+
+/**
+ * Whether a mass's text is a bare number (no unit, so GeV) above
+ * {@link BARE_MASS_SUSPICIOUS_ABOVE}: the only texts {@link bareMassWarning} may warn about.
+ */
+export function isSuspiciousBareMass(text: string): boolean {
+  const v = parseDecimal(text);
+  return v !== undefined && v > BARE_MASS_SUSPICIOUS_ABOVE;
+}
+
+/**
+ * The warning for a mass typed as a bare number (so read as GeV) above
+ * {@link BARE_MASS_SUSPICIOUS_ABOVE} where the experiment cannot make an A′
+ * that heavy (its reach ends at `reachEndGeV`, the largest lepton energy in
+ * the target): the user probably meant MeV. Otherwise undefined.
+ * @param text what the user typed, e.g. `66.7`
+ * @param param the parameter's name for the message (`--mass`)
+ * @param reachEndGeV the heaviest A′ the experiment can produce, GeV
+ * @param experiment the experiment's name for the message
+ */
+export function bareMassWarning(text: string, param: string, reachEndGeV: number, experiment: string): string | undefined {
+  const t = text.trim();
+  if (!isSuspiciousBareMass(t) || !(Number(t) > reachEndGeV)) return undefined;
+  return (
+    `${param} ${t} is read as ${t} GeV, above the heaviest A′ ${experiment} can make (${Number(reachEndGeV.toPrecision(4))} GeV, ` +
+    `the largest lepton energy in its target); masses without a unit are GeV: did you mean ${t}MeV?`
+  );
+}
