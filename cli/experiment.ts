@@ -103,7 +103,7 @@ export interface ResolvedExperiment {
  * The validated configuration for the options a command was given.
  * @param opts commander's parsed options (`experiment` or `preset`, `config`, and the field flags as strings)
  */
-export function resolveExperiment(opts: Record<string, unknown>, fields: readonly string[]): ResolvedExperiment {
+export async function resolveExperiment(opts: Record<string, unknown>, fields: readonly string[]): Promise<ResolvedExperiment> {
   const { name, flag } = experimentName(opts);
   const entry = isExperiment(name) ? EXPERIMENTS[name] : undefined;
   if (!entry) throw new UsageError(`${flag} ${name} is not a built-in experiment: allowed are ${experimentNames()}`);
@@ -125,7 +125,7 @@ export function resolveExperiment(opts: Record<string, unknown>, fields: readonl
   }
 
   const file = typeof opts.config === 'string' ? opts.config : undefined;
-  const fromFile = file !== undefined ? readConfigFile(file) : {};
+  const fromFile = file !== undefined ? await readConfigFile(file) : {};
   if (file !== undefined) checkFileFields(file, fromFile, name, base.kind);
 
   /** The flag whose value a schema error is about, if a flag set that field (own keys only: a config key `constructor` is no flag). */

@@ -1,5 +1,5 @@
 /** `vanish background`: background events N_b (paper Sec. IV), or a fixed target's given background and Poisson limit. */
-import * as fmt from '../../src/format/index.js';
+import * as fmt from '../formats.js';
 import { printWarnings } from '../io.js';
 import { deliver } from '../outputs.js';
 import { PRECEDENCE_HELP, experimentCommand, outputFile, type RegisterCommand } from './shared.js';

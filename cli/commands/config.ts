@@ -1,7 +1,6 @@
 /** `vanish config`: the configuration in effect; `vanish config --help` lists every field with its unit, allowed range and help. */
-import { stringify as toYaml } from 'yaml';
 import { DEFAULT_EXPERIMENT, FLAG_FIELDS, fieldTable, presetValue, type Kind } from '../../src/config/fields.js';
-import * as fmt from '../../src/format/index.js';
+import * as fmt from '../formats.js';
 import { alignColumns } from '../../src/format/table.js';
 import { CONFIG_LIMITS_HELP } from '../configFile.js';
 import { addExperimentOptions, resolveExperiment } from '../experiment.js';
@@ -33,9 +32,9 @@ export const registerConfig: RegisterCommand = (program, { io }) => {
     .addOption(outputOption())
     .action(async (opts: Opts) => {
       checkOutputs(outputOf(opts));
-      const { name, config: c } = resolveExperiment(opts, FLAG_FIELDS);
-      const yaml = () => `# vanish config, experiment ${name}: use with --experiment ${name} --config FILE\n${toYaml(c)}`;
-      const text = opts.format === 'json' ? fmt.configToJson(c) : opts.format === 'yaml' ? yaml() : fmt.configToTable(c);
+      const { name, config: c } = await resolveExperiment(opts, FLAG_FIELDS);
+      const yaml = async () => `# vanish config, experiment ${name}: use with --experiment ${name} --config FILE\n${(await import('../yaml.js')).stringify(c)}`;
+      const text = opts.format === 'json' ? fmt.configToJson(c) : opts.format === 'yaml' ? await yaml() : fmt.configToTable(c);
       await deliver(io, outputFile(opts), text);
     })
     .addHelpText('after', `${fieldsHelp()}\n${CONFIG_LIMITS_HELP}`);

@@ -1,5 +1,5 @@
 /** `vanish flux`: the leptons entering the target (paper Sec. III) and their energy range. */
-import * as fmt from '../../src/format/index.js';
+import * as fmt from '../formats.js';
 import { deliver } from '../outputs.js';
 import { PRECEDENCE_HELP, experimentCommand, outputFile, type RegisterCommand } from './shared.js';
 

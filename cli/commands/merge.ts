@@ -43,8 +43,8 @@ export function addMergeCommand(program: Command, io: Io): Command {
         throw e;
       }
       const plot = opts.plot as string | undefined;
-      const extra = plot !== undefined ? [await plotFile(plot, scanFigure(whole, String(opts.plotKind)))] : [];
-      await deliver(io, output, scanText(whole, String(opts.format)), extra);
+      const extra = plot !== undefined ? [await plotFile(plot, await scanFigure(whole, String(opts.plotKind)))] : [];
+      await deliver(io, output, await scanText(whole, String(opts.format)), extra);
     })
     .addHelpText('after', '\nExample (after a batch array ran vanish scan … --shard $K/8 -o part$K.json):\n  vanish merge part*.json --format csv -o scan.csv --plot scan.svg');
 }

@@ -4,8 +4,7 @@
  * figure, an uncertainty band and published curves to compare with.
  */
 import { FLAG_FIELDS, MASS_UNITS_HELP } from '../../src/config/fields.js';
-import * as fmt from '../../src/format/index.js';
-import { reachPlot } from '../../src/plot/reachPlot.js';
+import * as fmt from '../formats.js';
 import { reachBand } from '../../src/statistics/reachBand.js';
 import path from 'node:path';
 import type { OutputFile } from '../atomicWrite.js';
@@ -69,7 +68,9 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
       let text: string;
       if (hepdata) {
         // A submission directory: submission.yaml and one data file per curve.
-        for (const f of fmt.reachToHepDataSubmission(r, program.version() ?? '', band)) extra.push({ flag: '--output', path: path.join(hepDir as string, f.name), data: f.text });
+        // HEPData (YAML) is loaded only when asked for.
+        const { reachToHepDataSubmission } = await import('../../src/format/hepdata.js');
+        for (const f of reachToHepDataSubmission(r, program.version() ?? '', band)) extra.push({ flag: '--output', path: path.join(hepDir as string, f.name), data: f.text });
         text = '';
       } else if (opts.format === 'csv') {
         text = band ? addBandToCsv(fmt.reachToCsv(r), band) : fmt.reachToCsv(r);
@@ -82,6 +83,8 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
         text = band ? reachWithBandText(r, band, String(opts.format), plain, asked) : plain;
       }
       if (plotFile !== undefined) {
+        // The figure (d3-scale) is loaded only when asked for.
+        const { reachPlot } = await import('../../src/plot/reachPlot.js');
         const svg = reachPlot(r, { comparisons, ...(band ? { band: { epsilon90: band.points.map((p) => p.epsilon90), label: band.kind, best: band.best.epsilon90 } } : {}) });
         const png = /\.png$/i.test(plotFile);
         // resvg is loaded only when a PNG is asked for.

@@ -6,8 +6,6 @@
  */
 import { Option, type Command } from 'commander';
 import type { ReachResult } from '../../src/results.js';
-import { scanToCsv, scanToHepData, scanToTable } from '../../src/scan/format.js';
-import { scanCurvesPlot, scanHeatmapPlot } from '../../src/scan/plot.js';
 import { scanToJson, type ScanResult, type ScanRun } from '../../src/scan/result.js';
 import { inShard, parseShard, parseVary, scanGrid, type Vary } from '../../src/scan/vary.js';
 import type { OutputFile } from '../atomicWrite.js';
@@ -25,17 +23,20 @@ import type { WorkerTask } from '../worker.js';
 type Opts = Record<string, unknown>;
 
 /** The figure of a scan: a heat map for two varied fields (unless asked otherwise), else the family of curves. */
-export function scanFigure(s: ScanResult, kind: string): string {
+export async function scanFigure(s: ScanResult, kind: string): Promise<string> {
   const heat = kind === 'heatmap' || (kind === 'auto' && s.spec.vary.length === 2);
   if (heat && s.spec.vary.length !== 2) {
     throw new UsageError(`--plot-kind heatmap needs exactly two --vary fields, got ${s.spec.vary.length}: use --plot-kind curves`);
   }
+  // The figures and the formats (d3, YAML) are loaded when a scan is written, not when vanish starts.
+  const { scanCurvesPlot, scanHeatmapPlot } = await import('../../src/scan/plot.js');
   return heat ? scanHeatmapPlot(s) : scanCurvesPlot(s);
 }
 
 /** Text of a scan in a format. */
-export function scanText(s: ScanResult, format: string): string {
+export async function scanText(s: ScanResult, format: string): Promise<string> {
   if (format === 'json') return scanToJson(s);
+  const { scanToCsv, scanToHepData, scanToTable } = await import('../../src/scan/format.js');
   if (format === 'csv') return scanToCsv(s);
   if (format === 'hepdata') return scanToHepData(s);
   return scanToTable(s);
@@ -75,7 +76,7 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
   cmd.action(async (opts: Opts, self: Command) => {
     const output = opts.output as string | undefined;
     if (typeof output === 'string' && output !== '-') checkOutputPath('--output', output);
-    const { name, config: base } = resolveExperiment(opts, flags);
+    const { name, config: base } = await resolveExperiment(opts, flags);
     const specs = (opts.vary as string[] | undefined) ?? [];
     if (specs.length === 0) throw new UsageError('--vary is missing: give at least one FIELD=SPEC, e.g. --vary lumi=1,10,50');
     const varies: Vary[] = specs.map((t) => parseVary(t, base));
@@ -118,8 +119,8 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
     const warned = new Set<string>();
     for (const r of runs) for (const w of r.reach.warnings) warned.add(w);
     for (const w of warned) io.stderr(`vanish: warning: ${w.replace(/\s*\n\s*/g, ' ')}\n`);
-    const extra = plot !== undefined ? [await plotFile(plot, scanFigure(scan, String(opts.plotKind)))] : [];
-    await deliver(io, output, scanText(scan, format), extra);
+    const extra = plot !== undefined ? [await plotFile(plot, await scanFigure(scan, String(opts.plotKind)))] : [];
+    await deliver(io, output, await scanText(scan, format), extra);
   });
   cmd.addHelpText(
     'after',

@@ -57,7 +57,7 @@ export function experimentCommand(
   cmd.action(async (opts: Opts, self: Command) => {
     // --format hepdata names a directory, which that command checks
     if (opts.format !== 'hepdata') checkOutputs(outputOf(opts));
-    await action(resolveExperiment(opts, fields), opts, self);
+    await action(await resolveExperiment(opts, fields), opts, self);
   });
   return cmd;
 }

@@ -1,6 +1,6 @@
 /** `vanish yield`: signal events at one dark-photon mass, at ε = 1 (paper Eqs. 11–12). */
 import { FLAG_FIELDS, MASS_UNITS_HELP, parseMass } from '../../src/config/fields.js';
-import * as fmt from '../../src/format/index.js';
+import * as fmt from '../formats.js';
 import { printWarnings } from '../io.js';
 import { bareMassWarnings } from '../masses.js';
 import { deliver } from '../outputs.js';
