@@ -91,16 +91,19 @@ describe('field tables', () => {
   });
 
   it('word the allowed range from the schema', () => {
-    expect(FIELDS.lumi.allowed).toBe('> 0');
-    expect(FIELDS.alphaD.allowed).toBe('0 < α_D ≤ 1');
+    expect(FIELDS.lumi.allowed).toBe('0 < lumi ≤ 1e12');
+    expect(FIELDS.alphaD.allowed).toBe('1e-8 ≤ α_D ≤ 1');
     expect(FIELDS.energyCut.allowed).toBe('0 < energyCut ≤ 0.99');
     expect(FIELDS.klmInteractionLengths.allowed).toBe('≥ 0');
     expect(FIELDS.neutronPenetration.allowed).toBe('null or 0 < P ≤ 1');
     expect(FIELDS.bremsstrahlungTracks).toMatchObject({ type: 'choice', choices: ['positrons', 'allLeptons'], allowed: 'positrons, allLeptons' });
     expect(FIXED_TARGET_FIELDS.observedEvents).toMatchObject({ type: 'integer', allowed: 'a whole number ≥ 0' });
-    expect(FIELDS.thetaMax.allowed).toBe('0 < thetaMax < 180, thetaMin < thetaMax');
-    expect(allowedWithUnit(FIELDS.thetaMax)).toBe('0 < thetaMax < 180 deg, thetaMin < thetaMax');
-    expect(allowedWithUnit(FIELDS.lumi)).toBe('> 0 ab⁻¹');
+    expect(FIELDS.thetaMax.allowed).toBe('0 < thetaMax ≤ 170, thetaMin < thetaMax');
+    expect(allowedWithUnit(FIELDS.thetaMax)).toBe('0 < thetaMax ≤ 170 deg, thetaMin < thetaMax');
+    expect(allowedWithUnit(FIELDS.lumi)).toBe('0 < lumi ≤ 1e12 ab⁻¹');
+    expect(FIXED_TARGET_FIELDS.beamEnergy.allowed).toBe('≥ 0.1');
+    expect(FIXED_TARGET_FIELDS.particlesOnTarget.allowed).toBe('0 < N ≤ 1e25');
+    expect(FIELDS.massRatio.allowed).toBe('> 2, with α_D √(1 − 4/massRatio²) ≥ 1e-9');
     expect(() => withOverrides(belle2, { thetaMin: 130 })).toThrow(/thetaMax = 128\.7 .*thetaMin < thetaMax/);
     expect(() => withOverrides(belle2, { calorimeterDepth: 1 })).toThrow(/neutronSimulatedDepth = 1 .*neutronSimulatedDepth < calorimeterDepth/);
   });
