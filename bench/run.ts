@@ -62,7 +62,7 @@ row('e+e- -> gamma A\' yield per mass in 65–82 MeV, median', median(window.map
 row('annihilation kernel table (once per configuration)', median(Array.from({ length: 5 }, () => time(() => yieldContext(belle2).annihilationKernel()))));
 
 const bin = new URL('../bin/vanish.js', import.meta.url).pathname;
-if (existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
+if (existsSync(new URL('../dist/bundle/vanish.js', import.meta.url))) {
   const cli = Array.from({ length: 5 }, () =>
     time(() => {
       const r = spawnSync(process.execPath, [bin, 'reach', '--format', 'json'], { stdio: ['ignore', 'ignore', 'inherit'] });
