@@ -12,18 +12,18 @@ A'-strahlung in the Weizsaecker-Williams form with the elastic form factor
 (Eqs. 12-14), at alpha_D = 1e-3, m_A' = 3 m_chi, 50 ab^-1, E_A' > 0.95 E,
 and the limit N_s / sqrt(N_b) = sqrt(2.71) with the paper's N_b = 94.
 
-Vectorised: the track-length integrals are tabulated once against
-v = E'/E (they depend on nothing else); every mass's yields are then
-evaluated on fixed Gauss-Legendre grids at once (arrays of masses x nodes).
+Vectorised: the track-length integrals are tabulated once (they depend on
+v = E'/E only), and so is the annihilation kernel (mass-independent); every
+mass's yields are then evaluated on fixed Gauss-Legendre grids at once
+(arrays of masses x nodes).
 The Breit-Wigner of Eq. 9 is integrated in u = arctan((s - m^2)/(m Gamma)),
-in which it is flat. Checked: the track lengths agree with scipy.integrate.quad
-and with vanish's to 4e-4, the positrons in the barrel are 5.998e11 (the
-paper: about 6e11), the best point is 1.32e-5 at 66.7 MeV. Its yields are
-13-15 % below vanish's belle2-paper at every mass in both channels (a common
-factor not found in the session this was written in; see the S2-users report).
-
-    python3 bench/scipy_reach.py            # a table of the curve
-    python3 bench/scipy_reach.py --json     # timing and best point as JSON
+in which it is flat; the track length's v -> 1 singularity (a positron that
+has lost nothing) in zeta = -1/ln(1 - v), where it is smooth and its tail is
+kept; A'-strahlung's x -> 1 peak (m^2 (1 - x) against m_e^2) in a log variable.
+Checked against vanish's belle2-paper at seven masses from 1 MeV to 0.93 GeV:
+annihilation within 5e-4, A'-strahlung within 3e-3; the positrons in the
+barrel are 5.998e11 (the paper: about 6e11); the limit uses the paper's
+N_b = 94 (vanish computes 91.5), so epsilon90 is 0.6 % above vanish's.
 """
 import json
 import sys
@@ -83,21 +83,13 @@ def gl(n, a, b):
     return a + (b - a) * (x + 1) / 2, (b - a) * w / 2
 
 
-def clustered(n, a, b, power):
-    """Nodes on [a, b] crowded towards b as (1 - y)^power (an endpoint singularity at b)."""
-    y, w = roots_legendre(n)
-    y = (y + 1) / 2
-    w = w / 2
-    z = 1 - (1 - y) ** power
-    dz = power * (1 - y) ** (power - 1)
-    a = np.asarray(a, float)[..., None]
-    b = np.asarray(b, float)[..., None]
-    return a + (b - a) * z, (b - a) * w * dz
-
-
-# ---- track length (App. A): F_L(v) = E/X0 * T_e(E', E, L X0), tabulated in w = -ln(1 - v) ----
-def track_length_table(depth, w_grid):
-    v = 1 - np.exp(-w_grid)  # (nv,)
+# ---- track length (App. A) ----
+# T_e(E', E, L X0) = X0 tau_L(u) / E with u = 1 - E'/E; tau_L is the depth integral of (A2) + (A3) times E.
+# tau has an integrable 1/(b1 u ln^2 u) singularity at u -> 0 (a positron that has lost nothing), whose tail
+# below any u0 still holds 1/(b1 |ln u0|): it is integrated in zeta = -1/ln u, where
+# G(zeta) = tau(u) du/dzeta = tau(u) u / zeta^2 is smooth and tends to 1/b1.
+def tau_table(depth, zeta):
+    u = np.exp(-1 / zeta)  # (nz,), never 0 on the grid
     edges = np.array([0, 1e-4, 1e-3, 1e-2, 0.03, 0.1, 0.3, 1, 2, 4, 8, 12, 16, 24, 32])
     edges = np.unique(np.concatenate([edges[edges < depth], [depth]]))
     ts, wts = [], []
@@ -107,72 +99,83 @@ def track_length_table(depth, w_grid):
         wts.append(wt)
     t = np.concatenate(ts)[None, :]  # (1, nt)
     wt = np.concatenate(wts)[None, :]
-    ell = np.log(1 / v)[:, None]  # (nv, 1)
+    ell = -np.log1p(-u)[:, None]  # ln(1/v), accurate for tiny u
     bt = B1 * t
     # first generation (A2)
     i1 = np.exp((bt - 1) * np.log(ell) - gammaln(bt))
-    # second generation (A3): x from v to 1, crowded at both ends
+    # second generation (A3): x = 1 - u (1 - s), s from 0 to 1 crowded at both ends, in u so that tiny u keeps its digits
     y, wy = roots_legendre(48)
     y = (y + 1) / 2
     wy = wy / 2
-    s = (1 - np.cos(np.pi * y)) / 2
-    ds = np.pi * np.sin(np.pi * y) / 2
-    x = v[:, None] + (1 - v[:, None]) * s[None, :]  # (nv, nx)
-    dx = (1 - v[:, None]) * (wy * ds)[None, :]
-    x3 = x[:, None, :]  # (nv, 1, nx)
-    v3 = v[:, None, None]
-    bt3 = bt[:, :, None]  # (1, nt, 1)
+    sx = (1 - np.cos(np.pi * y)) / 2
+    dsx = np.pi * np.sin(np.pi * y) / 2
+    u3 = u[:, None, None]
+    s3 = sx[None, None, :]
+    x3 = 1 - u3 * (1 - s3)
+    lx = np.log(u3 * (1 - s3))  # ln(1 - x)
+    lvx = np.log(u3 * s3 / x3)  # ln(1 - v/x)
+    bt3 = bt[:, :, None]
     with np.errstate(divide="ignore", invalid="ignore"):
-        # nodes that round onto x = v or x = 1 (v within 1e-15 of 1) add nothing: the integrand vanishes there like 1/ln
-        lx = np.log1p(-x3)
-        lvx = np.log1p(-v3 / x3)
         den1 = B2 + B1 * lx
-        term_a = (np.exp(bt3 * lx) - np.exp(bt3 * lvx)) / (B1 * np.log((x3 - x3**2) / (x3 - v3)))
+        term_a = (np.exp(bt3 * lx) - np.exp(bt3 * lvx)) / (B1 * (np.log(x3) + lx - np.log(u3 * s3)))  # b1 ln((x - x^2)/(x - v))
         term_b = (np.exp(-B2 * t[:, :, None]) - np.exp(bt3 * lvx)) / (B2 + B1 * lvx)
-        f = np.nan_to_num(dx[:, None, :] / x3**2 / den1 * (term_a + term_b), nan=0.0, posinf=0.0, neginf=0.0)
-    i2 = 2 * np.sum(f, axis=2)  # (nv, nt)
-    return np.sum((i1 + i2) * wt, axis=1)  # (nv,)
+        f = np.nan_to_num(u3 * (wy * dsx)[None, None, :] / x3**2 / den1 * (term_a + term_b), nan=0.0, posinf=0.0, neginf=0.0)
+    i2 = 2 * np.sum(f, axis=2)  # (nz, nt)
+    tau = np.sum((i1 + i2) * wt, axis=1)
+    return tau * u / zeta**2  # G(zeta)
 
 
-W_GRID = np.linspace(np.log(1 / 0.12), 34.0, 220)  # v from 0.88 to 1 - 2e-15
-F16 = track_length_table(16.0, W_GRID)
-F1 = track_length_table(1.0, W_GRID)
+ZETA_MAX = -1 / np.log(0.12)  # u up to 0.12 (v down to 0.88)
+ZETA_NODES = np.linspace(1 / 600, ZETA_MAX, 400)  # u = e^{-600} and up (e^{-1/zeta} underflows below 1/745)
+ZETA = np.concatenate([[0.0], ZETA_NODES])  # G(0) = 1/b1: the first generation's limit (the second vanishes there)
+G16 = np.concatenate([[1 / B1], tau_table(16.0, ZETA_NODES)])
+G1 = np.concatenate([[1 / B1], tau_table(1.0, ZETA_NODES)])
 
 
-def track(table, v):
-    """F(v) by interpolation of ln F in w = -ln(1 - v)."""
-    w = -np.log1p(-np.minimum(v, 1 - 1e-15))
-    return np.exp(np.interp(w, W_GRID, np.log(table)))
+def g_of(table, zeta):
+    return np.interp(zeta, ZETA, table)
+
+
+def zeta_of(u):
+    u = np.asarray(u, float)
+    with np.errstate(divide="ignore"):
+        return np.where(u > 0, -1 / np.log(np.clip(u, 1e-300, 0.999)), 0.0)
 
 
 # ---- the yields at epsilon = 1 for all masses at once ----
+def annihilation_kernel(e_a):
+    """K(E_A') = L int dE dsigma_B/dE X0 tau_16(u) / E over the window (Eq. 11 without n_e sigma): per GeV."""
+    e_p = e_a - ME
+    e_hi = np.minimum(E_MAX, e_a / CUT)
+    e_lo = np.maximum(E_MIN, e_p)
+    ok = e_hi > e_lo
+    u_lo = np.where(e_p >= E_MIN, 0.0, 1 - e_p / E_MIN)
+    u_hi = np.where(ok, 1 - e_p / np.where(ok, e_hi, 1.0), 0.0)
+    z, wz = gl(64, zeta_of(u_lo), zeta_of(np.maximum(u_hi, u_lo)))  # (k, 64)
+    u = np.exp(-1 / np.maximum(z, 1e-300))
+    e = e_p[:, None] / (1 - u)
+    # dE/E = du/(1 - u) and du tau(u) = dzeta G(zeta)
+    k = np.sum(wz * g_of(G16, z) / (1 - u) * dsigma_de(e), axis=1) * LUMI_CM2 * GEV2_CM2 * X0
+    return np.where(ok, k, 0.0)
+
+
+EA_GRID = np.linspace(CUT * E_MIN * 0.9999, E_MAX + ME * 1.0001, 4000)
+K_GRID = annihilation_kernel(EA_GRID)
+
+
 def annihilation(m):
-    """Eq. 11 for masses m (n,): events at epsilon = 1."""
+    """Eq. 11 for masses m (n,): events at epsilon = 1, N = n_e int dE_A' sigma_ann(E_A') K(E_A')."""
     m = m[:, None]
     mchi = m / MASS_RATIO
     gamma = m * ALPHA_D / 3 * (1 + 2 * mchi**2 / m**2) * np.sqrt(1 - 4 * mchi**2 / m**2)  # Eq. 10
-    e_res = m**2 / (2 * ME)  # E_A' at the pole, s = 2 m_e E_A'
-    total = np.zeros(m.shape[0])
-    # panels in E: the window [0.95 E, E + m_e] holds the pole for E in [e_res - m_e, e_res / 0.95]
-    lo = np.clip(e_res - ME, E_MIN, E_MAX)[:, 0]
-    hi = np.clip(e_res / CUT, E_MIN, E_MAX)[:, 0]
-    for a, b, crowd in ((E_MIN + 0 * lo, lo, False), (lo, hi, True), (hi, E_MAX + 0 * hi, False)):
-        e, we = clustered(32, b, a, 3) if crowd else gl(32, a, b)  # crowded towards E = e_res - m_e (v -> 1)
-        if crowd:
-            we = -we
-        s_lo = np.maximum(2 * ME * CUT * e, 4 * mchi**2 * (1 + 1e-12))
-        s_hi = 2 * ME * (e + ME)
-        u_lo = np.arctan((s_lo - m**2) / (m * gamma))
-        u_hi = np.arctan((np.maximum(s_hi, s_lo) - m**2) / (m * gamma))
-        u, wu = clustered(48, u_lo, u_hi, 2)  # (n, ne, nu): crowded towards s_hi (v -> 1)
-        s = m[..., None] ** 2 + (m * gamma)[..., None] * np.tan(u)
-        mc = mchi[..., None]
-        sigma_du = 4 * np.pi * ALPHA * ALPHA_D / 3 * (s + 2 * mc**2) * np.sqrt(np.clip(1 - 4 * mc**2 / s, 0, None)) / (m * gamma)[..., None]
-        v = (s / (2 * ME) - ME) / e[..., None]
-        inner = np.sum(wu * track(F16, v) * sigma_du, axis=2) / (2 * ME)  # dE_A' = ds / 2 m_e
-        outer = dsigma_de(e) * X0 / e * inner
-        total += np.sum(we * outer, axis=1)
-    return LUMI_CM2 * GEV2_CM2 * N_E * GEV2_CM2 * total
+    s_lo = np.maximum(2 * ME * EA_GRID[0], 4 * mchi**2 * (1 + 1e-12))
+    s_hi = np.maximum(2 * ME * EA_GRID[-1], s_lo)
+    u, wu = gl(2000, np.arctan((s_lo - m**2) / (m * gamma))[:, 0], np.arctan((s_hi - m**2) / (m * gamma))[:, 0])
+    # in u = atan((s - m^2)/(m Gamma)), ds = m Gamma sec^2 u du cancels the Breit-Wigner's denominator
+    s = m**2 + m * gamma * np.tan(u)
+    sigma_du = 4 * np.pi * ALPHA * ALPHA_D / 3 * (s + 2 * mchi**2) * np.sqrt(np.clip(1 - 4 * mchi**2 / s, 0, None)) / (m * gamma)
+    k = np.interp(s / (2 * ME), EA_GRID, K_GRID)
+    return N_E * GEV2_CM2 * np.sum(wu * sigma_du * k, axis=1) / (2 * ME)  # dE_A' = ds / 2 m_e
 
 
 def phi_table(m, e_prime):
@@ -195,21 +198,36 @@ def bremsstrahlung(m):
     """Eq. 12 for masses m (n,): events at epsilon = 1."""
     ek = np.geomspace(CUT * E_MIN * 0.999, E_MAX * 1.001, 24)
     phi = phi_table(m, ek)  # (n, 24)
+    n = m.shape[0]
     mm = m[:, None, None, None]
-    e, we = gl(24, E_MIN, E_MAX)  # (1, 24)
-    e = np.broadcast_to(e, (m.shape[0], 24))
-    we = np.broadcast_to(we, (m.shape[0], 24))
+    e, we = gl(24, E_MIN, E_MAX)  # (24,)
+    e = np.broadcast_to(e, (n, 24))
+    we = np.broadcast_to(we, (n, 24))
     ea_lo = np.maximum(CUT * e, m[:, None])
     ea_hi = e - ME
     ea, wa = gl(24, ea_lo, np.maximum(ea_hi, ea_lo))  # (n, 24, 24)
-    ep, wp = clustered(24, ea, e[..., None], 3)  # (n, 24, 24, 24), crowded towards E' = E (v -> 1)
-    x = ea[..., None] / ep
     e4 = e[..., None, None]
-    shape = x * (1 - x + x**2 / 3) / (mm**2 * (1 - x) + ME**2 * x**2)
-    ph = np.stack([np.interp(np.log(ep[i]), np.log(ek), phi[i]) for i in range(m.shape[0])])
-    dsig = ph * 4 * ALPHA**3 / ep * shape  # Eq. 13, GeV^-3
-    inner = np.sum(wp * N_MOL * X0 / e4 * track(F1, ep / e4) * GEV2_CM2 * dsig, axis=3)
-    middle = np.sum(wa * inner, axis=2)
+    ea4 = ea[..., None]
+    e_mid = (ea4 + e4) / 2
+
+    def integrand(ep, tau_dep):
+        """n_N T_e dsigma/dE_A' (Eq. 13) at E', with tau_dep = X0 tau(u) dE'/E already in the weights."""
+        x = ea4 / ep
+        shape = x * (1 - x + x**2 / 3) / (mm**2 * (1 - x) + ME**2 * x**2)
+        ph = np.stack([np.interp(np.log(ep[i]), np.log(ek), phi[i]) for i in range(n)])
+        return N_MOL * tau_dep * GEV2_CM2 * ph * 4 * ALPHA**3 / ep * shape
+
+    # upper half of E' (to E, v -> 1) in zeta = -1/ln(1 - E'/E): dE' X0 tau / E = X0 dzeta G(zeta)
+    z, wz = gl(16, 0.0 * ea4[..., 0], zeta_of(1 - e_mid[..., 0] / e4[..., 0]))
+    u = np.exp(-1 / np.maximum(z, 1e-300))
+    upper = np.sum(integrand(e4 * (1 - u), wz * X0 * g_of(G1, z)), axis=3)
+    # lower half (from E_A', x -> 1, where m^2 (1 - x) meets m_e^2 x^2) in ln(E' - E_A' + E_A' m_e^2/m^2)
+    floor = ea4 * ME**2 / mm**2
+    q, wq = gl(24, np.log(floor[..., 0]), np.log((e_mid - ea4 + floor)[..., 0]))
+    ep = ea4 + np.exp(q) - floor
+    uu = 1 - ep / e4
+    lower = np.sum(integrand(ep, wq * np.exp(q) * X0 * g_of(G1, zeta_of(uu)) / (uu * zeta_of(uu) ** -2) / e4), axis=3)
+    middle = np.sum(wa * (upper + lower), axis=2)
     return LUMI_CM2 * GEV2_CM2 * np.sum(we * dsigma_de(e) * middle, axis=1)
 
 
