@@ -779,9 +779,11 @@ describe('reach explorer (built site in chromium)', () => {
     await page.setInputFiles('#overlay-file', { name: 'limit.txt', mimeType: 'text/plain', buffer: Buffer.from('0.001 1e-5\n0.1 3e-4\n') });
     await expect.poll(() => page.locator(`${PLOT} path.curve.comparison`).count()).toBe(2);
     const csv = (await download(page, '#download-csv')).toString('utf8');
-    expect(csv).toMatch(/^# comparison "pinned: points 20" points=\d+$/m);
-    expect(csv).toContain('# comparison "limit" points=2');
-    expect(csv).toContain('# comparison "limit" 0.00100000,1.00000e-5');
+    expect(csv.split('\n')[0]).toMatch(/^mass_GeV,/); // header first; the curves compared with go to the sidecar
+    const meta = JSON.parse((await download(page, '#download-csv-metadata')).toString('utf8'));
+    expect(meta.url).toBe('vanish-reach.csv');
+    expect(meta.vanish.comparisons.map((c: { label: string }) => c.label)).toEqual(['pinned: points 20', 'limit']);
+    expect(meta.vanish.comparisons[1].points).toEqual([[0.001, 1e-5], [0.1, 3e-4]]);
     const json = JSON.parse((await download(page, '#download-json')).toString('utf8'));
     expect(json.comparisons.map((c: { label: string }) => c.label)).toEqual(['pinned: points 20', 'limit']);
     expect(json.points.some((p: { massGeV: number }) => p.massGeV === json.best.massGeV)).toBe(true);

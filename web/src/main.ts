@@ -11,7 +11,7 @@
  */
 import './style.css';
 import { parseDecimal } from '../../src/config/fields.js';
-import { reachToCsv } from '../../src/format/csv.js';
+import { reachCsvMetadataJson, reachToCsv } from '../../src/format/csv.js';
 import type { Comparison } from '../../src/format/json.js';
 import { reachToJson } from '../../src/format/json.js';
 import type { ComparisonCurve } from '../../src/plot/reachPlot.js';
@@ -87,7 +87,7 @@ const ui = {
   yMin: $<HTMLInputElement>('y-min'),
   yMax: $<HTMLInputElement>('y-max'),
   yError: $('y-range-error'),
-  downloads: ['download-csv', 'download-json', 'download-svg', 'download-png'].map((id) => $<HTMLButtonElement>(id)),
+  downloads: ['download-csv', 'download-csv-metadata', 'download-json', 'download-svg', 'download-png'].map((id) => $<HTMLButtonElement>(id)),
 };
 
 // ── state ──
@@ -677,6 +677,12 @@ function exported(): { reach: ReachResult; comparisons: Comparison[] } | undefin
 $('download-csv').addEventListener('click', () => {
   const x = exported();
   if (x) saveText(reachToCsv(x.reach), 'vanish-reach.csv', 'text/csv');
+});
+// The CSV starts with its header (numpy and pandas read it as is); what describes the curve, the
+// pinned and overlaid curves included, goes beside it in its W3C CSVW sidecar, as the CLI writes it.
+$('download-csv-metadata').addEventListener('click', () => {
+  const x = exported();
+  if (x) saveText(reachCsvMetadataJson(x.reach, x.comparisons, 'vanish-reach.csv'), 'vanish-reach.csv-metadata.json', 'application/json');
 });
 $('download-json').addEventListener('click', () => {
   const x = exported();
