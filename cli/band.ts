@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import type { AnyExperimentConfig } from '../src/config/schema.js';
-import { addBandToCsv, addBandToHepData, bandToTable, reachWithBandToJson } from '../src/format/band.js';
+import { addBandToCsv, bandToTable, reachWithBandToJson } from '../src/format/band.js';
 import type { Comparison } from '../src/format/json.js';
 import type { ReachResult } from '../src/results.js';
 import { reachBand, type ReachBand } from '../src/statistics/reachBand.js';
@@ -62,6 +62,5 @@ export function bandRequest(config: AnyExperimentConfig, opts: Record<string, un
 export function reachWithBandText(r: ReachResult, band: ReachBand, format: string, text: string, comparisons: readonly Comparison[] | undefined): string {
   if (format === 'json') return reachWithBandToJson(r, band, comparisons);
   if (format === 'csv') return addBandToCsv(text, band);
-  if (format === 'hepdata') return addBandToHepData(text, band);
   return text + bandToTable(band);
 }

@@ -14,7 +14,6 @@
  * parser only warns about (an unknown tag, an ambiguous anchor) is an error
  * here too, never a Node warning on stderr.
  */
-import { isMap, isScalar, parseDocument } from 'yaml';
 import { UsageError, firstLine, quote } from './errors.js';
 import { readTextFile, sizeText } from './readInput.js';
 
@@ -123,7 +122,9 @@ function flowDepth(text: string): number {
   return max;
 }
 
-function parseYaml(text: string, fail: (why: string) => UsageError): unknown {
+async function parseYaml(text: string, fail: (why: string) => UsageError): Promise<unknown> {
+  // The YAML parser is a quarter of the CLI's code: loaded only when a YAML file is read.
+  const { isMap, isScalar, parseDocument } = await import('./yaml.js');
   const entries = yamlEntries(text);
   if (entries > MAX_YAML_ENTRIES) {
     throw fail(`has ${entries.toLocaleString('en-US')} lines and list items, more than the limit of ${MAX_YAML_ENTRIES.toLocaleString('en-US')}`);
@@ -151,7 +152,7 @@ function parseYaml(text: string, fail: (why: string) => UsageError): unknown {
 }
 
 /** The file's mapping of fields to values (an empty file is an empty mapping). */
-export function readConfigFile(file: string): Record<string, unknown> {
+export async function readConfigFile(file: string): Promise<Record<string, unknown>> {
   const fail = (why: string) => new UsageError(`--config ${quote(file)} ${why}: ${HINT}`);
   const text = readTextFile(file, MAX_CONFIG_BYTES, '--config', HINT);
   const json = /\.json$/i.test(file) || /^\s*\{/.test(text);
@@ -162,9 +163,9 @@ export function readConfigFile(file: string): Record<string, unknown> {
     } catch (e) {
       // A .yaml file that starts like JSON but is not: read it as YAML.
       if (/\.json$/i.test(file)) throw e;
-      value = parseYaml(text, fail);
+      value = await parseYaml(text, fail);
     }
-  } else value = parseYaml(text, fail);
+  } else value = await parseYaml(text, fail);
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new UsageError(`--config ${quote(file)} holds ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}: expected a mapping of config fields to values, e.g. "lumi: 10"`);

@@ -6,7 +6,7 @@
  * fault is printed as one line with exit status 1. Never a stack trace
  * (set VANISH_DEBUG=1 to get one for an internal fault).
  */
-import { ConfigError } from '../src/config/schema.js';
+import { ConfigError } from '../src/config/errors.js';
 import { CurveFileError } from '../src/format/curveFile.js';
 
 /** A mistake in what the user typed or gave us (flag, file, value); the message is one line. */

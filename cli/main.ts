@@ -4,7 +4,8 @@
  * nothing, not even an error outside the command's own code, ends in a
  * stack trace or leaves a temporary file behind.
  */
-import * as physics from '../src/index.js';
+import { computeBackground, computeFlux, computeYield } from '../src/analysis.js';
+import { computeReach, logGrid } from '../src/reach.js';
 import { removeTempFiles } from './atomicWrite.js';
 import { errorLine } from './errors.js';
 import { processIo } from './io.js';
@@ -22,5 +23,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
   process.on('exit', removeTempFiles);
-  return run(argv, processIo, physics);
+  // The computations the commands call, imported one by one: the library's index also brings the
+  // figure and HEPData writers (d3, YAML), which the CLI loads only when a command asks for them.
+  return run(argv, processIo, { computeFlux, computeBackground, computeYield, computeReach, logGrid });
 }

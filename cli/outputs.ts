@@ -3,7 +3,7 @@
  * cannot be written, two outputs naming one file), then written together or
  * not at all ({@link writeFilesAtomic}), stdout included in the same step.
  */
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sameFile, writeFilesAtomic, type OutputFile } from './atomicWrite.js';
 import { SystemError, UsageError, describeFsError, isSystemFsError, quote } from './errors.js';
@@ -63,6 +63,16 @@ export function checkOutputs(outputs: readonly NamedOutput[]): void {
   }
 }
 
+/** Checks one output before anything is computed (see {@link checkOutputs} for several). */
+export function checkOutputPath(flag: string, file: string): void {
+  checkOutputs([{ flag, path: file }]);
+}
+
+/** The `--output` of a command's options as an output to check (none for stdout). */
+export function outputOf(opts: Record<string, unknown>): NamedOutput[] {
+  return typeof opts.output === 'string' ? [{ flag: '--output', path: opts.output }] : [];
+}
+
 /**
  * Writes a command's results: the text to the `--output` file or to stdout,
  * and the `extra` files (a figure), all together or none.
@@ -81,5 +91,52 @@ export async function deliver(io: Io, output: string | undefined, text: string, 
     const message = `${flag} ${quote(dest)} cannot be written (${describeFsError(e)})`;
     if (isSystemFsError(e)) throw new SystemError(`${message}; nothing was written`);
     throw new UsageError(`${message}: give a writable path`);
+  }
+}
+
+/**
+ * Checks the directory of `--format hepdata -o DIR` before anything is
+ * computed: given, and an existing directory or a new name in an existing,
+ * writable one.
+ * @returns the directory
+ */
+export function checkHepDataDir(dir: string | undefined): string {
+  if (isStdout(dir)) {
+    throw new UsageError('--format hepdata writes a submission directory (submission.yaml and one data file per curve): give it with -o DIR');
+  }
+  const d = dir as string;
+  let st;
+  try {
+    st = statSync(d);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`--output ${quote(d)} cannot be used (${describeFsError(e)}): give a new or existing directory`);
+  }
+  if (st !== undefined && !st.isDirectory()) throw new UsageError(`--output ${quote(d)} is a file: --format hepdata writes a directory, give a new or existing directory`);
+  const parent = path.dirname(path.resolve(d));
+  try {
+    if (!statSync(parent).isDirectory()) throw new Error('not a directory');
+    accessSync(st ? d : parent, constants.W_OK);
+  } catch (e) {
+    throw new UsageError(`--output ${quote(d)} cannot be written (${describeFsError(e)}): give a directory in an existing, writable one`);
+  }
+  return d;
+}
+
+/**
+ * Writes files into a directory, creating it if it is new; all or none (a
+ * directory this call created is removed again when the files cannot be written).
+ */
+export async function deliverToDirectory(io: Io, dir: string, files: (OutputFile & { flag?: string })[]): Promise<void> {
+  let created = false;
+  try {
+    created = mkdirSync(dir) === undefined;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UsageError(`--output ${quote(dir)} cannot be created (${describeFsError(e)}): give a new or existing directory`);
+  }
+  try {
+    await deliver(io, undefined, '', files);
+  } catch (e) {
+    if (created) rmSync(dir, { recursive: true, force: true });
+    throw e;
   }
 }

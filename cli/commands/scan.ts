@@ -6,8 +6,6 @@
  */
 import { Option, type Command } from 'commander';
 import type { ReachResult } from '../../src/results.js';
-import { scanToCsv, scanToHepData, scanToTable } from '../../src/scan/format.js';
-import { scanCurvesPlot, scanHeatmapPlot } from '../../src/scan/plot.js';
 import { scanToJson, type ScanResult, type ScanRun } from '../../src/scan/result.js';
 import { inShard, parseShard, parseVary, scanGrid, type Vary } from '../../src/scan/vary.js';
 import type { OutputFile } from '../atomicWrite.js';
@@ -15,27 +13,30 @@ import { UsageError } from '../errors.js';
 import { addExperimentOptions, resolveExperiment, type FlagField } from '../experiment.js';
 import type { Io } from '../io.js';
 import type { Library } from '../library.js';
-import { massesFromOptions } from '../masses.js';
+import { addMassOptions, massesFromOptions } from '../masses.js';
 import { parseJobs, runTasks } from '../parallel.js';
 import { defaultJobs } from '../pool.js';
 import { progressBar } from '../progressBar.js';
-import { checkOutputPath, deliver } from '../program.js';
+import { checkOutputPath, deliver } from '../outputs.js';
 import type { WorkerTask } from '../worker.js';
 
 type Opts = Record<string, unknown>;
 
 /** The figure of a scan: a heat map for two varied fields (unless asked otherwise), else the family of curves. */
-export function scanFigure(s: ScanResult, kind: string): string {
+export async function scanFigure(s: ScanResult, kind: string): Promise<string> {
   const heat = kind === 'heatmap' || (kind === 'auto' && s.spec.vary.length === 2);
   if (heat && s.spec.vary.length !== 2) {
     throw new UsageError(`--plot-kind heatmap needs exactly two --vary fields, got ${s.spec.vary.length}: use --plot-kind curves`);
   }
+  // The figures and the formats (d3, YAML) are loaded when a scan is written, not when vanish starts.
+  const { scanCurvesPlot, scanHeatmapPlot } = await import('../../src/scan/plot.js');
   return heat ? scanHeatmapPlot(s) : scanCurvesPlot(s);
 }
 
 /** Text of a scan in a format. */
-export function scanText(s: ScanResult, format: string): string {
+export async function scanText(s: ScanResult, format: string): Promise<string> {
   if (format === 'json') return scanToJson(s);
+  const { scanToCsv, scanToHepData, scanToTable } = await import('../../src/scan/format.js');
   if (format === 'csv') return scanToCsv(s);
   if (format === 'hepdata') return scanToHepData(s);
   return scanToTable(s);
@@ -45,7 +46,7 @@ export function scanText(s: ScanResult, format: string): string {
 export async function checkPlot(file: string | undefined): Promise<void> {
   if (file === undefined) return;
   if (!/\.(svg|png)$/i.test(file)) throw new UsageError(`--plot ${file} has an unsupported extension: allowed are .svg and .png`);
-  await checkOutputPath('--plot', file);
+  checkOutputPath('--plot', file);
 }
 
 export async function plotFile(file: string, svg: string): Promise<OutputFile> {
@@ -57,16 +58,13 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
   const cmd = program
     .command('scan')
     .description('the reach over a grid of configurations: vary any config fields over lists, linear or log ranges, on every core; one table and a figure');
+  addMassOptions(cmd, 'the kinematic edges in range are added per configuration');
   cmd
     .option(
       '--vary <FIELD=SPEC>',
       'a config field and its values: FIELD=v1,v2,… (numbers, names, null), FIELD=lin:a:b:n or FIELD=log:a:b:n (n values from a to b); repeatable, the grid is every combination (the first --vary varies slowest)',
       (v: string, prev: string[] = []) => [...prev, v],
     )
-    .addOption(new Option('--mass-min <mass>', "lightest m_A' of the log grid, GeV or with a unit").default('1MeV'))
-    .addOption(new Option('--mass-max <mass>', "heaviest m_A' of the log grid, GeV or with a unit").default('1GeV'))
-    .addOption(new Option('--points <n>', 'masses in the log grid (the kinematic edges in range are added per configuration)').default('200'))
-    .option('--masses <list>', 'comma-separated masses instead of the grid, e.g. 60MeV,66MeV,0.07 (no edges added)')
     .option('--jobs <n>', `worker threads (default: the number of cores, here ${defaultJobs()}); results do not depend on it`)
     .option('--shard <K/N>', 'compute only the K-th of N deterministic parts of the grid (configurations K, K+N, K+2N, … counting from 1), as scan JSON for vanish merge')
     .option('--plot <file>', 'also draw the figure to FILE.svg or FILE.png: a heat map of the best reach for two varied fields, else one curve per configuration')
@@ -77,8 +75,8 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
     .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all)'));
   cmd.action(async (opts: Opts, self: Command) => {
     const output = opts.output as string | undefined;
-    if (typeof output === 'string' && output !== '-') await checkOutputPath('--output', output);
-    const { name, config: base } = resolveExperiment(opts, flags);
+    if (typeof output === 'string' && output !== '-') checkOutputPath('--output', output);
+    const { name, config: base } = await resolveExperiment(opts, flags);
     const specs = (opts.vary as string[] | undefined) ?? [];
     if (specs.length === 0) throw new UsageError('--vary is missing: give at least one FIELD=SPEC, e.g. --vary lumi=1,10,50');
     const varies: Vary[] = specs.map((t) => parseVary(t, base));
@@ -121,8 +119,8 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
     const warned = new Set<string>();
     for (const r of runs) for (const w of r.reach.warnings) warned.add(w);
     for (const w of warned) io.stderr(`vanish: warning: ${w.replace(/\s*\n\s*/g, ' ')}\n`);
-    const extra = plot !== undefined ? [await plotFile(plot, scanFigure(scan, String(opts.plotKind)))] : [];
-    await deliver(io, output, scanText(scan, format), extra);
+    const extra = plot !== undefined ? [await plotFile(plot, await scanFigure(scan, String(opts.plotKind)))] : [];
+    await deliver(io, output, await scanText(scan, format), extra);
   });
   cmd.addHelpText(
     'after',

@@ -19,7 +19,7 @@ import { UsageError, firstLine } from '../errors.js';
 import { DEFAULT_EXPERIMENT } from '../experiment.js';
 import type { Io } from '../io.js';
 import type { Library } from '../library.js';
-import { MAX_POINTS } from '../masses.js';
+import { GRID, MAX_POINTS, MIN_POINTS } from '../../src/config/fields.js';
 
 /** A mistake in a request; answered as `{"id", "error"}`. */
 class RequestError extends Error {}
@@ -86,11 +86,11 @@ export async function answer(lib: Library, req: unknown): Promise<unknown> {
         masses = r.masses.map((m, i) => mass(m, `masses[${i}]`));
         includeEdges = false;
       } else {
-        const lo = mass(r.massMin ?? '1MeV', 'massMin');
-        const hi = mass(r.massMax ?? '1GeV', 'massMax');
-        const n = r.points ?? 200;
-        if (!(typeof n === 'number' && Number.isSafeInteger(n) && n >= 2 && n <= MAX_POINTS)) {
-          throw new RequestError(`points = ${JSON.stringify(n)} is not allowed: a whole number of masses from 2 to ${MAX_POINTS}`);
+        const lo = mass(r.massMin ?? GRID.massMin.default, 'massMin');
+        const hi = mass(r.massMax ?? GRID.massMax.default, 'massMax');
+        const n = r.points ?? Number(GRID.points.default);
+        if (!(typeof n === 'number' && Number.isSafeInteger(n) && n >= MIN_POINTS && n <= MAX_POINTS)) {
+          throw new RequestError(`points = ${JSON.stringify(n)} is not allowed: a whole number of masses from ${MIN_POINTS} to ${MAX_POINTS}`);
         }
         if (!(lo < hi)) throw new RequestError(`massMax must be larger than massMin`);
         masses = lib.logGrid(lo, hi, n);
@@ -137,7 +137,7 @@ export function addServeCommand(program: Command, lib: Library, io: Io): Command
       [
         '',
         'A request per line: {"id": 7, "command": "reach", "experiment": "belle2", "config": {"lumi": 10}, "masses": [0.07, "66MeV"]}',
-        '  reach: masses (no edges added, as --masses) or massMin, massMax, points (log grid with edges; defaults 1MeV, 1GeV, 200)',
+        `  reach: masses (no edges added, as --masses) or massMin, massMax, points (log grid with edges; defaults ${GRID.massMin.default}, ${GRID.massMax.default}, ${GRID.points.default})`,
         '  yield: mass;  flux, background: no further keys.  experiment defaults to belle2, config to {}.',
         'An answer per line, in order: {"id": 7, "result": …the JSON of vanish COMMAND --format json…} or {"id": 7, "error": "…"}.',
         'Python: python/vanish_client.py (with Vanish() as v: v.reach(masses=[0.07])).',

@@ -3,15 +3,26 @@
  * Pure and browser-safe: used by the CLI flags and the web form alike.
  */
 import { GeV, MeV, keV } from '../constants.js';
-import { ConfigError } from './schema.js';
+import { ConfigError } from './errors.js';
 
 /** Energy units accepted after a number, as multipliers to GeV. Case-sensitive: "meV" is not "MeV". */
 export const MASS_UNITS: Readonly<Record<string, number>> = { eV: 1e-3 * keV, keV, MeV, GeV };
 
 const ALLOWED = `a positive number in GeV, or with a unit ${Object.keys(MASS_UNITS).join(', ')} (e.g. 0.066, 66MeV, 500keV)`;
 
-// An unsigned decimal number with optional exponent, then an optional unit.
-const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([A-Za-z]*)$/;
+/** A plain decimal number with an optional sign and exponent (`1`, `-0.5`, `.5`, `2.71e-3`); no hex, no `Infinity`. */
+export const NUMBER_PATTERN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Reads a plain decimal number ({@link NUMBER_PATTERN}, surrounding blanks allowed), or `undefined` when the text is not one or overflows. */
+export function parseDecimal(text: string): number | undefined {
+  const t = text.trim();
+  if (!NUMBER_PATTERN.test(t)) return undefined;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+// A decimal number (as NUMBER_PATTERN), then an optional unit.
+const QUANTITY = new RegExp(`^(${NUMBER_PATTERN.source.slice(1, -1)})\\s*([A-Za-z]*)$`);
 
 /** Quotes a user's text for an error message, on one line. */
 function shown(text: string): string {

@@ -1,13 +1,12 @@
 /**
  * The band of a reach (`vanish reach --band`, `--systematics`) in every output:
  * JSON gets a `band` key after the reach's keys, CSV five more columns (ε at
- * −2σ … +2σ) and `# band` comments, the table a second table, HEPData five more
- * dependent variables. Pure and browser-safe.
+ * −2σ … +2σ) described in its sidecar, the table a second table, the HEPData
+ * submission five more dependent variables (in hepdata.ts). Pure and browser-safe.
  */
-import { parse, stringify } from 'yaml';
 import type { ReachResult } from '../results.js';
 import type { ReachBand } from '../statistics/reachBand.js';
-import { REACH_CSV_HEADER } from './csv.js';
+import { REACH_CSV_HEADER, type CsvColumn } from './csv.js';
 import { reachToObject, type Comparison } from './json.js';
 import { massMeV, sci, sig } from './number.js';
 import { alignColumns } from './table.js';
@@ -53,18 +52,21 @@ export function bandText(b: ReachBand): string {
   return `band from ${what}${inputs}${sampled}; factors to the curve ${b.factors.map((f) => sig(f)).join(' ')}`;
 }
 
-/** The reach CSV with the band's five ε columns appended and its description in the comments. */
+/** The reach CSV with the band's five ε columns appended (what the band is goes to the sidecar: {@link bandCsvMetadata}). */
 export function addBandToCsv(csv: string, band: ReachBand): string {
   const lines = csv.replace(/\n$/, '').split('\n');
-  const h = lines.indexOf(REACH_CSV_HEADER);
-  if (h < 0 || lines.length - h - 1 !== band.points.length) throw new RangeError('the CSV and the band do not belong together');
-  const comments = [
-    `# ${bandText(band)}`,
-    `# band best ${NAMES.map((n, i) => `${n}=${sig(band.best.epsilon90[i])}`).join(' ')}`,
-    ...band.warnings.map((w) => `# warning band: ${w.replace(/\s*\n\s*/g, ' ')}`),
-  ];
-  const rows = lines.slice(h + 1).map((l, i) => `${l},${band.points[i].epsilon90.map((e) => sig(e)).join(',')}`);
-  return `${[...lines.slice(0, h), ...comments, `${REACH_CSV_HEADER},${NAMES.map((n) => `epsilon90_${n}`).join(',')}`, ...rows].join('\n')}\n`;
+  if (lines[0] !== REACH_CSV_HEADER || lines.length - 1 !== band.points.length) throw new RangeError('the CSV and the band do not belong together');
+  const rows = lines.slice(1).map((l, i) => `${l},${band.points[i].epsilon90.map((e) => sig(e)).join(',')}`);
+  return `${[`${REACH_CSV_HEADER},${NAMES.map((n) => `epsilon90_${n}`).join(',')}`, ...rows].join('\n')}\n`;
+}
+
+/** The band's columns and description for the CSV sidecar ({@link reachCsvMetadata}'s `extra`). */
+export function bandCsvMetadata(band: ReachBand): { columns: CsvColumn[]; vanish: Record<string, unknown> } {
+  const what = (s: number) => (s === 0 ? 'the median' : `${s > 0 ? '+' : '-'}${Math.abs(s)} sigma`);
+  return {
+    columns: NAMES.map((n, i) => ({ name: `epsilon90_${n}`, title: `epsilon90 at ${what(band.sigmas[i])} of the band (${bandText(band)})`, unit: '1' })),
+    vanish: { band: { ...bandToObject(band), description: bandText(band) } },
+  };
 }
 
 /** The band as a table for people, to follow the reach table. */
@@ -73,19 +75,4 @@ export function bandToTable(band: ReachBand): string {
   const rows = band.points.map((p) => [massMeV(p.massGeV), ...p.epsilon90.map((e) => sci(e))]);
   rows.push([`best ${massMeV(band.best.massGeV)}`, ...band.best.epsilon90.map((e) => sci(e))]);
   return ['', ...alignColumns([header, ...rows], ['r', 'r', 'r', 'r', 'r', 'r']), `${bandText(band)}.`, ...band.warnings.map((w) => `warning: ${w}`), ''].join('\n');
-}
-
-/** The reach HEPData table with the band as five more dependent variables (ε at −2σ … +2σ). */
-export function addBandToHepData(yamlText: string, band: ReachBand): string {
-  const doc = parse(yamlText) as { dependent_variables: { header: { name: string }; qualifiers: { name: string; value: unknown }[]; values: unknown[] }[] };
-  const q = doc.dependent_variables[0]?.qualifiers ?? [];
-  const value = (x: number) => ({ value: Number.isFinite(x) ? Number(x.toPrecision(6)) : '-' });
-  band.sigmas.forEach((s, i) => {
-    doc.dependent_variables.push({
-      header: { name: 'epsilon90' },
-      qualifiers: [...q.map((x) => (x.name === 'PROCESS' ? { ...x, value: 'annihilation + bremsstrahlung' } : x)), { name: 'BAND', value: `${band.kind} ${s === 0 ? 'median' : `${s > 0 ? '+' : '−'}${Math.abs(s)} sigma`}` }],
-      values: band.points.map((p) => value(p.epsilon90[i])),
-    });
-  });
-  return stringify(doc, { lineWidth: 0 });
 }

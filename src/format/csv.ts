@@ -1,9 +1,15 @@
 /**
- * CSV outputs: `# ` comment lines first (configuration, background, best
- * point), then one header line whose column names carry their units, then
- * rows with 6 significant digits (`inf` where there is no reach). The last two
- * columns of a reach say whether ε90 is a meaningful limit (`valid`: 1 or 0) and,
- * when it is not, why (`note`, quoted).
+ * CSV outputs: the first line is the header (column names carry their
+ * units), then rows with 6 significant digits (`inf` where there is no
+ * reach, `nan` where a value does not apply), so `numpy.genfromtxt(f,
+ * delimiter=',', names=True)` and `pandas.read_csv(f)` read them as they are.
+ * What describes a reach curve (configuration, background, best point, the
+ * kinematic edges inside the mass range, the spectral analysis's bins,
+ * comparison curves, a band, warnings) goes to a sidecar: a W3C "CSV on the
+ * Web" metadata file, `FILE.csv-metadata.json` ({@link reachCsvMetadata}).
+ * The last two columns of a reach say whether ε90 is a meaningful limit
+ * (`valid`: 1 or 0) and, when it is not, why (`note`, quoted, without commas
+ * so that readers that ignore quotes still see the same columns).
  * Pure and browser-safe.
  */
 import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachPoint, ReachResult, YieldResult } from '../results.js';
@@ -14,10 +20,29 @@ import { sig } from './number.js';
 export const REACH_CSV_HEADER =
   'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,valid,note';
 
+/** What each column of {@link REACH_CSV_HEADER} is, for the metadata sidecar. */
+const REACH_COLUMNS: readonly CsvColumn[] = [
+  { name: 'mass_GeV', title: "dark-photon mass m_A'", unit: 'GeV' },
+  { name: 'annihilation_events_eps1', title: 'resonant annihilation events at epsilon = 1 (Eq. 11)', unit: 'events' },
+  { name: 'annihilation_error', title: 'numerical error of annihilation_events_eps1', unit: 'events' },
+  { name: 'bremsstrahlung_events_eps1', title: "A'-strahlung events at epsilon = 1 (Eq. 12)", unit: 'events' },
+  { name: 'bremsstrahlung_error', title: 'numerical error of bremsstrahlung_events_eps1', unit: 'events' },
+  { name: 'epsilon90', title: 'expected upper limit on the kinetic mixing epsilon (inf: no reach)', unit: '1' },
+  { name: 'epsilon90_annihilation', title: 'the limit from annihilation alone', unit: '1' },
+  { name: 'epsilon90_bremsstrahlung', title: "the limit from A'-strahlung alone", unit: '1' },
+  { name: 'radiative_events_eps1', title: "e+e- -> gamma A' events on atomic electrons at epsilon = 1 (third channel)", unit: 'events' },
+  { name: 'radiative_error', title: 'numerical error of radiative_events_eps1', unit: 'events' },
+  { name: 'epsilon90_radiative', title: "the limit from e+e- -> gamma A' alone", unit: '1' },
+  { name: 'epsilon90_counting', title: 'the limit from one count of the selected events (equals epsilon90 for the counting analysis)', unit: '1' },
+  { name: 'valid', title: 'whether epsilon90 is a meaningful limit (1) or not (0)', unit: '1' },
+  { name: 'note', title: 'why epsilon90 is not a meaningful limit (empty when it is)', unit: '', datatype: 'string' },
+];
+
+
 /** A CSV field in double quotes (RFC 4180: quotes doubled). */
 const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 /** The `valid,note` cells of a point or best point: `1,` when ε90 is a limit, else `0,"why"`. */
-export const validityCells = (v: { valid: boolean; note?: string }): string => (v.valid ? '1,' : `0,${quoted(v.note ?? '')}`);
+export const validityCells = (v: { valid: boolean; note?: string }): string => (v.valid ? '1,' : `0,${quoted((v.note ?? '').replace(/,/g, ';'))}`);
 
 /** A reach point's numbers in the order of {@link REACH_CSV_HEADER} (before its `valid,note` cells). */
 export function reachPointColumns(p: ReachPoint): number[] {
@@ -42,41 +67,74 @@ const row = (values: number[]): string => values.map((v) => sig(v)).join(',');
 /** A reach point as one CSV row of {@link REACH_CSV_HEADER}: its numbers, then `valid,note`. */
 export const reachPointRow = (p: ReachPoint): string => `${row(reachPointColumns(p))},${validityCells(p)}`;
 
-const comment = (text: string): string => `# ${text.replace(/\s*\n\s*/g, ' ')}`;
+/** The kinematic edges of a reach that lie inside its mass range (the grid's first to last mass). */
+export function edgesInRange(r: ReachResult): ReachResult['edges'] {
+  if (r.points.length === 0) return [];
+  const lo = r.points[0].massGeV;
+  const hi = r.points[r.points.length - 1].massGeV;
+  return r.edges.filter((e) => e.massGeV >= lo * (1 - 1e-12) && e.massGeV <= hi * (1 + 1e-12));
+}
+
+/** The reach curve as CSV: the header line, then one row per mass, sorted by mass. */
+export function reachToCsv(r: ReachResult): string {
+  return `${[REACH_CSV_HEADER, ...r.points.map(reachPointRow)].join('\n')}\n`;
+}
+
+/** The sidecar's name for a CSV file (W3C CSVW: `{url}-metadata.json`). */
+export const csvMetadataName = (csvFile: string): string => `${csvFile}-metadata.json`;
+
+/** A column the sidecar describes. */
+export interface CsvColumn {
+  name: string;
+  title: string;
+  unit: string;
+  /** CSVW datatype (default double). */
+  datatype?: string;
+}
 
 /**
- * The reach curve as CSV, one row per mass, sorted by mass. Comparison curves, when
- * given, are comment lines: `# comparison "LABEL" file="FILE" points=N`, then
- * `# comparison "LABEL" mass_GeV,epsilon` per point.
+ * The description of a reach CSV as W3C "CSV on the Web" metadata
+ * (https://www.w3.org/TR/tabular-metadata/): the table's columns with
+ * descriptions and units, and under `vanish` the configuration, positrons (or
+ * particles on target), background, the signal the limit needs, the best
+ * point, the kinematic edges inside the mass range, warnings, the spectral
+ * analysis's bins and any comparison curves.
+ * @param csvName the CSV file's name, relative to the sidecar (its `url`)
+ * @param extra more columns after the reach's (a band's) and more entries under `vanish`
  */
-export function reachToCsv(r: ReachResult, comparisons: readonly Comparison[] = []): string {
-  const lines = [
-    comment('vanish reach: expected 90% CL upper limit on the kinetic mixing epsilon; event counts at epsilon = 1'),
-    comment(`config ${JSON.stringify(r.config)}`),
-    comment(`positrons ${sig(r.positrons)}`),
-    comment(`background_events ${sig(r.background)}`),
-    comment(`required_signal_events ${sig(r.requiredSignal)}`),
-    comment(
-      `best mass_GeV=${sig(r.best.massGeV)} epsilon90=${sig(r.best.epsilon90)}${r.best.valid ? '' : ` valid=0 note=${quoted(r.best.note ?? '')}`}`,
-    ),
-    ...r.edges.map((e) => comment(`edge mass_GeV=${sig(e.massGeV)} ${e.label}`)),
-    ...r.warnings.map((w) => comment(`warning ${w}`)),
-    ...(r.spectral
-      ? [
-          comment(`analysis spectral quantity=${r.spectral.quantity} merged_edges_GeV=${r.spectral.mergedEdges.map(sig).join(' ')}`),
-          comment(`analysis spectral background_events=${r.spectral.background.map(sig).join(' ')}`),
-        ]
-      : []),
-    ...comparisons.flatMap((c) => {
-      const label = JSON.stringify(c.label);
-      const file = c.file === undefined ? '' : ` file=${JSON.stringify(c.file)}`;
-      return [comment(`comparison ${label}${file} points=${c.points.length}`), ...c.points.map(([m, e]) => comment(`comparison ${label} ${row([m, e])}`))];
-    }),
-    REACH_CSV_HEADER,
-    ...r.points.map(reachPointRow),
-  ];
-  return `${lines.join('\n')}\n`;
+export function reachCsvMetadata(
+  r: ReachResult,
+  comparisons: readonly Comparison[] = [],
+  csvName = 'reach.csv',
+  extra: { columns?: readonly CsvColumn[]; vanish?: Record<string, unknown> } = {},
+) {
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
+  return {
+    '@context': 'http://www.w3.org/ns/csvw',
+    url: csvName,
+    'dc:title': 'vanish reach: expected upper limit on the kinetic mixing epsilon; event counts at epsilon = 1',
+    tableSchema: {
+      columns: [...REACH_COLUMNS, ...(extra.columns ?? [])].map((c) => ({ name: c.name, titles: c.name, 'dc:description': c.title, datatype: c.datatype ?? 'double', unit: c.unit })),
+    },
+    vanish: {
+      config: { ...r.config },
+      positrons: r.positrons,
+      backgroundEvents: r.background,
+      requiredSignalEvents: r.requiredSignal,
+      best: { massGeV: r.best.massGeV, epsilon90: finite(r.best.epsilon90), valid: r.best.valid, ...(r.best.note !== undefined ? { note: r.best.note } : {}) },
+      edges: edgesInRange(r).map((e) => ({ massGeV: e.massGeV, label: e.label })),
+      warnings: [...r.warnings],
+      ...(r.spectral
+        ? { analysis: { kind: 'spectral', quantity: r.spectral.quantity, mergedEdgesGeV: [...r.spectral.mergedEdges], backgroundEvents: [...r.spectral.background] } }
+        : {}),
+      comparisons: comparisons.map((c) => ({ label: c.label, ...(c.file === undefined ? {} : { file: c.file }), points: c.points.map(([m, e]) => [m, e]) })),
+      ...(extra.vanish ?? {}),
+    },
+  };
 }
+
+/** {@link reachCsvMetadata} as JSON text. */
+export const reachCsvMetadataJson = (...args: Parameters<typeof reachCsvMetadata>): string => `${JSON.stringify(reachCsvMetadata(...args), null, 2)}\n`;
 
 /** The yields at one mass as CSV (columns as in {@link reachToCsv}, without the limits). */
 export function yieldToCsv(y: YieldResult): string {
@@ -100,20 +158,19 @@ export function fluxToCsv(f: FluxSummary): string {
 }
 
 /**
- * The background as a one-row CSV; warnings as comment lines first. A fixed target's
- * columns are total_events, observed_events, confidence_level, upper_limit_events.
+ * The background as a one-row CSV, header first (warnings go to stderr and
+ * into the JSON). A fixed target's columns are total_events, observed_events,
+ * confidence_level, upper_limit_events.
  */
 export function backgroundToCsv(b: BackgroundSummary | FixedTargetBackground): string {
   if (isFixedTargetBackground(b)) {
     return [
-      ...b.warnings.map((w) => comment(`warning ${w}`)),
       'total_events,observed_events,confidence_level,upper_limit_events',
       row([b.total, b.observedEvents, b.confidenceLevel, b.upperLimitEvents]),
       '',
     ].join('\n');
   }
   return [
-    ...b.warnings.map((w) => comment(`warning ${w}`)),
     'photon_escape_probability,photon_veto_inefficiency,photon_events,neutron_penetration_probability,neutron_single_events,neutron_multi_events,neutron_events,total_events',
     row([
       b.photon.escapeProbability,

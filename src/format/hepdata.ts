@@ -1,56 +1,160 @@
 /**
- * The reach as a HEPData table file (YAML): the mass m_A' (GeV) is the
- * independent variable; ε at 90% CL (total, annihilation only,
- * bremsstrahlung only) are the dependent variables, each with qualifiers for
- * the CL, luminosity, α_D and m_A'/m_χ. A submission also needs a
- * `submission.yaml` naming this file; that is left to the author.
- * Format: hepdata.net "HEPData submission format" (data file schema 1.0).
+ * The reach as a HEPData submission: a `submission.yaml` that describes each
+ * table, and one data file per curve (ε at 90% CL — total, annihilation only,
+ * bremsstrahlung only — against m_A′), following the HEPData submission
+ * format (hepdata-submission documentation: "submission.yaml" and "Data
+ * files"): `independent_variables` / `dependent_variables` with headers
+ * (LaTeX names between `$`, units), qualifiers on the dependent variable
+ * (exclusion type, CL, √s or beam, luminosity or particles on target, α_D,
+ * m_A′/m_χ, the process), keywords (observables, phrases, cmenergies) in the
+ * submission file. An uncertainty band (`--band`, `--systematics`) adds five
+ * dependent variables (ε at −2σ … +2σ) to the total curve's file. Masses without reach are left out of a table (the format
+ * asks for empty bins to be omitted). Comparison curves are other
+ * experiments' results and are not part of the submission. Pure and browser-safe.
  */
 import { stringify } from 'yaml';
-import type { ReachResult } from '../results.js';
+import type { ReachPoint, ReachResult } from '../results.js';
+import { colliderAlpha } from '../statistics/bands.js';
+import type { ReachBand } from '../statistics/reachBand.js';
+import { edgesInRange } from './csv.js';
 
-/** HEPData marks a missing value with '-'; Infinity (no reach) is written so. */
-const value = (x: number): { value: number | string } => ({ value: Number.isFinite(x) ? Number(x.toPrecision(6)) : '-' });
+/** One file of a submission: its name inside the submission directory and its text. */
+export interface SubmissionFile {
+  name: string;
+  text: string;
+}
 
-/** The reach curve as HEPData YAML text. */
-export function reachToHepData(r: ReachResult): string {
+const num = (x: number): number => Number(x.toPrecision(6));
+
+interface Curve {
+  file: string;
+  name: string;
+  process: string;
+  reaction: string;
+  pick: (p: ReachPoint) => number;
+}
+
+const CURVES: readonly Curve[] = [
+  { file: 'epsilon90_total.yaml', name: 'total', process: "resonant annihilation (Eq. 11) + A'-strahlung (Eq. 12)", reaction: "E+ E- --> A' and E+ N --> E+ N A'", pick: (p) => p.epsilon90 },
+  { file: 'epsilon90_annihilation.yaml', name: 'annihilation only', process: 'resonant annihilation on atomic electrons (Eq. 11)', reaction: "E+ E- --> A'", pick: (p) => p.epsilon90Annihilation },
+  { file: 'epsilon90_bremsstrahlung.yaml', name: 'bremsstrahlung only', process: "A'-strahlung on nuclei (Eq. 12)", reaction: "E+ N --> E+ N A'", pick: (p) => p.epsilon90Bremsstrahlung },
+];
+/** The third channel's curve, in the submission when the configuration includes it. */
+const RADIATIVE: Curve = {
+  file: 'epsilon90_radiative.yaml',
+  name: "e+e- -> gamma A' only",
+  process: "e+e- -> gamma A' on atomic electrons (arXiv:2505.10302)",
+  reaction: "E+ E- --> GAMMA A'",
+  pick: (p) => p.epsilon90Radiative,
+};
+
+/** The curves of a reach: total, annihilation, bremsstrahlung, and the third channel when it is on. */
+function curvesOf(r: ReachResult): Curve[] {
+  if (!r.config.radiativeAnnihilation) return [...CURVES];
+  const [total, ...rest] = CURVES;
+  return [{ ...total, process: `${total.process} + e+e- -> gamma A' (arXiv:2505.10302)`, reaction: `${total.reaction} and E+ E- --> GAMMA A'` }, ...rest, RADIATIVE];
+}
+
+/** The qualifiers of every dependent variable: what the limit is and what it assumes. */
+function qualifiers(r: ReachResult, process: string): { name: string; value: string | number; units?: string }[] {
   const c = r.config;
   const exposure =
     c.kind === 'fixedTarget'
       ? [
-          { name: 'BEAM', value: c.beamParticle },
-          { name: 'E(beam)', units: 'GeV', value: c.beamEnergy },
-          { name: 'particles on target', value: c.particlesOnTarget },
+          { name: 'Beam particle', value: c.beamParticle },
+          { name: '$E_{\\rm beam}$', value: c.beamEnergy, units: 'GeV' },
+          { name: 'Particles on target', value: c.particlesOnTarget },
         ]
       : [
-          { name: 'LUMINOSITY', units: 'ab$^{-1}$', value: c.lumi },
-          { name: 'E(e-) beam', units: 'GeV', value: c.electronBeamEnergy },
-          { name: 'E(e+) beam', units: 'GeV', value: c.positronBeamEnergy },
+          { name: 'SQRT(S)', value: num(2 * Math.sqrt(c.electronBeamEnergy * c.positronBeamEnergy)), units: 'GeV' },
+          { name: 'Luminosity', value: c.lumi, units: 'ab$^{-1}$' },
         ];
-  const qualifiers = (process: string) => [
-    { name: 'CL', value: c.kind === 'fixedTarget' ? `${Math.round(c.confidenceLevel * 100)}%` : '90%' },
-    { name: 'PROCESS', value: process },
+  // CLs limits state their confidence level; N_s/√N_b = √Δχ² is the two-sided Gaussian level of Δχ² (2.71: 90%).
+  const level = c.kind === 'collider' && c.statistics === 'deltaChi2' ? 1 - colliderAlpha(c.deltaChi2) : c.confidenceLevel;
+  const cl = `${Number((level * 100).toPrecision(3))}%`;
+  return [
+    { name: 'Exclusion type', value: 'Expected' },
+    { name: 'CL', value: cl },
+    { name: 'Process', value: process },
     ...exposure,
-    { name: 'alphaD', value: c.alphaD },
-    { name: 'massRatio', value: c.massRatio, units: "$m_{A'}/m_{\\chi}$" },
-    { name: 'energyCut', value: c.energyCut },
-    { name: 'background events', value: Number(r.background.toPrecision(6)) },
+    { name: 'Target', value: `${c.material}, ${c.calorimeterDepth} $X_0$` },
+    { name: '$\\alpha_D$', value: c.alphaD },
+    { name: "$m_{A'}/m_{\\chi}$", value: c.massRatio },
+    { name: 'Largest deposited energy fraction', value: c.energyCut },
+    { name: 'Background events', value: num(r.background) },
   ];
-  const dependent = (name: string, process: string, pick: (p: ReachResult['points'][number]) => number) => ({
-    header: { name },
-    qualifiers: qualifiers(process),
-    values: r.points.map((p) => value(pick(p))),
-  });
+}
+
+/** A band's value in a data file: the number, or `-` where ε has no finite value. */
+const bandValue = (x: number) => ({ value: Number.isFinite(x) ? num(x) : '-' });
+
+/**
+ * One curve's data file: m_A′ (GeV) against ε; masses without reach omitted.
+ * With a band (total curve only), five more dependent variables at the same masses.
+ */
+function dataFile(r: ReachResult, curve: Curve, band?: ReachBand): string {
+  const rows = r.points.map((p, i) => ({ p, i })).filter(({ p }) => Number.isFinite(curve.pick(p)) && curve.pick(p) > 0);
+  const q = qualifiers(r, curve.process);
+  const bandVariables = (band?.sigmas ?? []).map((sigma, k) => ({
+    header: { name: `$\\varepsilon$ upper limit (${curve.name}), band ${sigma === 0 ? 'median' : `${sigma > 0 ? '+' : '-'}${Math.abs(sigma)}$\\sigma$`}` },
+    qualifiers: [...q, { name: 'Band', value: `${band!.kind} ${sigma === 0 ? 'median' : `${sigma > 0 ? '+' : '-'}${Math.abs(sigma)} sigma`}` }],
+    values: rows.map(({ i }) => bandValue(band!.points[i].epsilon90[k])),
+  }));
   const doc = {
-    independent_variables: [
-      { header: { name: "m_A'", units: 'GeV' }, values: r.points.map((p) => value(p.massGeV)) },
-    ],
+    independent_variables: [{ header: { name: "$m_{A'}$", units: 'GeV' }, values: rows.map(({ p }) => ({ value: num(p.massGeV) })) }],
     dependent_variables: [
-      dependent('epsilon90', r.config.radiativeAnnihilation ? 'annihilation + bremsstrahlung + e+e- -> gamma A\'' : 'annihilation + bremsstrahlung', (p) => p.epsilon90),
-      dependent('epsilon90', 'annihilation only', (p) => p.epsilon90Annihilation),
-      dependent('epsilon90', 'bremsstrahlung only', (p) => p.epsilon90Bremsstrahlung),
-      ...(r.config.radiativeAnnihilation ? [dependent('epsilon90', "e+e- -> gamma A' only", (p) => p.epsilon90Radiative)] : []),
+      {
+        header: { name: `$\\varepsilon$ upper limit (${curve.name})` },
+        qualifiers: q,
+        values: rows.map(({ p }) => ({ value: num(curve.pick(p)) })),
+      },
+      ...bandVariables,
     ],
   };
-  return stringify(doc, { lineWidth: 0 });
+  return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+function experimentText(r: ReachResult): string {
+  const c = r.config;
+  return c.kind === 'fixedTarget'
+    ? `a ${c.beamEnergy} GeV ${c.beamParticle} beam (${c.particlesOnTarget} particles) on a ${c.calorimeterDepth} X0 ${c.material} active target`
+    : `${c.electronBeamEnergy} GeV e- on ${c.positronBeamEnergy} GeV e+, ${c.lumi} ab^-1, Bhabha positrons entering a ${c.calorimeterDepth} X0 ${c.material} calorimeter`;
+}
+
+/**
+ * The reach as a HEPData submission: `submission.yaml` first, then one data
+ * file per curve. Write them into one directory (or archive it) to upload.
+ * @param version the vanish version, for the submission's comment
+ * @param band an uncertainty band of this reach, added to the total curve's file
+ */
+export function reachToHepDataSubmission(r: ReachResult, version = '', band?: ReachBand): SubmissionFile[] {
+  if (band && band.points.length !== r.points.length) throw new RangeError('the reach and the band do not belong together');
+  const edges = edgesInRange(r)
+    .map((e) => `${num(e.massGeV * 1000)} MeV (${e.label})`)
+    .join('; ');
+  const header = {
+    comment:
+      `Expected upper limits on the kinetic mixing epsilon of an invisibly decaying dark photon A' (A' -> chi chibar), computed with vanish${version ? ` ${version}` : ''} ` +
+      `for ${experimentText(r)}: leptons of the electromagnetic shower make A' by resonant annihilation on atomic electrons (Eq. 11) and by A'-strahlung on nuclei (Eq. 12) ` +
+      `of J. Liang, Z. Liu, L. Yang, "A new channel to search for dark matter at Belle II". ` +
+      `Background ${num(r.background)} events; the limit requires ${num(r.requiredSignal)} signal events.` +
+      (edges ? ` Kinematic edges of the annihilation yield in the mass range: ${edges}.` : '') +
+      (r.warnings.length > 0 ? ` Caveats: ${r.warnings.join(' ')}` : ''),
+  };
+  const cmenergies = r.config.kind === 'fixedTarget' ? [] : [{ name: 'cmenergies', values: [num(2 * Math.sqrt(r.config.electronBeamEnergy * r.config.positronBeamEnergy))] }];
+  const curves = curvesOf(r);
+  const tables = curves.map((curve) => ({
+    name: `Expected limit on epsilon, ${curve.name}`,
+    location: 'vanish reach',
+    description: `Expected ${qualifiers(r, curve.process)[1].value} CL upper limit on the kinetic mixing $\\varepsilon$ against the dark-photon mass $m_{A'}$, ${curve.name}: ${curve.process}.`,
+    keywords: [
+      { name: 'observables', values: ['LIMIT'] },
+      { name: 'reactions', values: curve.reaction.split(' and ') },
+      { name: 'phrases', values: ['Dark photon', 'Invisible decay', 'Exclusion limit', 'Expected limit'] },
+      ...cmenergies,
+    ],
+    data_file: curve.file,
+  }));
+  const submission = [header, ...tables].map((d) => `---\n${stringify(d, { lineWidth: 0, aliasDuplicateObjects: false })}`).join('');
+  return [{ name: 'submission.yaml', text: submission }, ...curves.map((curve, i) => ({ name: curve.file, text: dataFile(r, curve, i === 0 ? band : undefined) }))];
 }

@@ -3,9 +3,11 @@
  * Not a contract: use JSON or CSV in scripts. Pure and browser-safe.
  */
 import { exposureText, statisticsText } from './exposure.js';
-import { FIELDS, FIXED_TARGET_FIELDS, type AnyExperimentConfig, type FieldInfo } from '../config/schema.js';
+import { fieldTable } from '../config/fields.js';
+import type { AnyExperimentConfig } from '../config/schema.js';
 import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachResult, YieldResult } from '../results.js';
-import { isFixedTargetBackground, type Comparison } from './json.js';
+import type { Comparison } from './json.js';
+import { backgroundRows, lowerFirst } from './rows.js';
 import { massMeV, sameMass, sci, short } from './number.js';
 
 type Align = 'l' | 'r';
@@ -112,32 +114,12 @@ export function fluxToTable(f: FluxSummary): string {
 
 /** Photon and neutron backgrounds (Sec. IV); or a fixed target's given background and its Poisson limit. */
 export function backgroundToTable(b: BackgroundSummary | FixedTargetBackground): string {
-  if (isFixedTargetBackground(b)) {
-    return keyValue([
-      ['expected background events N_b', short(b.total)],
-      ['observed events', String(b.observedEvents)],
-      ['confidence level (CLs)', short(b.confidenceLevel)],
-      ['signal events excluded N_up', short(b.upperLimitEvents)],
-    ]);
-  }
-  return keyValue([
-    ['photon escape probability (Eq. 6)', short(b.photon.escapeProbability)],
-    ['photon KLM veto inefficiency', short(b.photon.vetoInefficiency)],
-    ['photon events', short(b.photon.events)],
-    [
-      `neutron penetration probability (${b.neutron.penetrationFromConfig ? 'from config' : 'Eq. 7'})`,
-      short(b.neutron.penetrationProbability),
-    ],
-    ['events with one neutron', short(b.neutron.singleNeutronEvents)],
-    ['events with ≥ 2 neutrons', short(b.neutron.multiNeutronEvents)],
-    ['neutron events', short(b.neutron.events)],
-    ['total background events N_b', short(b.total)],
-  ]);
+  return keyValue(backgroundRows(b).map(([label, value]) => [lowerFirst(label), value]));
 }
 
 /** Every configuration field of the experiment's kind, after its kind, with its value, unit and meaning. */
 export function configToTable(c: AnyExperimentConfig): string {
-  const fields: Record<string, FieldInfo> = c.kind === 'fixedTarget' ? FIXED_TARGET_FIELDS : FIELDS;
+  const fields = fieldTable(c.kind);
   const values = c as unknown as Record<string, unknown>;
   const rows = [
     ['kind', c.kind, '', c.kind === 'fixedTarget' ? 'Fixed-target beam' : 'e⁺e⁻ collider'],

@@ -46,15 +46,19 @@ describe('vanish reach --band / --systematics (built, end to end)', () => {
     expect(svg).toMatch(/class="band band-2sigma"/);
   }, 120_000);
 
-  it('CSV: five more columns; --systematics with --band samples both, reproducibly', async () => {
+  it('CSV: five more columns, described in the sidecar; --systematics with --band samples both, reproducibly', async () => {
     const args = ['reach', '--masses', '0.01,0.0667', '--band', '--systematics', '--uncertainty', 'lumi=2%', '--samples', '2000', '--format', 'csv'];
-    const [a, b] = await Promise.all([vanish(args), vanish(args)]);
+    const file = path.join(dir, 'band.csv');
+    const [a, b] = await Promise.all([vanish(args), vanish([...args, '-o', file])]);
     expect(a.status).toBe(0);
-    expect(a.stdout).toBe(b.stdout);
-    const lines = a.stdout.split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(b.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(a.stdout);
+    const lines = a.stdout.trimEnd().split('\n');
     expect(lines[0].split(',').slice(-5)).toEqual(['epsilon90_minus2sigma', 'epsilon90_minus1sigma', 'epsilon90_median', 'epsilon90_plus1sigma', 'epsilon90_plus2sigma']);
     expect(lines).toHaveLength(3);
-    expect(a.stdout).toMatch(/# band from statistical fluctuations and input uncertainties; inputs neutronSingleEvents=poisson neutronMultiEvents=poisson photonVetoInefficiency=1 lumi=0.02; 2000 samples, seed 1/);
+    const meta = JSON.parse(readFileSync(`${file}-metadata.json`, 'utf8'));
+    expect(meta.tableSchema.columns.map((c: { name: string }) => c.name)).toEqual(lines[0].split(','));
+    expect(meta.vanish.band.description).toMatch(/^band from statistical fluctuations and input uncertainties; inputs neutronSingleEvents=poisson neutronMultiEvents=poisson photonVetoInefficiency=1 lumi=0.02; 2000 samples, seed 1/);
   }, 120_000);
 
   it('mistakes: one line, status 2, nothing written', async () => {

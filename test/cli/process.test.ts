@@ -148,7 +148,8 @@ describe('files', () => {
     const columns = lines[0].split(',').length;
     expect(lines.every((l) => l.split(',').length === columns)).toBe(true);
     expect(lines.length).toBeGreaterThan(50);
-    expect(readdirSync(out)).toEqual(['r.csv']);
+    // the CSV and its W3C CSVW sidecar (the curve's description)
+    expect(readdirSync(out).sort()).toEqual(['r.csv', 'r.csv-metadata.json']);
   });
 
   it('a comparison curve of 130 000 lines with --plot: a valid figure', async () => {

@@ -141,12 +141,15 @@ describe('--compare', () => {
     rmSync(cmp);
   });
 
-  it('puts the curves in the JSON, CSV and table without --plot', async () => {
+  it('puts the curves in the JSON, the CSV sidecar and the table without --plot', async () => {
     const cmp = path.join(dir, 'pub.txt');
-    const { writeFileSync } = await import('node:fs');
+    const csvFile = path.join(dir, 'cmp.csv');
+    const { writeFileSync, readFileSync } = await import('node:fs');
     writeFileSync(cmp, '# m_GeV eps\n0.001 1e-5\n0.1 3e-5\n');
     const [json, csv, table] = await Promise.all(
-      ['json', 'csv', 'table'].map((f) => vanish(['reach', '--points', '3', '--format', f, '--compare', `Pub=${cmp}`, '--compare', cmp])),
+      ['json', 'csv', 'table'].map((f) =>
+        vanish(['reach', '--points', '3', '--format', f, '--compare', `Pub=${cmp}`, '--compare', cmp, ...(f === 'csv' ? ['-o', csvFile] : [])]),
+      ),
     );
     rmSync(cmp);
     expect(json.status).toBe(0);
@@ -156,7 +159,13 @@ describe('--compare', () => {
       { label: 'Pub', file: cmp, points: [[0.001, 1e-5], [0.1, 3e-5]] },
       { label: 'pub', file: cmp, points: [[0.001, 1e-5], [0.1, 3e-5]] },
     ]);
-    expect(csv.stdout).toContain(`# comparison "Pub" file=${JSON.stringify(cmp)} points=2\n# comparison "Pub" 0.00100000,1.00000e-5\n`);
+    expect(csv.status).toBe(0);
+    expect(readFileSync(csvFile, 'utf8').split('\n')[0]).toMatch(/^mass_GeV,/);
+    const meta = JSON.parse(readFileSync(`${csvFile}-metadata.json`, 'utf8'));
+    expect(meta.url).toBe('cmp.csv');
+    expect(meta.vanish.comparisons).toEqual(o.comparisons);
+    rmSync(csvFile);
+    rmSync(`${csvFile}-metadata.json`);
     expect(table.stdout).toContain(`compared with: Pub (2 points from ${cmp})`);
   });
 

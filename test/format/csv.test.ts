@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REACH_CSV_HEADER, reachToCsv, sig } from '../../src/format/index.js';
+import { REACH_CSV_HEADER, csvMetadataName, edgesInRange, reachCsvMetadata, reachCsvMetadataJson, reachToCsv, sig } from '../../src/format/index.js';
 import { fixtureReach } from '../fixtures/reach.js';
 
 describe('sig', () => {
@@ -17,21 +17,36 @@ describe('sig', () => {
 describe('reachToCsv', () => {
   const r = fixtureReach();
   const lines = reachToCsv(r).trimEnd().split('\n');
-  const comments = lines.filter((l) => l.startsWith('# '));
-  const body = lines.filter((l) => !l.startsWith('#'));
+  const body = lines;
 
-  it('puts comment lines first, then the header with units', () => {
-    expect(lines.findIndex((l) => !l.startsWith('# '))).toBe(comments.length);
-    expect(body[0]).toBe(
+  it('starts with the header (units in the names), no comment lines anywhere', () => {
+    expect(lines[0]).toBe(
       'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,valid,note',
     );
-    expect(body[0]).toBe(REACH_CSV_HEADER);
+    expect(lines[0]).toBe(REACH_CSV_HEADER);
+    expect(lines.filter((l) => l.startsWith('#'))).toEqual([]);
   });
 
-  it('records the configuration and the best point in comments', () => {
-    const config = comments.find((l) => l.startsWith('# config '));
-    expect(JSON.parse((config as string).slice('# config '.length))).toEqual(r.config);
-    expect(comments).toContain(`# best mass_GeV=0.0666000 epsilon90=${sig(r.best.epsilon90)}`);
+  it('puts the configuration, best point and edges in range into the CSVW sidecar', () => {
+    const meta = reachCsvMetadata(r, [], 'reach.csv');
+    expect(meta['@context']).toBe('http://www.w3.org/ns/csvw');
+    expect(meta.url).toBe('reach.csv');
+    expect(meta.tableSchema.columns.map((c) => c.name).join(',')).toBe(REACH_CSV_HEADER);
+    expect(meta.vanish.config).toEqual(r.config);
+    expect(meta.vanish.best.massGeV).toBe(r.best.massGeV);
+    expect(JSON.parse(reachCsvMetadataJson(r))).toEqual(JSON.parse(JSON.stringify(meta)));
+    expect(csvMetadataName('out/reach.csv')).toBe('out/reach.csv-metadata.json');
+  });
+
+  it('lists only the edges inside the mass range', () => {
+    const lo = r.points[0].massGeV;
+    const hi = r.points.at(-1)!.massGeV;
+    const narrow = { ...r, points: r.points.filter((p) => p.massGeV <= 0.07) };
+    const inside = edgesInRange(narrow);
+    expect(inside.every((e) => e.massGeV >= lo && e.massGeV <= 0.07 * (1 + 1e-12))).toBe(true);
+    expect(inside.length).toBeLessThan(r.edges.filter((e) => e.massGeV >= lo && e.massGeV <= hi).length + 1);
+    const outside = { ...r, edges: [...r.edges, { massGeV: 10 * hi, label: 'far away' }] };
+    expect(edgesInRange(outside).map((e) => e.label)).not.toContain('far away');
   });
 
   it('has one row per point whose numbers read back to 6 digits', () => {

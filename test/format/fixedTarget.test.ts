@@ -14,6 +14,7 @@ import {
   fluxToJson,
   fluxToTable,
   reachToCsv,
+  reachCsvMetadata,
   reachToJson,
   reachToTable,
   type Comparison,
@@ -67,15 +68,12 @@ describe('fixed-target CSV', () => {
     expect(fluxToCsv(beam).split('\n')[1]).toBe('2.84000e+11,100.000,100.000,nan,nan,nan,e-');
   });
 
-  it('reach has the required signal and comparison curves as comment lines before the header', () => {
-    const lines = reachToCsv(fixedTargetReach(), [published]).split('\n');
-    expect(lines).toContain('# required_signal_events 2.30259');
-    const header = lines.findIndex((l) => !l.startsWith('# '));
-    expect(lines.slice(header - 3, header)).toEqual([
-      '# comparison "NA64 2019" file="na64.txt" points=2',
-      '# comparison "NA64 2019" 0.00100000,7.50000e-6',
-      '# comparison "NA64 2019" 0.100000,1.00000e-4',
-    ]);
+  it('reach has the required signal and comparison curves in the CSVW sidecar, the CSV starts with its header', () => {
+    const r = fixedTargetReach();
+    expect(reachToCsv(r).split('\n')[0]).toMatch(/^mass_GeV,/);
+    const meta = reachCsvMetadata(r, [published]);
+    expect(meta.vanish.requiredSignalEvents).toBeCloseTo(2.30259, 5);
+    expect(meta.vanish.comparisons).toEqual([{ label: 'NA64 2019', file: 'na64.txt', points: [[0.001, 7.5e-6], [0.1, 1e-4]] }]);
   });
 });
 

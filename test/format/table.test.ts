@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { YAML } from './yaml.js';
-import { alignColumns, configToTable, reachToHepData, reachToTable } from '../../src/format/index.js';
+import { alignColumns, configToTable, reachToHepDataSubmission, reachToTable } from '../../src/format/index.js';
 import { belle2_paper as belle2 } from '../../src/config/presets.js';
 import { fixtureReach } from '../fixtures/reach.js';
 
@@ -40,20 +40,37 @@ describe('configToTable', () => {
   });
 });
 
-describe('reachToHepData', () => {
+describe('reachToHepDataSubmission', () => {
   const r = fixtureReach();
-  const doc = YAML.parse(reachToHepData(r));
-  it('has m_A\' in GeV as the independent variable', () => {
-    expect(doc.independent_variables[0].header).toEqual({ name: "m_A'", units: 'GeV' });
-    expect(doc.independent_variables[0].values).toHaveLength(r.points.length);
-    expect(doc.independent_variables[0].values[0].value).toBe(0.001);
+  const files = reachToHepDataSubmission(r, '0.1.0');
+  const byName = Object.fromEntries(files.map((f) => [f.name, f.text]));
+
+  it('is submission.yaml plus one data file per curve, each named by the submission', () => {
+    expect(files.map((f) => f.name)).toEqual(['submission.yaml', 'epsilon90_total.yaml', 'epsilon90_annihilation.yaml', 'epsilon90_bremsstrahlung.yaml']);
+    const docs = YAML.parseAllDocuments(byName['submission.yaml']).map((d) => d.toJS());
+    expect(docs[0].comment).toMatch(/vanish 0\.1\.0/);
+    const tables = docs.slice(1);
+    expect(tables.map((t) => t.data_file)).toEqual(files.slice(1).map((f) => f.name));
+    for (const t of tables) {
+      expect(t.name.length).toBeLessThanOrEqual(64);
+      expect(typeof t.description).toBe('string');
+      expect(t.keywords.map((k: { name: string }) => k.name)).toEqual(expect.arrayContaining(['observables', 'reactions', 'phrases', 'cmenergies']));
+    }
   });
-  it('has epsilon90 with CL, luminosity, alphaD and massRatio qualifiers; no reach as "-"', () => {
-    const [total, ann] = doc.dependent_variables;
-    expect(total.header.name).toBe('epsilon90');
-    const q = Object.fromEntries(total.qualifiers.map((x: { name: string; value: unknown }) => [x.name, x.value]));
-    expect(q).toMatchObject({ CL: '90%', LUMINOSITY: 50, alphaD: 0.001, massRatio: 3 });
-    expect(total.values[0].value).toBeCloseTo(r.points[0].epsilon90, 10);
-    expect(ann.values[0].value).toBe('-');
+
+  it("has m_A' in GeV against epsilon with LaTeX names, units and qualifiers; masses without reach left out", () => {
+    const total = YAML.parse(byName['epsilon90_total.yaml']);
+    expect(total.independent_variables[0].header).toEqual({ name: "$m_{A'}$", units: 'GeV' });
+    const dep = total.dependent_variables[0];
+    expect(dep.header.name).toMatch(/^\$\\varepsilon\$/);
+    const q = Object.fromEntries(dep.qualifiers.map((x: { name: string; value: unknown }) => [x.name, x.value]));
+    expect(q).toMatchObject({ 'Exclusion type': 'Expected', CL: '90%', Luminosity: 50, '$\\alpha_D$': 0.001, "$m_{A'}/m_{\\chi}$": 3 });
+    expect(q['SQRT(S)']).toBeCloseTo(2 * Math.sqrt(28), 4);
+    expect(dep.values).toHaveLength(total.independent_variables[0].values.length);
+    expect(dep.values[0].value).toBeCloseTo(r.points[0].epsilon90, 10);
+    const ann = YAML.parse(byName['epsilon90_annihilation.yaml']);
+    const withReach = r.points.filter((p) => Number.isFinite(p.epsilon90Annihilation));
+    expect(ann.independent_variables[0].values).toHaveLength(withReach.length);
+    expect(ann.dependent_variables[0].values.every((v: { value: unknown }) => typeof v.value === 'number')).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { belle2, computeReach, withOverrides } from '../../src/index.js';
 import { alpha, electronMass } from '../../src/constants.js';
 import { limitValidity, visibleWidth, VISIBLE_WIDTH_TOLERANCE } from '../../src/statistics/validity.js';
 import { reachToJson } from '../../src/format/json.js';
-import { reachToCsv } from '../../src/format/csv.js';
+import { reachCsvMetadata, reachToCsv } from '../../src/format/csv.js';
 import { reachToTable } from '../../src/format/table.js';
 import { reachPlot } from '../../src/plot/reachPlot.js';
 
@@ -69,14 +69,17 @@ describe('a reach with meaningless limits (lumi 1e−30 ab⁻¹; masses above th
     expect(JSON.parse(reachToJson(computeReach(belle2, [0.07], { includeEdges: false }))).points[0]).toMatchObject({ valid: true });
   });
 
-  it('CSV: valid and note columns; the best comment line says valid=0', () => {
+  it('CSV: valid and note columns (the note without commas, so every row has the header\'s columns); the sidecar\'s best says valid: false', () => {
     const lines = reachToCsv(tiny).trim().split('\n');
-    const header = lines.find((l) => l.startsWith('mass_GeV'))!.split(',');
+    const header = lines[0].split(',');
     expect(header.slice(-2)).toEqual(['valid', 'note']);
     const rows = lines.filter((l) => /^\d/.test(l));
     expect(rows).toHaveLength(tiny.points.length);
-    for (const row of rows) expect(row).toMatch(/,0,"ε90 ≥ 1[^"]*"$/);
-    expect(lines.find((l) => l.startsWith('# best'))).toMatch(/valid=0 note="/);
+    for (const row of rows) expect(row).toMatch(/,0,"ε90 ≥ 1[^",]*"$/);
+    for (const row of rows) expect(row.split(',')).toHaveLength(header.length);
+    const best = reachCsvMetadata(tiny).vanish.best;
+    expect(best.valid).toBe(false);
+    expect(best.note).toMatch(/ε90 ≥ 1/);
   });
 
   it('table: a mark after each such ε90 and a footnote with the reason', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPERIMENTS, belle2, na64_2019 } from '../../src/config/presets.js';
 import { FIELDS, FIXED_TARGET_FIELDS, type ConfigField } from '../../src/config/schema.js';
 import { logGrid } from '../../src/reach.js';
+import { DEFAULT_POINTS } from '../../src/config/fields.js';
 import {
   CONFIG_FIELDS,
   carryInputs,
@@ -27,12 +28,13 @@ describe('web state', () => {
     for (const f of CONFIG_FIELDS) expect(d[f]).toBe(belle2[f] === null ? '' : String(belle2[f]));
   });
 
-  it('resolves the defaults to the belle2 preset and a 100-point grid from 1 MeV to 1 GeV', () => {
+  it('resolves the defaults to the belle2 preset and the library grid (200 masses, as the CLI) from 1 MeV to 1 GeV', () => {
     const r = resolveInputs(defaultInputs());
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.config).toEqual(belle2);
-    expect(r.value.masses).toEqual(logGrid(0.001, 1, 100));
+    expect(r.value.masses).toEqual(logGrid(0.001, 1, DEFAULT_POINTS));
+    expect(DEFAULT_POINTS).toBe(200);
   });
 
   it('writes only the changed controls to the URL and reads them back', () => {

@@ -4,9 +4,10 @@
  * larger bundle: the form, the figure, the library's validation) loads. The
  * first curve then waits for neither.
  */
+import { DEFAULT_EXPERIMENT } from '../../src/config/defaultExperiment.js';
 import { spawnWorker } from './spawn.js';
 
-const experiment = new URLSearchParams(location.search).get('experiment') ?? 'belle2';
+const experiment = new URLSearchParams(location.search).get('experiment') ?? DEFAULT_EXPERIMENT;
 const worker = spawnWorker();
 worker.postMessage({ type: 'warmPreset', experiment });
 (globalThis as { __vanishBootWorker?: Worker }).__vanishBootWorker = worker;

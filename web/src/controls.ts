@@ -7,7 +7,7 @@
  * reset button; an inline `role="alert"` message shows what is wrong with it.
  */
 import { EXPERIMENTS } from '../../src/config/presets.js';
-import type { FieldInfo } from '../../src/config/schema.js';
+import type { FieldInfo } from '../../src/config/fields.js';
 import {
   DEFAULT_EXPERIMENT,
   EXPERIMENT_NAMES,

@@ -10,7 +10,8 @@
  * (marked stale), or nothing (with the reason in its place).
  */
 import './style.css';
-import { reachToCsv } from '../../src/format/csv.js';
+import { parseDecimal } from '../../src/config/fields.js';
+import { reachCsvMetadataJson, reachToCsv } from '../../src/format/csv.js';
 import type { Comparison } from '../../src/format/json.js';
 import { reachToJson } from '../../src/format/json.js';
 import type { ComparisonCurve } from '../../src/plot/reachPlot.js';
@@ -86,7 +87,7 @@ const ui = {
   yMin: $<HTMLInputElement>('y-min'),
   yMax: $<HTMLInputElement>('y-max'),
   yError: $('y-range-error'),
-  downloads: ['download-csv', 'download-json', 'download-svg', 'download-png'].map((id) => $<HTMLButtonElement>(id)),
+  downloads: ['download-csv', 'download-csv-metadata', 'download-json', 'download-svg', 'download-png'].map((id) => $<HTMLButtonElement>(id)),
 };
 
 // ── state ──
@@ -577,7 +578,7 @@ function applyYRange(): void {
   ui.yMin.removeAttribute('aria-invalid');
   ui.yMax.removeAttribute('aria-invalid');
   if (!range) {
-    const n = (t: string) => /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(t) && Number(t) > 0 && Number.isFinite(Number(t));
+    const n = (t: string) => (parseDecimal(t) ?? 0) > 0;
     if (!n(lo)) bad(ui.yMin, `ε range: from = ${JSON.stringify(lo)} is not allowed (allowed: a number > 0, e.g. 1e-6)`);
     else if (!n(hi)) bad(ui.yMax, `ε range: to = ${JSON.stringify(hi)} is not allowed (allowed: a number > 0, e.g. 1e-2)`);
     else bad(document.activeElement === ui.yMin ? ui.yMin : ui.yMax, `ε range: from (${lo}) must be smaller than to (${hi})`);
@@ -675,7 +676,13 @@ function exported(): { reach: ReachResult; comparisons: Comparison[] } | undefin
 
 $('download-csv').addEventListener('click', () => {
   const x = exported();
-  if (x) saveText(reachToCsv(x.reach, x.comparisons), 'vanish-reach.csv', 'text/csv');
+  if (x) saveText(reachToCsv(x.reach), 'vanish-reach.csv', 'text/csv');
+});
+// The CSV starts with its header (numpy and pandas read it as is); what describes the curve, the
+// pinned and overlaid curves included, goes beside it in its W3C CSVW sidecar, as the CLI writes it.
+$('download-csv-metadata').addEventListener('click', () => {
+  const x = exported();
+  if (x) saveText(reachCsvMetadataJson(x.reach, x.comparisons, 'vanish-reach.csv'), 'vanish-reach.csv-metadata.json', 'application/json');
 });
 $('download-json').addEventListener('click', () => {
   const x = exported();

@@ -5,67 +5,56 @@
  * configuration and mass grid by the library's own parsers. No DOM here, so
  * it is tested in Node.
  */
-import { EXPERIMENTS } from '../../src/config/presets.js';
-import { parseMass } from '../../src/config/quantity.js';
 import {
-  ConfigError,
+  DEFAULT_EXPERIMENT,
+  EXPERIMENT_NAMES,
   FIELDS,
   FIXED_TARGET_FIELDS,
-  experimentConfigSchema,
-  fixedTargetConfigSchema,
+  GRID,
+  GRID_FIELDS,
+  MAX_POINTS,
+  NUMBER_PATTERN,
+  allowedWithUnit,
+  fieldTable,
+  fieldValueFromText,
+  isExperiment,
+  kindOf,
+  presetValue,
+  readGrid,
+  type ColliderFieldName,
+  type FieldInfo,
+  type FixedTargetFieldName,
+  type GridField,
+  type Kind,
+} from '../../src/config/fields.js';
+import { EXPERIMENTS } from '../../src/config/presets.js';
+import {
+  ConfigError,
   withOverridesFromInput,
   type AnyExperimentConfig,
   type ConfigField,
   type ExperimentConfig,
-  type FieldInfo,
   type FixedTargetConfig,
   type FixedTargetField,
 } from '../../src/config/schema.js';
 import { logGrid } from '../../src/reach.js';
 
-/** The experiment of a link without `experiment=` (every link made before there was a choice). */
-export const DEFAULT_EXPERIMENT = 'belle2';
-/** The built-in experiments, in the library's order. */
-export const EXPERIMENT_NAMES: readonly string[] = Object.keys(EXPERIMENTS);
-export type Kind = AnyExperimentConfig['kind'];
+export { DEFAULT_EXPERIMENT, EXPERIMENT_NAMES, GRID_FIELDS, MAX_POINTS, fieldTable, isExperiment, kindOf, type GridField, type Kind };
 
 /** The collider fields (the controls of belle2, babar, besiii). */
 export const CONFIG_FIELDS = Object.keys(FIELDS) as ConfigField[];
 /** The fixed-target fields (the controls of the NA64 experiments). */
 export const FIXED_TARGET_CONFIG_FIELDS = Object.keys(FIXED_TARGET_FIELDS) as FixedTargetField[];
-/** The fields of each kind in the schema's order (private copies: the exported lists may be sorted by a caller). */
+/** The fields of each kind in the library's order (private copies: the exported lists may be sorted by a caller). */
 const FIELDS_OF_KIND: Record<Kind, readonly FieldName[]> = {
   collider: Object.freeze([...CONFIG_FIELDS]),
   fixedTarget: Object.freeze([...FIXED_TARGET_CONFIG_FIELDS]),
 };
-export type FieldName = ConfigField | FixedTargetField;
-export const GRID_FIELDS = ['massMin', 'massMax', 'points'] as const;
-export type GridField = (typeof GRID_FIELDS)[number];
+export type FieldName = ColliderFieldName | FixedTargetFieldName;
 export type InputName = FieldName | GridField;
 
-/** Most masses a page grid may have (the computation grows linearly with it). */
-export const MAX_POINTS = 2000;
-
-/** Label, unit and allowed values of the mass-grid controls, like {@link FIELDS}. */
-export const GRID_INFO: Record<GridField, { label: string; unit: string; allowed: string }> = {
-  massMin: { label: "Lightest m_A'", unit: 'GeV', allowed: 'a mass > 0, in GeV or with a unit (66MeV, 500keV)' },
-  massMax: { label: "Heaviest m_A'", unit: 'GeV', allowed: 'a mass larger than massMin, in GeV or with a unit' },
-  points: { label: 'Masses in the log grid', unit: '', allowed: `a whole number from 2 to ${MAX_POINTS}` },
-};
-
-const GRID_DEFAULTS: Record<GridField, string> = { massMin: '1MeV', massMax: '1GeV', points: '100' };
-
-export const isExperiment = (name: string): boolean => Object.hasOwn(EXPERIMENTS, name);
-
-/** The kind of a built-in experiment (an unknown name is the default experiment's). */
-export function kindOf(experiment: string): Kind {
-  return (EXPERIMENTS[experiment] ?? EXPERIMENTS[DEFAULT_EXPERIMENT]).config.kind;
-}
-
-/** The field table of a kind (label, unit, allowed, group per field). */
-export function fieldTable(kind: Kind): Record<string, FieldInfo> {
-  return kind === 'fixedTarget' ? FIXED_TARGET_FIELDS : FIELDS;
-}
+/** Label, unit and allowed values of the mass-grid controls, like {@link FIELDS} (the library's grid, shared with the CLI). */
+export const GRID_INFO: Record<GridField, { label: string; unit: string; allowed: string }> = GRID;
 
 /** The config fields of an experiment's kind, in the library's order. */
 export function configFields(experiment: string): readonly FieldName[] {
@@ -120,32 +109,12 @@ export interface FieldShape {
   nullable: boolean;
 }
 
-interface ZodDefLike {
-  typeName?: string;
-  schema?: { _def: ZodDefLike };
-  innerType?: { _def: ZodDefLike };
-  values?: readonly string[] | Record<string, string>;
-  shape?: () => Record<string, { _def: ZodDefLike }>;
-}
-
-/** Reads a field's type from the library's zod schema of the kind (through effects, defaults, nullables). */
+/** A field's control type, from the library's field table (read from the schema through zod's public API). */
 export function fieldShape(name: FieldName, kind: Kind = 'collider'): FieldShape {
-  const schema = kind === 'fixedTarget' ? fixedTargetConfigSchema : experimentConfigSchema;
-  let def = (schema as unknown as { _def: ZodDefLike })._def;
-  while (def.typeName === 'ZodEffects' && def.schema) def = def.schema._def;
-  let field = def.shape?.()[name]?._def;
-  let nullable = false;
-  while (field && ['ZodNullable', 'ZodOptional', 'ZodDefault'].includes(field.typeName ?? '') && field.innerType) {
-    if (field.typeName === 'ZodNullable') nullable = true;
-    field = field.innerType._def;
-  }
-  if (field?.typeName === 'ZodBoolean') return { kind: 'choice', options: ['true', 'false'], nullable };
-  if (field?.typeName === 'ZodArray') return { kind: 'list', nullable };
-  if (field?.typeName === 'ZodEnum' && field.values) {
-    const options = Array.isArray(field.values) ? field.values : Object.values(field.values);
-    return { kind: 'choice', options, nullable };
-  }
-  return { kind: 'number', nullable };
+  const info: FieldInfo | undefined = fieldTable(kind)[name];
+  if (info?.type === 'choice' || info?.type === 'boolean') return { kind: 'choice', options: info.choices, nullable: info.nullable };
+  if (info?.type === 'list') return { kind: 'list', nullable: info.nullable };
+  return { kind: 'number', nullable: info?.nullable ?? false };
 }
 
 export const isGrid = (name: string): name is GridField => (GRID_FIELDS as readonly string[]).includes(name);
@@ -153,9 +122,8 @@ const isInputOf = (experiment: string, name: string): name is InputName => (inpu
 
 /** The text a control shows for the experiment's value (`''` for a null field). */
 export function defaultText(experiment: string, name: InputName): string {
-  if (isGrid(name)) return GRID_DEFAULTS[name];
-  const config = (EXPERIMENTS[experiment] ?? EXPERIMENTS[DEFAULT_EXPERIMENT]).config as Record<string, unknown>;
-  const v = config[name];
+  if (isGrid(name)) return GRID[name].default;
+  const v = presetValue(experiment, name);
   return v === null || v === undefined ? '' : String(v);
 }
 
@@ -232,7 +200,7 @@ const rangeToParam = ([lo, hi]: [number, number]) => `${Number(lo.toPrecision(6)
 /** A positive range `lo_hi` (lo < hi), or undefined. */
 export function rangeFromParam(text: string): [number, number] | undefined {
   const parts = text.split('_');
-  if (parts.length !== 2 || !parts.every((t) => NUMBER.test(t))) return undefined;
+  if (parts.length !== 2 || !parts.every((t) => NUMBER_PATTERN.test(t))) return undefined;
   const [lo, hi] = parts.map(Number);
   return lo > 0 && hi > lo && Number.isFinite(hi) ? [lo, hi] : undefined;
 }
@@ -308,31 +276,17 @@ export interface Resolved {
   masses: number[];
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const allowedText = (name: InputName, kind: Kind) => `allowed: ${allowedWithUnit(inputInfo(name, kind))}`;
 
-const allowedText = (name: InputName, kind: Kind) => {
-  const i = inputInfo(name, kind);
-  return `allowed: ${i.allowed}${i.unit ? ` ${i.unit}` : ''}`;
-};
-
-/** A control's text as the value of its config field, or a problem. */
+/** A control's text as the value of its config field (the library's reader), or a problem. */
 function fieldValue(name: FieldName, kind: Kind, text: string): { value: unknown } | { problem: string } {
+  const info = fieldTable(kind)[name];
+  const r = fieldValueFromText(info, text);
+  if (r !== undefined) return r;
   const t = text.trim();
-  const shape = fieldShape(name, kind);
-  if (shape.nullable && t === '') return { value: null };
-  if (shape.kind === 'choice') return { value: shape.options?.join() === 'true,false' ? (t === 'true' ? true : t === 'false' ? false : t) : t };
-  if (shape.kind === 'list') {
-    // comma- or space-separated numbers (bin edges); the schema checks them
-    const items = t.split(/[\s,]+/).filter((x) => x !== '');
-    const bad = items.find((x) => !NUMBER.test(x));
-    if (bad !== undefined) return { problem: `config field ${name} = ${JSON.stringify(t)} is not a list of numbers (${allowedText(name, kind)})` };
-    return { value: items.map(Number) };
-  }
-  if (!NUMBER.test(t)) {
-    const shown = t === '' ? 'empty' : JSON.stringify(t);
-    return { problem: `config field ${name} = ${shown} is not a number (${allowedText(name, kind)})` };
-  }
-  return { value: Number(t) };
+  if (info.type === 'list') return { problem: `config field ${name} = ${JSON.stringify(t)} is not a list of numbers (${allowedText(name, kind)})` };
+  const shown = t === '' ? 'empty' : JSON.stringify(t);
+  return { problem: `config field ${name} = ${shown} is not a number (${allowedText(name, kind)})` };
 }
 
 /** The controls that differ from the experiment's defaults, in the form's order. */
@@ -431,32 +385,17 @@ export function resolveInputs(
     }
   }
 
-  const mass = (name: 'massMin' | 'massMax'): number | undefined => {
-    try {
-      return parseMass(text(name), name);
-    } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      problems.push({ field: name, message: e.message });
-      return undefined;
+  const grid = readGrid({ massMin: text('massMin'), massMax: text('massMax'), points: text('points') }, (f) => `${f} =`);
+  if (!grid.ok) {
+    for (const p of grid.problems) {
+      if (p.field === 'massMax' && grid.conflict && blame(['massMin', 'massMax'], inputs, edited, 'massMax') === 'massMin') {
+        // the two masses conflict and the lightest was edited last: mark it
+        problems.push({ field: 'massMin', message: `massMin = ${text('massMin')} is not allowed: it must be smaller than massMax (${text('massMax')})` });
+      } else problems.push({ field: p.field as GridField, message: p.message });
     }
-  };
-  const min = mass('massMin');
-  const max = mass('massMax');
-  if (min !== undefined && max !== undefined && !(max > min)) {
-    const who = blame(['massMin', 'massMax'], inputs, edited, 'massMax');
-    problems.push(
-      who === 'massMax'
-        ? { field: 'massMax', message: `massMax = ${text('massMax')} is not allowed (${allowedText('massMax', kind)}; massMin is ${text('massMin')})` }
-        : { field: 'massMin', message: `massMin = ${text('massMin')} is not allowed: it must be smaller than massMax (${text('massMax')})` },
-    );
   }
-  const pt = text('points');
-  const n = /^\d+$/.test(pt) ? Number(pt) : NaN;
-  if (!(Number.isSafeInteger(n) && n >= 2 && n <= MAX_POINTS)) {
-    problems.push({ field: 'points', message: `points = ${JSON.stringify(pt)} is not allowed (${allowedText('points', kind)})` });
-  }
-  if (problems.length > 0 || !config || min === undefined || max === undefined) return { ok: false, problems };
-  return { ok: true, value: { config, masses: logGrid(min, max, n) } };
+  if (problems.length > 0 || !config || !grid.ok) return { ok: false, problems };
+  return { ok: true, value: { config, masses: logGrid(grid.min, grid.max, grid.points) } };
 }
 
 /**
@@ -494,7 +433,7 @@ export function describeChanges(inputs: Inputs, shownWith = DEFAULT_EXPERIMENT):
     .map((n) => {
       const unit = inputInfo(n, kind).unit;
       const text = textOf(inputs, n).trim() === '' ? 'null' : textOf(inputs, n).trim();
-      return `${n} ${text}${unit && NUMBER.test(text) ? ` ${unit}` : ''}`;
+      return `${n} ${text}${unit && NUMBER_PATTERN.test(text) ? ` ${unit}` : ''}`;
     });
   if (parts.length === 0) return `${e} defaults`;
   return e === shownWith ? parts.join(', ') : `${e}: ${parts.join(', ')}`;

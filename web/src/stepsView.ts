@@ -6,11 +6,12 @@
  * (Eqs. 11–12). Presentation of the library's numbers only.
  */
 import { massMeV, sci, short } from '../../src/format/number.js';
+import { backgroundRows } from '../../src/format/rows.js';
 import type { ReachPoint, ReachResult } from '../../src/results.js';
 import { miniPlot } from '../../src/plot/miniPlot.js';
 import type { Steps } from './protocol.js';
 
-function table(caption: string, rows: [string, string][], testid: string): HTMLTableElement {
+function table(caption: string, rows: readonly (readonly [string, string])[], testid: string): HTMLTableElement {
   const t = document.createElement('table');
   t.dataset.testid = testid;
   const c = document.createElement('caption');
@@ -93,12 +94,7 @@ export function renderSteps(
     el.background.replaceChildren(
       table(
         `Background and signal limit (Poisson CLs, ${Number((b.confidenceLevel * 100).toPrecision(6))}% CL)`,
-        [
-          ['Particles on target', short(r.positrons)],
-          ['Expected background events', short(b.total)],
-          ['Observed events', String(b.observedEvents)],
-          ['Excluded signal events N_up', short(b.upperLimitEvents)],
-        ],
+        [['Particles on target', short(r.positrons)], ...backgroundRows(b)],
         'background-table',
       ),
     );
@@ -111,23 +107,8 @@ export function renderSteps(
     series: trackSeries(`L_T = ${c.calorimeterDepth} X0 (Eq. 11)`, `${c.bremsstrahlungDepth} X0 (Eq. 12)`),
     marks: [cut],
   });
-  const b = steps.background;
   el.background.replaceChildren(
-    table(
-      'Backgrounds (Sec. IV), expected events',
-      [
-        ['Positrons in the barrel', short(r.positrons)],
-        ['Photon escape probability (Eq. 6)', short(b.photon.escapeProbability)],
-        ['KLM photon veto inefficiency', short(b.photon.vetoInefficiency)],
-        ['Photon events', short(b.photon.events)],
-        [`Neutron penetration probability (${b.neutron.penetrationFromConfig ? 'from config' : 'Eq. 7'})`, short(b.neutron.penetrationProbability)],
-        ['Events with one neutron', short(b.neutron.singleNeutronEvents)],
-        ['Events with ≥ 2 neutrons', short(b.neutron.multiNeutronEvents)],
-        ['Neutron events', short(b.neutron.events)],
-        ['Total background N_b', short(b.total)],
-      ],
-      'background-table',
-    ),
+    table('Backgrounds (Sec. IV), expected events', [['Positrons in the barrel', short(r.positrons)], ...backgroundRows(steps.background)], 'background-table'),
   );
 }
 

@@ -5,19 +5,19 @@
  * as a table, CSV or JSON. The physics is src/crossSection.ts; this parses and prints.
  */
 import { Command, Option } from 'commander';
-import { parseMass } from '../src/config/quantity.js';
-import { ConfigError } from '../src/config/schema.js';
-import { crossSection, type CrossSectionResult } from '../src/crossSection.js';
-import { alignColumns } from '../src/format/table.js';
-import { checkOutputs, deliver } from './outputs.js';
-import { UsageError } from './errors.js';
-import type { Io } from './io.js';
+import { parseDecimal, parseMass } from '../../src/config/quantity.js';
+import { ConfigError } from '../../src/config/schema.js';
+import { crossSection, type CrossSectionResult } from '../../src/crossSection.js';
+import { alignColumns } from '../../src/format/table.js';
+import { checkOutputs, deliver } from '../outputs.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
 
 type Opts = Record<string, string | undefined>;
 
 /** A number typed on the command line, with the flag named in the error. */
 function parseNumber(flag: string, text: string, allowed: string, ok: (x: number) => boolean): number {
-  const x = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  const x = parseDecimal(text) ?? NaN;
   if (!ok(x)) throw new UsageError(`${flag} ${JSON.stringify(text)} is not allowed: expected ${allowed}`);
   return x;
 }

@@ -1,0 +1,114 @@
+/**
+ * `vanish reach`: the expected 90% CL limit on ε against m_A' (paper Fig. 2)
+ * over a mass grid, as a table, CSV, JSON or HEPData, optionally with a
+ * figure, an uncertainty band and published curves to compare with.
+ */
+import { FLAG_FIELDS, MASS_UNITS_HELP } from '../../src/config/fields.js';
+import * as fmt from '../formats.js';
+import { reachBand } from '../../src/statistics/reachBand.js';
+import path from 'node:path';
+import type { OutputFile } from '../atomicWrite.js';
+import { addBandOptions, bandRequest, reachWithBandText } from '../band.js';
+import { addBandToCsv, bandCsvMetadata } from '../../src/format/band.js';
+import { readComparison } from '../compare.js';
+import { UsageError, quote } from '../errors.js';
+import { printWarnings, progressLine } from '../io.js';
+import { addMassOptions, bareMassWarnings, massesFromOptions, typedMasses } from '../masses.js';
+import { checkHepDataDir, checkOutputs, deliver, deliverToDirectory, isStdout, outputOf } from '../outputs.js';
+import { parseJobs } from '../parallel.js';
+import { PARALLEL_MASSES, reachInParallel } from '../parallelReach.js';
+import { defaultJobs } from '../pool.js';
+import { PRECEDENCE_HELP, experimentCommand, outputFile, type RegisterCommand } from './shared.js';
+
+export const registerReach: RegisterCommand = (program, { lib, io }) => {
+  const reach = experimentCommand(
+    program,
+    'reach',
+    "expected upper limit (90% CL) on the kinetic mixing ε against the dark-photon mass m_A' (paper Fig. 2), optionally beside published curves",
+    FLAG_FIELDS,
+    ['table', 'csv', 'json', 'hepdata'],
+    async ({ name, config }, opts, cmd) => {
+      const req = massesFromOptions(opts, cmd, lib.logGrid);
+      // A bare number above 20 where the experiment cannot reach it is probably MeV.
+      printWarnings(io, bareMassWarnings(typedMasses(opts, cmd), () => lib.computeFlux(config).energyMaxGeV, name));
+      const output = outputFile(opts);
+      const hepdata = opts.format === 'hepdata';
+      const hepDir = hepdata ? checkHepDataDir(output) : undefined;
+      // A CSV written to a file gets its description beside it (W3C CSVW sidecar); stdout gets the CSV alone.
+      const sidecar = opts.format === 'csv' && !isStdout(output) ? fmt.csvMetadataName(output as string) : undefined;
+      const plotFile = opts.plot as string | undefined;
+      if (plotFile !== undefined && !/\.(svg|png)$/i.test(plotFile)) {
+        throw new UsageError(`--plot ${quote(plotFile)} has an unsupported extension: allowed are .svg and .png`);
+      }
+      checkOutputs([
+        ...(hepdata ? [] : outputOf(opts)),
+        ...(sidecar !== undefined ? [{ flag: '--output', path: sidecar }] : []),
+        ...(plotFile !== undefined ? [{ flag: '--plot', path: plotFile }] : []),
+      ]);
+      const bandAsked = bandRequest(config, opts);
+      const compare = (opts.compare as string[] | undefined) ?? [];
+      const comparisons = compare.map(readComparison);
+      const asked = comparisons.length > 0 ? comparisons : undefined;
+      const progress = progressLine(io, 'reach');
+      let r;
+      try {
+        // Worker threads pay for long curves only (each builds its own tables first).
+        const jobs = opts.jobs !== undefined ? parseJobs(String(opts.jobs)) : req.masses.length >= PARALLEL_MASSES ? defaultJobs() : 1;
+        r =
+          jobs > 1
+            ? await reachInParallel(lib, config, req.masses, req.includeEdges, jobs, progress.update)
+            : await lib.computeReach(config, req.masses, { includeEdges: req.includeEdges, onProgress: progress.update });
+      } finally {
+        progress.end();
+      }
+      printWarnings(io, r.warnings);
+      const band = bandAsked ? reachBand(r, bandAsked) : undefined;
+      if (band) printWarnings(io, band.warnings);
+      const extra: (OutputFile & { flag: string })[] = [];
+      let text: string;
+      if (hepdata) {
+        // A submission directory: submission.yaml and one data file per curve.
+        // HEPData (YAML) is loaded only when asked for.
+        const { reachToHepDataSubmission } = await import('../../src/format/hepdata.js');
+        for (const f of reachToHepDataSubmission(r, program.version() ?? '', band)) extra.push({ flag: '--output', path: path.join(hepDir as string, f.name), data: f.text });
+        text = '';
+      } else if (opts.format === 'csv') {
+        text = band ? addBandToCsv(fmt.reachToCsv(r), band) : fmt.reachToCsv(r);
+        if (sidecar !== undefined) {
+          const meta = fmt.reachCsvMetadataJson(r, comparisons, path.basename(output as string), band ? bandCsvMetadata(band) : {});
+          extra.push({ flag: '--output', path: sidecar, data: meta });
+        }
+      } else {
+        const plain = opts.format === 'json' ? fmt.reachToJson(r, asked) : fmt.reachToTable(r, comparisons);
+        text = band ? reachWithBandText(r, band, String(opts.format), plain, asked) : plain;
+      }
+      if (plotFile !== undefined) {
+        // The figure (d3-scale) is loaded only when asked for.
+        const { reachPlot } = await import('../../src/plot/reachPlot.js');
+        const svg = reachPlot(r, { comparisons, ...(band ? { band: { epsilon90: band.points.map((p) => p.epsilon90), label: band.kind, best: band.best.epsilon90 } } : {}) });
+        const png = /\.png$/i.test(plotFile);
+        // resvg is loaded only when a PNG is asked for.
+        extra.push({ flag: '--plot', path: plotFile, data: png ? (await import('../png.js')).svgToPng(svg) : svg });
+      }
+      if (hepdata) await deliverToDirectory(io, hepDir as string, extra);
+      else await deliver(io, output, text, extra);
+    },
+    (cmd) =>
+      addMassOptions(addBandOptions(cmd)
+        .option('--jobs <n>', `worker threads for the masses (default: every core from ${PARALLEL_MASSES} masses on, else 1); the result does not depend on it`))
+        .option('--plot <file>', 'also draw the reach figure to FILE.svg or FILE.png (PNG at 2× scale)')
+        .option(
+          '--compare <label=file>',
+          'a published curve to compare with, from a file of two columns, mass_GeV and epsilon (# comments), or a vanish reach CSV; ' +
+            'LABEL=FILE or FILE (labelled by its name); drawn in grey with --plot, listed as "comparisons" in JSON (repeatable)',
+          (v: string, prev: string[] = []) => [...prev, v],
+        ),
+  );
+  reach.addHelpText(
+    'after',
+    `\n${MASS_UNITS_HELP}\nYields are events at ε = 1; ε90 solves N_s(ε) = √(Δχ² N_b) for a collider, N_s(ε) = N_up (Poisson CLs) for a fixed target.\n` +
+      `--format csv: the header is the first line (numpy.genfromtxt(names=True) and pandas.read_csv read it as is); with -o FILE.csv the\n` +
+      `  configuration, background, best point, edges, band and comparisons go to FILE.csv-metadata.json (W3C CSV on the Web).\n` +
+      `--format hepdata -o DIR writes a HEPData submission: DIR/submission.yaml and one data file per curve; comparison curves are not in it.\n${PRECEDENCE_HELP}`,
+  );
+};
