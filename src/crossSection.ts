@@ -8,7 +8,9 @@
  *    Liu & Miller 2017) or `etl` (exact tree level, processes/etl.ts), counting
  *    A′ energies from `minEnergy` up to the kinematic end.
  *  - For a positron: resonant annihilation e⁺e⁻ → A′ on the target's atomic
- *    electrons (at rest), Eq. (9) with the width of Eq. (10), Z_eff = Σ ν Z per unit.
+ *    electrons (at rest), Eq. (9) with the width of Eq. (10), Z_eff = Σ ν Z per unit;
+ *    and e⁺e⁻ → γA′ on the same electrons (tree level, closed form,
+ *    processes/radiativeAnnihilation.ts), counting A′ energies E_A′ = E + m_e − ω ≥ `minEnergy`.
  *
  * The target is an element symbol (per atom) or a material name (per formula
  * unit, Σ over its elements by count). Kinematically closed → 0, not an error.
@@ -20,6 +22,7 @@ import { PERIODIC_TABLE } from './materials/periodicTable.js';
 import { annihilationCrossSection, darkPhoton } from './models/darkPhoton.js';
 import { bremsstrahlungTotalCrossSection } from './processes/bremsstrahlung.js';
 import { etlTotalCrossSection } from './processes/etl.js';
+import { radiativeCrossSectionBetween, radiativeKinematics } from './processes/radiativeAnnihilation.js';
 
 export type BremsstrahlungModel = 'ww' | 'iww' | 'etl';
 
@@ -42,7 +45,7 @@ export interface CrossSectionRequest {
 }
 
 export interface ChannelCrossSection {
-  channel: 'bremsstrahlung' | 'annihilation';
+  channel: 'bremsstrahlung' | 'annihilation' | 'radiative';
   description: string;
   crossSectionPb: number;
   crossSectionError: number;
@@ -139,12 +142,23 @@ export function crossSection(req: CrossSectionRequest): CrossSectionResult {
     // resonant annihilation on the electrons at rest: s = 2m_e(E + m_e), Z electrons per atom
     const electrons = target.composition.reduce((s, c) => s + c.count * c.element.Z, 0);
     const s = 2 * electronMass * (E + electronMass);
-    const sigma = electrons * annihilationCrossSection(darkPhoton(m, alphaD, massRatio), s);
+    // the A′ takes the whole energy E + m_e: counted unless E_A′ ≥ eMin excludes it
+    const sigma = eMin <= E + electronMass ? electrons * annihilationCrossSection(darkPhoton(m, alphaD, massRatio), s) : 0;
+    const count = Number(electrons.toPrecision(6));
     channels.push({
       channel: 'annihilation',
-      description: `resonant annihilation e+ e− → A′ on the target's ${electrons} electrons at rest (Eq. 9, α_D = ${alphaD}, m_A′/m_χ = ${massRatio})`,
+      description: `resonant annihilation e+ e− → A′ on the target's ${count} electrons at rest (Eq. 9, α_D = ${alphaD}, m_A′/m_χ = ${massRatio})`,
       crossSectionPb: sigma / pb,
       crossSectionError: 0,
+    });
+    // e⁺e⁻ → γA′ on the same electrons: the A′ takes E + m_e − ω, so E_A′ ≥ eMin is ω ≤ E + m_e − eMin
+    const k = radiativeKinematics(E, m);
+    const radiative = k ? electrons * radiativeCrossSectionBetween(k, m, k.omegaMin, E + electronMass - eMin) : 0;
+    channels.push({
+      channel: 'radiative',
+      description: `e+ e− → γ A′ on the target's ${count} electrons at rest (tree level), E_A′ ≥ ${eMin} GeV`,
+      crossSectionPb: radiative / pb,
+      crossSectionError: 0, // closed form
     });
   }
   return {

@@ -1,7 +1,7 @@
 /**
  * `vanish cross-section`: the A′-strahlung cross-section of one lepton on one
  * element or material at one energy and mass, in any model, at ε = 1, plus the
- * other channels that exist for that lepton (resonant annihilation for e+) —
+ * other channels that exist for that lepton (resonant annihilation and e+e− → γA′ for e+) —
  * as a table, CSV or JSON. The physics is src/crossSection.ts; this parses and prints.
  */
 import { Command, Option } from 'commander';
@@ -65,7 +65,7 @@ export function addCrossSectionCommand(program: Command, io: Io): Command {
     .command('cross-section')
     .description(
       "A'-strahlung cross-section of one lepton on one element or material at one energy and A' mass (ε = 1), " +
-        'in any model (ww, iww, etl), and resonant annihilation on the atomic electrons for e+',
+        "in any model (ww, iww, etl), and for e+ resonant annihilation and e+e- -> gamma A' on the atomic electrons",
     )
     .addOption(new Option('--model <model>', "A'-strahlung model").choices(['ww', 'iww', 'etl']).default('etl'))
     .requiredOption('--target <name>', 'an element symbol (Pb, W, …) or a material (CsI, NA64-ECAL, …)')

@@ -32,12 +32,12 @@ describe('vanish cross-section', () => {
     expect(o).toMatchObject({ model: 'etl', target: 'Pb', beamParticle: 'e-', beamEnergyGeV: 100, massGeV: 0.1, minEnergyGeV: 0.2, epsilon: 1, unit: 'pb' });
   }, 60_000);
 
-  it('a positron on a material lists both channels, as CSV with a commented header', async () => {
+  it('a positron on a material lists its three channels, as CSV with a commented header', async () => {
     const r = await vanish(['--model', 'ww', '--target', 'CsI', '--beam-particle', 'e+', '--beam-energy', '4', '--mass', '20MeV', '--format', 'csv']);
     expect(r.status).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => l && !l.startsWith('#'));
     expect(rows[0]).toBe('channel,crossSectionPb,crossSectionError');
-    expect(rows.slice(1).map((l) => l.split(',')[0])).toEqual(['bremsstrahlung', 'annihilation']);
+    expect(rows.slice(1).map((l) => l.split(',')[0])).toEqual(['bremsstrahlung', 'annihilation', 'radiative']);
   });
 
   it('a kinematically closed channel is 0, not an error', async () => {

@@ -43,6 +43,21 @@ describe('crossSection', () => {
     expect((ann.crossSectionPb * pb) / (74 * peak)).toBeCloseTo(1, 6);
   });
 
+  it('a positron also has e⁺e⁻ → γA′ on the Z electrons: over all photon energies, Z (4πα²/s)(ln(s/m_e²) − 1)(1 + M⁴/s²)/(1 − M²/s)', () => {
+    const E = 100;
+    const M = 0.1;
+    const s = 2 * electronMass * (E + electronMass);
+    const r = crossSection({ model: 'ww', target: 'W', beamParticle: 'e+', beamEnergy: E, mass: M });
+    const rad = r.channels.find((c) => c.channel === 'radiative')!;
+    const leadingLog = ((4 * Math.PI * alpha * alpha) / s) * (Math.log(s / (electronMass * electronMass)) - 1) * (1 + (M * M * M * M) / (s * s)) / (1 - (M * M) / s);
+    expect((rad.crossSectionPb * pb) / (74 * leadingLog)).toBeCloseTo(1, 3);
+    // the A′ takes E + m_e − ω: counting only A′ energies above E + 1 MeV leaves no photon energy: 0; below threshold (s < M²): 0
+    const none = crossSection({ model: 'ww', target: 'W', beamParticle: 'e+', beamEnergy: E, mass: M, minEnergy: E + 0.001 });
+    expect(none.channels.find((c) => c.channel === 'radiative')!.crossSectionPb).toBe(0);
+    const closed = crossSection({ model: 'ww', target: 'W', beamParticle: 'e+', beamEnergy: 1, mass: 0.1 });
+    expect(closed.channels.find((c) => c.channel === 'radiative')!.crossSectionPb).toBe(0);
+  });
+
   it('is 0, not an error, where kinematics closes the channel', () => {
     const r = crossSection({ model: 'etl', target: 'Pb', beamParticle: 'e-', beamEnergy: 10, mass: 0.1, minEnergy: 20 });
     expect(r.crossSectionPb).toBe(0);
