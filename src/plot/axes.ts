@@ -187,17 +187,22 @@ export function drawAxes(a: Area, x: Axis, y: Axis, xTitle: string, yTitle: stri
 
 /** Path data through the drawable points, broken where a value is missing; a lone point becomes a dot (round caps). */
 export function linePath(points: [number, number][], x: Axis, y: Axis): string {
-  let d = '';
-  let open = false;
+  const parts: string[] = [];
+  let run = 0;
+  const close = () => {
+    if (run === 1) parts.push('l0,0');
+    run = 0;
+  };
   for (const [u, v] of points) {
     if (!drawable(x.kind, u) || !drawable(y.kind, v)) {
-      open = false;
+      close();
       continue;
     }
-    d += `${open ? 'L' : 'M'}${px(x(u))},${px(y(v))}`;
-    open = true;
+    parts.push(`${run === 0 ? 'M' : 'L'}${px(x(u))},${px(y(v))}`);
+    run++;
   }
-  return d.replace(/M([^ML]+)(?=M|$)/g, 'M$1l0,0');
+  close();
+  return parts.join('');
 }
 
 /** The pixel polylines of a path's points (the same breaks as {@link linePath}), for placing labels. */

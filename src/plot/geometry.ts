@@ -74,10 +74,39 @@ export class Obstacles {
   readonly polygons: Point[][] = [];
   readonly boxes: Box[] = [];
 
+  /** The lines cut into runs of at most 32 segments, each with its bounding box (a 100 000-point curve is tested in few steps). */
+  private runs: { box: Box; pts: Point[] }[] = [];
+  private indexed = 0;
+
+  private index(): void {
+    for (; this.indexed < this.lines.length; this.indexed++) {
+      const line = this.lines[this.indexed];
+      for (let start = 0; start < line.length; start += 32) {
+        const pts = line.slice(start, Math.min(line.length, start + 33));
+        let x0 = Infinity;
+        let y0 = Infinity;
+        let x1 = -Infinity;
+        let y1 = -Infinity;
+        for (const [x, y] of pts) {
+          if (x < x0) x0 = x;
+          if (x > x1) x1 = x;
+          if (y < y0) y0 = y;
+          if (y > y1) y1 = y;
+        }
+        this.runs.push({ box: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, pts });
+        if (start + 33 >= line.length) break;
+      }
+    }
+  }
+
   /** How much of the drawing a box would hide: segments crossed, plus 1000 per region or label it overlaps. */
   cost(b: Box): number {
+    this.index();
     let n = 0;
-    for (const line of this.lines) {
+    const touches = (r: Box) => r.x <= b.x + b.w && b.x <= r.x + r.w && r.y <= b.y + b.h && b.y <= r.y + r.h;
+    for (const run of this.runs) {
+      if (!touches(run.box)) continue;
+      const line = run.pts;
       if (line.length === 1 && inside(line[0], b)) n++;
       for (let i = 1; i < line.length; i++) if (segmentHitsBox(line[i - 1], line[i], b)) n++;
     }
