@@ -222,7 +222,17 @@ function validityWarnings(points: ReachPoint[]): string[] {
     invalid.length === 1
       ? `m_A′ = ${Number(invalid[0].massGeV.toPrecision(4))} GeV`
       : `m_A′ from ${Number(invalid[0].massGeV.toPrecision(4))} to ${Number(invalid[invalid.length - 1].massGeV.toPrecision(4))} GeV`;
-  const notes = [...new Set(invalid.map((p) => p.note))].join('; ');
+  // one entry per reason; the visible-width ratio, which differs from mass to mass, as its range
+  const ratios = new Map<string, number[]>();
+  for (const p of invalid) {
+    const note = p.note ?? '';
+    const m = /is ([0-9.e+-]+) × /.exec(note);
+    const key = m ? note.replace(m[0], 'is # × ') : note;
+    ratios.set(key, [...(ratios.get(key) ?? []), ...(m ? [Number(m[1])] : [])]);
+  }
+  const notes = [...ratios]
+    .map(([key, r]) => (r.length === 0 ? key : key.replace('#', r.length === 1 || Math.min(...r) === Math.max(...r) ? String(r[0]) : `${Math.min(...r)} to ${Math.max(...r)}`)))
+    .join('; ');
   return [`no meaningful limit at ${invalid.length} of ${points.length} masses (${range}), marked valid: false: ${notes}`];
 }
 

@@ -51,6 +51,16 @@ describe('a reach with meaningless limits (lumi 1e−30 ab⁻¹; masses above th
     expect(heavy.points.find((p) => p.massGeV === 10)?.note).toMatch(/no signal/);
   });
 
+  it('one warning line names each reason once: the visible-width ratio, different at every mass, as its range', () => {
+    // with α_D = 1e−6 heavy masses have ε90 < 1 where A′ → e⁺e⁻ already beats A′ → χχ̄
+    const r = computeReach(withOverrides(belle2, { lumi: 1, alphaD: 1e-6 }), [0.3, 0.6, 1], { includeEdges: false });
+    const ratios = r.points.filter((p) => /Γ\(A′→e⁺e⁻\)/.test(p.note ?? '')).map((p) => Number(/is ([0-9.e+-]+) ×/.exec(p.note!)![1]));
+    expect(ratios.length).toBeGreaterThan(1);
+    const w = r.warnings.find((x) => /no meaningful limit/.test(x))!;
+    expect(w.match(/Γ\(A′→e⁺e⁻\)/g)).toHaveLength(1);
+    expect(w).toContain(`is ${Math.min(...ratios)} to ${Math.max(...ratios)} × Γ(A′→χχ̄)`);
+  });
+
   it('belle2 itself has only meaningful limits between 1 MeV and 1 GeV', () => {
     const r = computeReach(belle2, [0.001, 0.01, 0.1, 1], { includeEdges: false });
     expect(r.points.every((p) => p.valid && p.note === undefined)).toBe(true);
