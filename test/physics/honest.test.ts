@@ -200,3 +200,24 @@ describe('moving electrons (the default of belle2 and babar): honest beyond the 
     for (const p of beyond) expect(p.annihilationError).toBeLessThan(1e-3 * p.annihilation);
   });
 });
+
+describe('an open channel is never reported as 0 ± 0', () => {
+  it('NA64 2019 as published (ETL A′-strahlung): at 90 and 99 GeV kinematics allows it, so a number > 0 or a one-line error naming the mass', () => {
+    const na = EXPERIMENTS['na64-2019'].config as FixedTargetConfig;
+    for (const m of [90, 99]) {
+      expect(bremsstrahlungOpen(m, na.energyCut, na.beamEnergy)).toBe(true);
+      let y: ReturnType<typeof computeYield> | undefined;
+      try {
+        y = computeYield(na, m);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        expect((e as ConfigError).message).toMatch(new RegExp(`mass = ${m} GeV`));
+        expect((e as ConfigError).message.includes('\n')).toBe(false);
+      }
+      if (y) {
+        expect(y.bremsstrahlung).toBeGreaterThan(0);
+        expectHonest(y);
+      }
+    }
+  });
+});
