@@ -16,6 +16,8 @@ import { annihilationKernel } from '../../src/yields/annihilationKernel.js';
 import { bremsstrahlungOpen } from '../../src/yields/bremsstrahlung.js';
 import { movingElectronKernelAt } from '../../src/yields/movingElectrons.js';
 import { materialProfile } from '../../src/target/comptonProfile.js';
+import { crossSection, resolveTarget } from '../../src/crossSection.js';
+import { etlTotalCrossSection } from '../../src/processes/etl.js';
 
 const na64 = withOverrides(EXPERIMENTS['na64-2019'].config as FixedTargetConfig, {
   bremsstrahlungModel: 'iww',
@@ -219,5 +221,20 @@ describe('an open channel is never reported as 0 ± 0', () => {
         expectHonest(y);
       }
     }
+  });
+});
+
+describe('exact tree-level A′-strahlung for a heavy A′ (t_min = (m²/2E)² beyond the old 200 GeV² cap)', () => {
+  it('is positive where kinematics allows it (70 GeV at 100 GeV: t_min ≈ 600 GeV² was an empty range and σ = 0)', () => {
+    const lead = resolveTarget('Pb').composition;
+    expect(etlTotalCrossSection(lead, 100, 70).value).toBeGreaterThan(0);
+  });
+
+  it('where its integral cannot resolve the allowed region, a one-line error naming the mass, not 0 ± 0', () => {
+    expect(() => crossSection({ model: 'etl', target: 'Pb', beamParticle: 'e-', beamEnergy: 100, mass: 99 })).toThrow(
+      /^mass 99 GeV is not allowed for the etl model[^\n]*$/,
+    );
+    const iww = crossSection({ model: 'iww', target: 'Pb', beamParticle: 'e-', beamEnergy: 100, mass: 99 });
+    expect(iww.crossSectionPb).toBeGreaterThan(0);
   });
 });
