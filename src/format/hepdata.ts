@@ -2,7 +2,8 @@
  * The reach as a HEPData table file (YAML): the mass m_A' (GeV) is the
  * independent variable; ε at 90% CL (total, annihilation only,
  * bremsstrahlung only) are the dependent variables, each with qualifiers for
- * the CL, luminosity, α_D and m_A'/m_χ. A submission also needs a
+ * the CL, luminosity, α_D and m_A'/m_χ; then `valid` (1 where the total ε is a
+ * meaningful limit, 0 where not) and, when any is 0, a `note` saying why. A submission also needs a
  * `submission.yaml` naming this file; that is left to the author.
  * Format: hepdata.net "HEPData submission format" (data file schema 1.0).
  */
@@ -50,6 +51,15 @@ export function reachToHepData(r: ReachResult): string {
       dependent('epsilon90', 'annihilation only', (p) => p.epsilon90Annihilation),
       dependent('epsilon90', 'bremsstrahlung only', (p) => p.epsilon90Bremsstrahlung),
       ...(r.config.radiativeAnnihilation ? [dependent('epsilon90', "e+e- -> gamma A' only", (p) => p.epsilon90Radiative)] : []),
+      // whether the total epsilon90 is a meaningful limit (issue 10): 1, or 0 with the reason beside it
+      {
+        header: { name: 'valid' },
+        qualifiers: [{ name: 'MEANING', value: '1: epsilon90 is a meaningful limit; 0: it is not (see note)' }],
+        values: r.points.map((p) => ({ value: p.valid ? 1 : 0 })),
+      },
+      ...(r.points.some((p) => !p.valid)
+        ? [{ header: { name: 'note' }, values: r.points.map((p) => ({ value: p.valid ? '-' : (p.note ?? '-') })) }]
+        : []),
     ],
   };
   return stringify(doc, { lineWidth: 0 });
