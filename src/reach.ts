@@ -23,7 +23,7 @@ import { NO_YIELD, radiativeYield } from './yields/radiative.js';
 import { spectralSetup, type SpectralSetup } from './spectral/spectrum.js';
 import { yieldContext, type YieldContext } from './yields/context.js';
 import { backgroundFor } from './backgrounds/index.js';
-import { checkMass, honestYield } from './yields/massRange.js';
+import { checkMass, honestShape, honestYield } from './yields/massRange.js';
 
 /** n masses spaced evenly in log between min and max (GeV), both included. */
 export function logGrid(min: number, max: number, n: number): number[] {
@@ -130,7 +130,8 @@ export function reachPoint(
     epsilon90Radiative: epsilonForSignal(rad.value, required),
   };
   if (spectral) {
-    const s = spectral.signal(mass, { annihilation: ann.value, bremsstrahlung: bre.value, radiative: rad.value });
+    // the binned shapes meet their tolerance or the mass is refused in one line, like the yields
+    const s = honestShape(mass, () => spectral.signal(mass, { annihilation: ann.value, bremsstrahlung: bre.value, radiative: rad.value }));
     limits = {
       epsilon90: spectral.epsilon(s.annihilation.map((v, k) => v + s.bremsstrahlung[k] + s.radiative[k])),
       epsilon90Annihilation: spectral.epsilon(s.annihilation),

@@ -14,6 +14,7 @@ import { effectivePhotonFlux, iwwShape, momentumTransferRange } from '../../src/
 import { integrate } from '../../src/numeric/gaussKronrod.js';
 import { annihilationKernel } from '../../src/yields/annihilationKernel.js';
 import { bremsstrahlungOpen } from '../../src/yields/bremsstrahlung.js';
+import { honestShape } from '../../src/yields/massRange.js';
 import { movingElectronKernelAt } from '../../src/yields/movingElectrons.js';
 import { materialProfile } from '../../src/target/comptonProfile.js';
 import { crossSection, resolveTarget } from '../../src/crossSection.js';
@@ -236,5 +237,15 @@ describe('exact tree-level A′-strahlung for a heavy A′ (t_min = (m²/2E)² b
     );
     const iww = crossSection({ model: 'iww', target: 'Pb', beamParticle: 'e-', beamEnergy: 100, mass: 99 });
     expect(iww.crossSectionPb).toBeGreaterThan(0);
+  });
+});
+
+describe('the spectral analysis’s binned shapes', () => {
+  it('are converged and ≥ 0 in every bin, or a one-line error naming the mass', () => {
+    expect(honestShape(0.07, () => ({ annihilation: [1, 2], bremsstrahlung: [0, 0] }))).toEqual({ annihilation: [1, 2], bremsstrahlung: [0, 0] });
+    expect(() => honestShape(0.07, () => ({ annihilation: [1, -1e-9] }))).toThrow(/^A′ mass = 0\.07 GeV: the spectral signal shape is not finite and ≥ 0/);
+    expect(() => honestShape(0.07, () => ({ annihilation: [NaN] }))).toThrow(ConfigError);
+    const unconverged = () => integrate((x) => Math.sin(1 / x), 1e-9, 1, { relTol: 1e-12, maxIntervals: 5 });
+    expect(() => honestShape(0.07, () => ({ annihilation: [unconverged().value] }))).toThrow(/^A′ mass = 0\.07 GeV: the spectral signal shape cannot be computed to its tolerance/);
   });
 });
