@@ -16,7 +16,7 @@
  * unit, Σ over its elements by count). Kinematically closed → 0, not an error.
  */
 import { electronMass, pb } from './constants.js';
-import { ConfigError } from './config/schema.js';
+import { ConfigError, InputLimitError } from './config/schema.js';
 import { ELEMENTS, MATERIAL_NAMES, material, type Element } from './materials/materials.js';
 import { PERIODIC_TABLE } from './materials/periodicTable.js';
 import { annihilationCrossSection, darkPhoton } from './models/darkPhoton.js';
@@ -121,6 +121,13 @@ export function crossSection(req: CrossSectionRequest): CrossSectionResult {
   const eMin = Math.max(minEnergy, m);
   if (model === 'etl') {
     const r = etlTotalCrossSection(target.composition, E, m, eMin, { relTol });
+    // open kinematics with a positive integrand: a zero is the numerics failing (A′ near the beam energy), not σ
+    if (E - electronMass > eMin && !(r.value > 0)) {
+      throw new InputLimitError(
+        `mass ${m} GeV is not allowed for the etl model at ${E} GeV: its phase-space integral cannot resolve the allowed region (it vanished although kinematics allows E_A′ from ${eMin} GeV); iww serves it`,
+        'mass',
+      );
+    }
     value = r.value;
     error = r.error + relTol * Math.abs(r.value);
   } else {

@@ -23,7 +23,7 @@ import { NO_YIELD, radiativeYield } from './yields/radiative.js';
 import { spectralSetup, type SpectralSetup } from './spectral/spectrum.js';
 import { yieldContext, type YieldContext } from './yields/context.js';
 import { backgroundFor } from './backgrounds/index.js';
-import { checkMass, honestYield } from './yields/massRange.js';
+import { checkMass, honestShape, honestYield } from './yields/massRange.js';
 
 /** n masses spaced evenly in log between min and max (GeV), both included. */
 export function logGrid(min: number, max: number, n: number): number[] {
@@ -130,7 +130,8 @@ export function reachPoint(
     epsilon90Radiative: epsilonForSignal(rad.value, required),
   };
   if (spectral) {
-    const s = spectral.signal(mass, { annihilation: ann.value, bremsstrahlung: bre.value, radiative: rad.value });
+    // the binned shapes meet their tolerance or the mass is refused in one line, like the yields
+    const s = honestShape(mass, () => spectral.signal(mass, { annihilation: ann.value, bremsstrahlung: bre.value, radiative: rad.value }));
     limits = {
       epsilon90: spectral.epsilon(s.annihilation.map((v, k) => v + s.bremsstrahlung[k] + s.radiative[k])),
       epsilon90Annihilation: spectral.epsilon(s.annihilation),
@@ -222,7 +223,17 @@ function validityWarnings(points: ReachPoint[]): string[] {
     invalid.length === 1
       ? `m_A′ = ${Number(invalid[0].massGeV.toPrecision(4))} GeV`
       : `m_A′ from ${Number(invalid[0].massGeV.toPrecision(4))} to ${Number(invalid[invalid.length - 1].massGeV.toPrecision(4))} GeV`;
-  const notes = [...new Set(invalid.map((p) => p.note))].join('; ');
+  // one entry per reason; the visible-width ratio, which differs from mass to mass, as its range
+  const ratios = new Map<string, number[]>();
+  for (const p of invalid) {
+    const note = p.note ?? '';
+    const m = /is ([0-9.e+-]+) × /.exec(note);
+    const key = m ? note.replace(m[0], 'is # × ') : note;
+    ratios.set(key, [...(ratios.get(key) ?? []), ...(m ? [Number(m[1])] : [])]);
+  }
+  const notes = [...ratios]
+    .map(([key, r]) => (r.length === 0 ? key : key.replace('#', r.length === 1 || Math.min(...r) === Math.max(...r) ? String(r[0]) : `${Math.min(...r)} to ${Math.max(...r)}`)))
+    .join('; ');
   return [`no meaningful limit at ${invalid.length} of ${points.length} masses (${range}), marked valid: false: ${notes}`];
 }
 

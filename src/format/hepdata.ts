@@ -90,9 +90,25 @@ const bandValue = (x: number) => ({ value: Number.isFinite(x) ? num(x) : '-' });
 
 /**
  * One curve's data file: m_A′ (GeV) against ε; masses without reach omitted.
- * With a band (total curve only), five more dependent variables at the same masses.
+ * With a band (total curve only), five more dependent variables at the same masses;
+ * the total curve also says where its limit is meaningful (`valid`, `note`).
  */
-function dataFile(r: ReachResult, curve: Curve, band?: ReachBand): string {
+/**
+ * Whether each total ε is a meaningful limit (issue 10): `valid` 1, or 0 with a `note`
+ * saying why (ε90 ≥ 1, A′ → e⁺e⁻ competing with A′ → χχ̄ …); the note only when some point is 0.
+ */
+function validityVariables(points: readonly ReachPoint[]) {
+  return [
+    {
+      header: { name: 'valid' },
+      qualifiers: [{ name: 'Meaning', value: '1: the total epsilon is a meaningful limit; 0: it is not (see note)' }],
+      values: points.map((p) => ({ value: p.valid ? 1 : 0 })),
+    },
+    ...(points.some((p) => !p.valid) ? [{ header: { name: 'note' }, values: points.map((p) => ({ value: p.valid ? '-' : (p.note ?? '-') })) }] : []),
+  ];
+}
+
+function dataFile(r: ReachResult, curve: Curve, band?: ReachBand, validity = false): string {
   const rows = r.points.map((p, i) => ({ p, i })).filter(({ p }) => Number.isFinite(curve.pick(p)) && curve.pick(p) > 0);
   const q = qualifiers(r, curve.process);
   const bandVariables = (band?.sigmas ?? []).map((sigma, k) => ({
@@ -109,6 +125,7 @@ function dataFile(r: ReachResult, curve: Curve, band?: ReachBand): string {
         values: rows.map(({ p }) => ({ value: num(curve.pick(p)) })),
       },
       ...bandVariables,
+      ...(validity ? validityVariables(rows.map(({ p }) => p)) : []),
     ],
   };
   return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
@@ -156,5 +173,5 @@ export function reachToHepDataSubmission(r: ReachResult, version = '', band?: Re
     data_file: curve.file,
   }));
   const submission = [header, ...tables].map((d) => `---\n${stringify(d, { lineWidth: 0, aliasDuplicateObjects: false })}`).join('');
-  return [{ name: 'submission.yaml', text: submission }, ...curves.map((curve, i) => ({ name: curve.file, text: dataFile(r, curve, i === 0 ? band : undefined) }))];
+  return [{ name: 'submission.yaml', text: submission }, ...curves.map((curve, i) => ({ name: curve.file, text: dataFile(r, curve, i === 0 ? band : undefined, i === 0) }))];
 }

@@ -197,11 +197,17 @@ function tRange(f: Frame, M: number, absU: number, V2: number): [number, number]
   const root = Math.sqrt(disc);
   const tmin = (2 * qc) / (-qb + root);
   const tmax = qa > 0 ? (-qb + root) / (2 * qa) : Infinity;
-  return [tmin, Math.min(tmax, 2 * M * (f.E - f.Ek), T_CAP)];
+  return [tmin, Math.min(tmax, 2 * M * (f.E - f.Ek), Math.max(T_CAP, T_CAP_FACTOR * tmin))];
 }
 
-/** Largest t integrated, GeV²: beyond it both form factors are below 1e−12 of their peak (t⁻² and t⁻⁸ tails). */
+/**
+ * Largest t integrated, GeV²: beyond it both form factors are below 1e−12 of their peak (t⁻² and t⁻⁸ tails).
+ * A heavy A′ (t_min = (m²/2E)² approaching it: m ≳ 60 GeV at 100 GeV) has no t below the cap: there the
+ * integrand starts at t_min and falls at least like G₂/t² ∝ t⁻⁴, so the range runs to T_CAP_FACTOR · t_min
+ * (a part ≲ 1e−9 of it left out), never to an empty range and a zero.
+ */
 const T_CAP = 200;
+const T_CAP_FACTOR = 1e3;
 
 /** The A′ direction at fixed ũ: |V⃗| = |p⃗ − k⃗| and the unit vector of V⃗ in the (x, z) plane. */
 interface Direction {

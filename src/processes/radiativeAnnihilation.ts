@@ -203,8 +203,13 @@ export function softPhotonCut(_mass: number, _width: number): number {
  * correction of e⁺e⁻ → V: F. A. Berends, R. Kleiss, Nucl. Phys. B 177 (1981)
  * 237; E. A. Kuraev, V. S. Fadin, Sov. J. Nucl. Phys. 41 (1985) 466):
  *
- *   S(s) = 1 + β ln x_eff + (α/π)(3L/2 + π²/3 − 2),  β = (2α/π)(L − 1),  L = ln(M²/m_e²),
+ *   S(s) = 1 + β ln x_eff + (α/π)(3L/2 + π²/3 − 2),  β = (2α/π)(L − 1),  L = ln(s/m_e²),
  *   x_eff = min(1, max(x₀, |s − M²|/s)).
+ *
+ * The large logarithm is that of the collision, ln(s/m_e²) (= ln(M²/m_e²) at the
+ * pole): in the tails, and for M ≪ m_e where the whole yield is a tail (s ≥ 2m_e²
+ * always), ln(M²/m_e²) would make S fall without bound as M → 0 (negative
+ * below M ≈ 1e-90 GeV) instead of reaching the M → 0 plateau.
  *
  * At the pole x_eff = x₀, and the sum with the hard channel, whose soft end is
  * β dx/x times the resonance, does not depend on x₀ to O(α) (fixed order on
@@ -215,9 +220,11 @@ export function softPhotonCut(_mass: number, _width: number): number {
  * radiative return), so the tail keeps the soft factor with x_eff = |s − M²|/s.
  */
 export function softVirtualFactor(mass: number, x0: number): (s: number) => number {
-  const L = Math.log((mass * mass) / (electronMass * electronMass));
-  const beta = Math.max(0, ((2 * alpha) / Math.PI) * (L - 1));
-  const constant = 1 + (alpha / Math.PI) * (1.5 * L + (Math.PI * Math.PI) / 3 - 2);
   const m2 = mass * mass;
-  return (s) => constant + beta * Math.log(Math.min(1, Math.max(x0, Math.abs(s - m2) / s)));
+  return (s) => {
+    const L = Math.log(s / (electronMass * electronMass));
+    const beta = Math.max(0, ((2 * alpha) / Math.PI) * (L - 1));
+    const constant = 1 + (alpha / Math.PI) * (1.5 * L + (Math.PI * Math.PI) / 3 - 2);
+    return constant + beta * Math.log(Math.min(1, Math.max(x0, Math.abs(s - m2) / s)));
+  };
 }

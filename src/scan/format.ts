@@ -68,13 +68,15 @@ export function scanToTable(s: ScanResult): string {
     ...fields.map((f) => valueText(r.values[f])),
     short(r.reach.background),
     Number.isFinite(r.reach.best.epsilon90) ? massMeV(r.reach.best.massGeV) : '—',
-    sci(r.reach.best.epsilon90),
+    `${sci(r.reach.best.epsilon90)}${r.reach.best.valid ? '' : ' †'}`,
   ]);
+  const notes = [...new Set(s.runs.filter((r) => !r.reach.best.valid).map((r) => r.reach.best.note ?? ''))];
   const align = header.map((_, j) => (j > 0 && j <= fields.length && typeof s.runs[0]?.values[fields[j - 1]] === 'string' ? 'l' : 'r')) as ('l' | 'r')[];
   const lines = alignColumns([header, ...rows], align);
   const shard = s.shard ? `, shard ${s.shard.index}/${s.shard.count}` : '';
   return [
     ...lines,
+    ...(notes.length ? ['', `† not a meaningful limit: ${notes.join('; ')}`] : []),
     '',
     `${s.spec.experiment}: ${s.runs.length} of ${s.total} configurations${shard}; ${massesText(s)}.`,
     ...s.spec.vary.map((v) => `vary ${v.field}=${v.spec}`),

@@ -364,7 +364,7 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
       const kinked = kinks.some((k) => k > qa && k < qb);
       if (nearPole || kinked) {
         const pts = [qPole, ...kinks, ...[1, 10].flatMap((n) => [qPole - n * halfWidth, qPole + n * halfWidth])];
-        h[j] = integrate(density, qa, qb, { relTol: 1e-4, points: pts, maxIntervals: 500, allowUnconverged: true }).value;
+        h[j] = integrate(density, qa, qb, { relTol: 1e-4, points: pts, maxIntervals: 500 }).value;
       } else {
         let sum = 0;
         const hh = step / 2;

@@ -29,7 +29,7 @@
  */
 import { signalEfficiencyAt } from '../config/schema.js';
 import { alpha, electronMass } from '../constants.js';
-import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
+import { integrate, QuadratureError, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import { tabulate, tableFromValues, type Table } from '../numeric/hermite.js';
 import {
   bremsstrahlungShape,
@@ -176,6 +176,11 @@ function yieldAtEfficiency(ctx: YieldContext, mass: number, options: YieldOption
   };
   // perPositron has kinks where the window opens (E = m_e/c, E = m + m_e) and where the threshold starts to bind
   const outer = spectrum.fold(perPositron, { relTol }, [electronMass / c, mass + electronMass, mass / (1 - c)]);
+  // kinematics allows the channel (checked above) and every integrand is positive there: a zero is an
+  // underflow or a table that cannot serve this mass, never the yield
+  if (!(outer.value > 0)) {
+    throw new QuadratureError(`the ${config.bremsstrahlungModel} A′-strahlung yield vanished although kinematics allows it: the numerics cannot serve m = ${mass} GeV here`);
+  }
   const scale = target.unitDensity * target.X0 * 4 * alpha * alpha * alpha;
   const hTotal = shape.table.spline.at(zetaOfY(c, mass));
   const tableRelErr = etl ? etl.error : phi.error + (iww ? 0 : shape.table.error + shape.quadratureError / hTotal);

@@ -109,12 +109,18 @@ export function etlCumulativeTable(
     return Math.max(0, quad(j, l, Y));
   };
   // interpolation error in ln E′: the two neighbouring quadratics at interval midpoints, at Y = yMax
+  // and at the threshold Y = 1 − m/E′ where that binds (heavy A′: the yield reads only Y ≤ 1 − m/E′);
+  // one of them ≤ 0 where the other is not (C changes by orders of magnitude between nodes) is no estimate
   if (nE > 3) {
     for (let j = 0; j + 3 < nE; j++) {
       const l = lnLo + (j + 1.5) * hE;
-      const a = quad(j, l, yMax);
-      const b = quad(j + 1, l, yMax);
-      if (a > 0) error = Math.max(error, Math.abs(a - b) / a);
+      const yTh = 1 - mass / Math.exp(l);
+      for (const Y of yTh < yMax ? [yMax, yTh] : [yMax]) {
+        const a = quad(j, l, Y);
+        const b = quad(j + 1, l, Y);
+        if (a > 0 && b > 0) error = Math.max(error, Math.abs(a - b) / a);
+        else if (a > 0 || b > 0) error = Math.max(error, 1);
+      }
     }
   }
   return { at, error };

@@ -48,6 +48,30 @@ export function honestYield(channel: string, massGeV: number, compute: () => Qua
   return r;
 }
 
+/**
+ * Runs the binned signal of the spectral analysis at one mass: a shape integral
+ * that cannot meet its tolerance, or a bin that is not finite and ≥ 0, is an
+ * InputLimitError naming the mass.
+ */
+export function honestShape<T extends Record<string, number[]>>(massGeV: number, compute: () => T): T {
+  let r: T;
+  try {
+    r = compute();
+  } catch (e) {
+    if (!(e instanceof QuadratureError)) throw e;
+    throw new InputLimitError(
+      `A′ mass = ${massGeV} GeV: the spectral signal shape cannot be computed to its tolerance for this configuration (${firstLine(e.message)})`,
+      'mass',
+    );
+  }
+  for (const bins of Object.values(r)) {
+    if (!bins.every((v) => Number.isFinite(v) && v >= 0)) {
+      throw new InputLimitError(`A′ mass = ${massGeV} GeV: the spectral signal shape is not finite and ≥ 0 in every bin for this configuration`, 'mass');
+    }
+  }
+  return r;
+}
+
 function firstLine(text: string): string {
   return text.split('\n')[0];
 }

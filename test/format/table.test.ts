@@ -73,4 +73,12 @@ describe('reachToHepDataSubmission', () => {
     expect(ann.independent_variables[0].values).toHaveLength(withReach.length);
     expect(ann.dependent_variables[0].values.every((v: { value: unknown }) => typeof v.value === 'number')).toBe(true);
   });
+  it('says per mass whether ε90 is a meaningful limit, and why not (issue 10)', () => {
+    const valid = doc.dependent_variables.find((d: { header: { name: string } }) => d.header.name === 'valid');
+    expect(valid.values.map((v: { value: number }) => v.value)).toEqual(r.points.map((p) => (p.valid ? 1 : 0)));
+    const flagged = YAML.parse(reachToHepData({ ...r, points: r.points.map((p, i) => (i === 0 ? { ...p, valid: false, note: 'ε90 ≥ 1: not a limit' } : p)) }));
+    const note = flagged.dependent_variables.find((d: { header: { name: string } }) => d.header.name === 'note');
+    expect(note.values[0].value).toBe('ε90 ≥ 1: not a limit');
+    expect(note.values[1].value).toBe(r.points[1].valid ? '-' : r.points[1].note);
+  });
 });

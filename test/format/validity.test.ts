@@ -11,6 +11,9 @@ import { reachToJson } from '../../src/format/json.js';
 import { reachCsvMetadata, reachToCsv } from '../../src/format/csv.js';
 import { reachToTable } from '../../src/format/table.js';
 import { reachPlot } from '../../src/plot/reachPlot.js';
+import { scanToTable } from '../../src/scan/format.js';
+import type { ScanResult } from '../../src/scan/result.js';
+import { fixtureReach } from '../fixtures/reach.js';
 
 describe('limitValidity', () => {
   it('ε90 ≥ 1 and no signal are not limits', () => {
@@ -49,6 +52,16 @@ describe('a reach with meaningless limits (lumi 1e−30 ab⁻¹; masses above th
       expect(r.warnings.some((w) => /no meaningful limit at \d+ of \d+ masses/.test(w))).toBe(true);
     }
     expect(heavy.points.find((p) => p.massGeV === 10)?.note).toMatch(/no signal/);
+  });
+
+  it('one warning line names each reason once: the visible-width ratio, different at every mass, as its range', () => {
+    // with α_D = 1e−6 heavy masses have ε90 < 1 where A′ → e⁺e⁻ already beats A′ → χχ̄
+    const r = computeReach(withOverrides(belle2, { lumi: 1, alphaD: 1e-6 }), [0.3, 0.6, 1], { includeEdges: false });
+    const ratios = r.points.filter((p) => /Γ\(A′→e⁺e⁻\)/.test(p.note ?? '')).map((p) => Number(/is ([0-9.e+-]+) ×/.exec(p.note!)![1]));
+    expect(ratios.length).toBeGreaterThan(1);
+    const w = r.warnings.find((x) => /no meaningful limit/.test(x))!;
+    expect(w.match(/Γ\(A′→e⁺e⁻\)/g)).toHaveLength(1);
+    expect(w).toContain(`is ${Math.min(...ratios)} to ${Math.max(...ratios)} × Γ(A′→χχ̄)`);
   });
 
   it('belle2 itself has only meaningful limits between 1 MeV and 1 GeV', () => {
@@ -96,5 +109,25 @@ describe('a reach with meaningless limits (lumi 1e−30 ab⁻¹; masses above th
     expect(svg).toMatch(/no meaningful limit \(valid: false\)/);
     const ok = reachPlot(computeReach(belle2, [0.01, 0.07], { includeEdges: false }));
     expect(ok).not.toMatch(/invalid-region/);
+  });
+});
+
+describe('a scan of configurations', () => {
+  it('marks a best ε90 that is no limit in its table, with the reason in a footnote', () => {
+    const good = fixtureReach();
+    const bad = { ...good, best: { ...good.best, epsilon90: 3, valid: false, note: 'ε90 ≥ 1: not a limit (the kinetic mixing is at most 1)' } };
+    const scan: ScanResult = {
+      spec: { experiment: 'belle2', base: good.config, vary: [{ field: 'lumi', spec: '1e-30,50', values: [1e-30, 50] }], masses: [0.01], includeEdges: false },
+      total: 2,
+      runs: [
+        { index: 0, values: { lumi: 1e-30 }, reach: bad },
+        { index: 1, values: { lumi: 50 }, reach: good },
+      ],
+    } as ScanResult;
+    const lines = scanToTable(scan).split('\n');
+    expect(lines[1]).toMatch(/3\.000e\+0 †$/);
+    expect(lines[2]).not.toMatch(/†/);
+    expect(lines).toContain('† not a meaningful limit: ε90 ≥ 1: not a limit (the kinetic mixing is at most 1)');
+    expect(scanToTable({ ...scan, runs: [scan.runs[1]] }).includes('†')).toBe(false);
   });
 });

@@ -14,8 +14,11 @@ import { effectivePhotonFlux, iwwShape, momentumTransferRange } from '../../src/
 import { integrate } from '../../src/numeric/gaussKronrod.js';
 import { annihilationKernel } from '../../src/yields/annihilationKernel.js';
 import { bremsstrahlungOpen } from '../../src/yields/bremsstrahlung.js';
+import { honestShape } from '../../src/yields/massRange.js';
 import { movingElectronKernelAt } from '../../src/yields/movingElectrons.js';
 import { materialProfile } from '../../src/target/comptonProfile.js';
+import { crossSection, resolveTarget } from '../../src/crossSection.js';
+import { etlTotalCrossSection } from '../../src/processes/etl.js';
 
 const na64 = withOverrides(EXPERIMENTS['na64-2019'].config as FixedTargetConfig, {
   bremsstrahlungModel: 'iww',
@@ -198,5 +201,51 @@ describe('moving electrons (the default of belle2 and babar): honest beyond the 
     const beyond = r.points.filter((p) => p.massGeV > 0.1 && p.massGeV < 0.17);
     expect(beyond.length).toBeGreaterThan(0);
     for (const p of beyond) expect(p.annihilationError).toBeLessThan(1e-3 * p.annihilation);
+  });
+});
+
+describe('an open channel is never reported as 0 ± 0', () => {
+  it('NA64 2019 as published (ETL A′-strahlung): at 90 and 99 GeV kinematics allows it, so a number > 0 or a one-line error naming the mass', () => {
+    const na = EXPERIMENTS['na64-2019'].config as FixedTargetConfig;
+    for (const m of [90, 99]) {
+      expect(bremsstrahlungOpen(m, na.energyCut, na.beamEnergy)).toBe(true);
+      let y: ReturnType<typeof computeYield> | undefined;
+      try {
+        y = computeYield(na, m);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        expect((e as ConfigError).message).toMatch(new RegExp(`mass = ${m} GeV`));
+        expect((e as ConfigError).message.includes('\n')).toBe(false);
+      }
+      if (y) {
+        expect(y.bremsstrahlung).toBeGreaterThan(0);
+        expectHonest(y);
+      }
+    }
+  });
+});
+
+describe('exact tree-level A′-strahlung for a heavy A′ (t_min = (m²/2E)² beyond the old 200 GeV² cap)', () => {
+  it('is positive where kinematics allows it (70 GeV at 100 GeV: t_min ≈ 600 GeV² was an empty range and σ = 0)', () => {
+    const lead = resolveTarget('Pb').composition;
+    expect(etlTotalCrossSection(lead, 100, 70).value).toBeGreaterThan(0);
+  });
+
+  it('where its integral cannot resolve the allowed region, a one-line error naming the mass, not 0 ± 0', () => {
+    expect(() => crossSection({ model: 'etl', target: 'Pb', beamParticle: 'e-', beamEnergy: 100, mass: 99 })).toThrow(
+      /^mass 99 GeV is not allowed for the etl model[^\n]*$/,
+    );
+    const iww = crossSection({ model: 'iww', target: 'Pb', beamParticle: 'e-', beamEnergy: 100, mass: 99 });
+    expect(iww.crossSectionPb).toBeGreaterThan(0);
+  });
+});
+
+describe('the spectral analysis’s binned shapes', () => {
+  it('are converged and ≥ 0 in every bin, or a one-line error naming the mass', () => {
+    expect(honestShape(0.07, () => ({ annihilation: [1, 2], bremsstrahlung: [0, 0] }))).toEqual({ annihilation: [1, 2], bremsstrahlung: [0, 0] });
+    expect(() => honestShape(0.07, () => ({ annihilation: [1, -1e-9] }))).toThrow(/^A′ mass = 0\.07 GeV: the spectral signal shape is not finite and ≥ 0/);
+    expect(() => honestShape(0.07, () => ({ annihilation: [NaN] }))).toThrow(ConfigError);
+    const unconverged = () => integrate((x) => Math.sin(1 / x), 1e-9, 1, { relTol: 1e-12, maxIntervals: 5 });
+    expect(() => honestShape(0.07, () => ({ annihilation: [unconverged().value] }))).toThrow(/^A′ mass = 0\.07 GeV: the spectral signal shape cannot be computed to its tolerance/);
   });
 });

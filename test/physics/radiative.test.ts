@@ -22,7 +22,7 @@ import {
 import { belle2, belle2_paper, computeFlux, computeReach, computeYield, EXPERIMENTS, withOverrides, yieldContext } from '../../src/index.js';
 import type { FixedTargetConfig } from '../../src/index.js';
 import { radiativeYield } from '../../src/yields/radiative.js';
-import { annihilationYieldNarrowWidth } from '../../src/yields/annihilation.js';
+import { annihilationYield, annihilationYieldNarrowWidth } from '../../src/yields/annihilation.js';
 
 /** Dirac's σ(e⁺e⁻ → γγ) for a positron of Lorentz factor γ on an electron at rest (r_e = α/m). */
 function dirac(gamma: number): number {
@@ -153,6 +153,22 @@ describe('e⁺e⁻ → γA′ folded with the shower (the third channel), electr
     const beta = ((2 * alpha) / Math.PI) * (Math.log((M * M) / (me * me)) - 1);
     const expected = beta * Math.log(xb / xa) * annihilationYieldNarrowWidth(c, M);
     expect(diff / expected).toBeCloseTo(1, 1);
+  });
+
+  it('the soft factor takes the collision’s log ln(s/m_e²): at the pole the leading-log closed form, and an M → 0 plateau', () => {
+    const M = 0.075;
+    const L = Math.log((M * M) / (me * me));
+    const beta = ((2 * alpha) / Math.PI) * (L - 1);
+    const pole = 1 + beta * Math.log(0.01) + (alpha / Math.PI) * (1.5 * L + (Math.PI * Math.PI) / 3 - 2);
+    expect(softVirtualFactor(M, 0.01)(M * M)).toBeCloseTo(pole, 14);
+    // far below any collision (s ≥ 2m_e²) the A′ mass no longer enters: the same S at 1 keV and 1e−100 GeV
+    const s = 2 * me * 4;
+    expect(softVirtualFactor(1e-100, 0.01)(s)).toBeCloseTo(softVirtualFactor(1e-6, 0.01)(s), 8); // differ by O(β M²/s)
+    expect(softVirtualFactor(1e-100, 0.01)(s)).toBeGreaterThan(1);
+    // so the annihilation yield (with this factor) reaches its plateau as m → 0, like the paper's (no factor)
+    const c = yieldContext(belle2);
+    const tiny = [1e-6, 1e-10, 1e-30, 1e-100].map((m) => annihilationYield(c, m));
+    for (const y of tiny) expect(Math.abs(y.value - tiny[0].value)).toBeLessThanOrEqual(y.error + tiny[0].error);
   });
 
   it('Eq. 11 times the soft factor plus the hard channel does not depend on the soft/hard boundary (to O(α x₀))', () => {
