@@ -73,12 +73,17 @@ describe('reachToHepDataSubmission', () => {
     expect(ann.independent_variables[0].values).toHaveLength(withReach.length);
     expect(ann.dependent_variables[0].values.every((v: { value: unknown }) => typeof v.value === 'number')).toBe(true);
   });
-  it('says per mass whether ε90 is a meaningful limit, and why not (issue 10)', () => {
-    const valid = doc.dependent_variables.find((d: { header: { name: string } }) => d.header.name === 'valid');
-    expect(valid.values.map((v: { value: number }) => v.value)).toEqual(r.points.map((p) => (p.valid ? 1 : 0)));
-    const flagged = YAML.parse(reachToHepData({ ...r, points: r.points.map((p, i) => (i === 0 ? { ...p, valid: false, note: 'ε90 ≥ 1: not a limit' } : p)) }));
+  it('says per mass in the total curve whether ε90 is a meaningful limit, and why not (issue 10)', () => {
+    const total = YAML.parse(byName['epsilon90_total.yaml']);
+    const shown = r.points.filter((p) => Number.isFinite(p.epsilon90) && p.epsilon90 > 0);
+    const valid = total.dependent_variables.find((d: { header: { name: string } }) => d.header.name === 'valid');
+    expect(valid.values.map((v: { value: number }) => v.value)).toEqual(shown.map((p) => (p.valid ? 1 : 0)));
+    const flaggedFiles = reachToHepDataSubmission({ ...r, points: r.points.map((p, i) => (i === 0 ? { ...p, valid: false, note: 'ε90 ≥ 1: not a limit' } : p)) });
+    const flagged = YAML.parse(flaggedFiles.find((f) => f.name === 'epsilon90_total.yaml')!.text);
     const note = flagged.dependent_variables.find((d: { header: { name: string } }) => d.header.name === 'note');
     expect(note.values[0].value).toBe('ε90 ≥ 1: not a limit');
     expect(note.values[1].value).toBe(r.points[1].valid ? '-' : r.points[1].note);
+    const ann = YAML.parse(byName['epsilon90_annihilation.yaml']);
+    expect(ann.dependent_variables.some((d: { header: { name: string } }) => d.header.name === 'valid')).toBe(false);
   });
 });
