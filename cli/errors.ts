@@ -19,7 +19,11 @@ export class UsageError extends Error {
 
 /** The user stopped the program (Ctrl-C): workers are stopped and nothing is written. */
 export class InterruptedError extends Error {
-  constructor(message = 'interrupted: stopped the workers, nothing written') {
+  constructor(
+    message = 'interrupted: stopped the workers, nothing written',
+    /** The signal that stopped the program; its number sets the exit status. */
+    readonly signal: 'SIGINT' | 'SIGTERM' = 'SIGINT',
+  ) {
     super(message);
     this.name = 'InterruptedError';
   }
@@ -27,6 +31,11 @@ export class InterruptedError extends Error {
 
 /** Exit status after an interrupt (128 + SIGINT, as shells report it). */
 export const EXIT_INTERRUPTED = 130;
+
+/** Exit status after the signal that interrupted the program: 128 + its number (130 for SIGINT, 143 for SIGTERM). */
+export function interruptedStatus(e: InterruptedError): number {
+  return e.signal === 'SIGTERM' ? 143 : EXIT_INTERRUPTED;
+}
 
 /**
  * The system failed the command although the request was right: no space

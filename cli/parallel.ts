@@ -16,11 +16,11 @@ export async function runTasks<R>(
   inProcess: (task: WorkerTask) => R | Promise<R>,
   onDone?: (done: number, total: number) => void,
 ): Promise<R[]> {
-  let interrupted = false;
+  let interrupted: 'SIGINT' | 'SIGTERM' | undefined;
   const pool = jobs > 1 && tasks.length > 1 ? new WorkerPool(jobs) : undefined;
-  const stop = () => {
-    interrupted = true;
-    pool?.cancel(new InterruptedError());
+  const stop = (signal: 'SIGINT' | 'SIGTERM') => {
+    interrupted = signal;
+    pool?.cancel(new InterruptedError(undefined, signal));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -29,12 +29,12 @@ export async function runTasks<R>(
     const out: R[] = [];
     for (const task of tasks) {
       await tick();
-      if (interrupted) throw new InterruptedError();
+      if (interrupted) throw new InterruptedError(undefined, interrupted);
       out.push(await inProcess(task));
       onDone?.(out.length, tasks.length);
     }
     await tick();
-    if (interrupted) throw new InterruptedError();
+    if (interrupted) throw new InterruptedError(undefined, interrupted);
     return out;
   } finally {
     process.off('SIGINT', stop);

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
-import { EXIT_INTERRUPTED, EXIT_USAGE, InterruptedError, UsageError, brief, errorLine } from './errors.js';
+import { EXIT_USAGE, InterruptedError, UsageError, brief, errorLine, interruptedStatus } from './errors.js';
 import { StdoutClosed, type Io } from './io.js';
 import type { Library } from './library.js';
 import { buildProgram } from './program.js';
@@ -47,7 +47,7 @@ export async function run(argv: string[], io: Io, lib: Library): Promise<number>
     }
     if (e instanceof InterruptedError) {
       io.stderr(`vanish: ${e.message}\n`);
-      return EXIT_INTERRUPTED;
+      return interruptedStatus(e);
     }
     const { line, status } = errorLine(e);
     io.stderr(line);
