@@ -45,3 +45,11 @@ export const alpha = 1 / 137.035999084;
 export const electronMass = 0.51099895 * MeV;
 /** Elementary charge squared in natural units, e² = 4πα. */
 export const e2 = 4 * Math.PI * alpha;
+
+// ── heavier leptons and the pions (PDG 2022) ────────────────────────────────
+/** Muon mass 105.6583755 MeV (CODATA 2018, PDG 2022). */
+export const muonMass = 105.6583755 * MeV;
+/** Charged-pion mass 139.57039 MeV (PDG 2022). */
+export const chargedPionMass = 139.57039 * MeV;
+/** Neutral-pion mass 134.9768 MeV (PDG 2022). */
+export const neutralPionMass = 134.9768 * MeV;

@@ -20,6 +20,7 @@ import { ConfigError, InputLimitError } from './config/schema.js';
 import { ELEMENTS, MATERIAL_NAMES, material, type Element } from './materials/materials.js';
 import { PERIODIC_TABLE } from './materials/periodicTable.js';
 import { annihilationCrossSection, darkPhoton } from './models/darkPhoton.js';
+import { DARK_MATTER_MODELS, smallestMassRatio, type DarkMatterModel } from './models/darkMatter.js';
 import { bremsstrahlungTotalCrossSection } from './processes/bremsstrahlung.js';
 import { etlTotalCrossSection } from './processes/etl.js';
 import { radiativeCrossSectionBetween, radiativeKinematics } from './processes/radiativeAnnihilation.js';
@@ -40,6 +41,9 @@ export interface CrossSectionRequest {
   /** Dark coupling and m_A′/m_χ, for the annihilation width (Eq. 10); defaults 0.1 and 3 (NA64's benchmark). */
   alphaD?: number;
   massRatio?: number;
+  /** The dark matter the A′ decays to (default dirac, Eq. 8) and the pseudo-Dirac splitting δ (default 0.1). */
+  darkMatter?: DarkMatterModel;
+  massSplitting?: number;
   /** Relative tolerance of the quadrature (default 1e−4). */
   relTol?: number;
 }
@@ -111,7 +115,18 @@ export function crossSection(req: CrossSectionRequest): CrossSectionResult {
   const alphaD = req.alphaD ?? 0.1;
   const massRatio = req.massRatio ?? 3;
   if (!(alphaD > 0 && alphaD <= 1)) throw new ConfigError(`alphaD ${alphaD} is not allowed (allowed: 0 < α_D ≤ 1)`, 'alphaD');
-  if (!(massRatio > 2 && Number.isFinite(massRatio))) throw new ConfigError(`massRatio ${massRatio} is not allowed (allowed: > 2)`, 'massRatio');
+  const darkMatter = req.darkMatter ?? 'dirac';
+  const massSplitting = req.massSplitting ?? 0.1;
+  if (!DARK_MATTER_MODELS.includes(darkMatter)) {
+    throw new ConfigError(`darkMatter ${JSON.stringify(darkMatter)} is not allowed (allowed: ${DARK_MATTER_MODELS.join(', ')})`, 'darkMatter');
+  }
+  if (!(massSplitting > 0 && massSplitting < 1)) {
+    throw new ConfigError(`massSplitting ${massSplitting} is not allowed (allowed: 0 < δ < 1, a splitting between 0 and m_χ)`, 'massSplitting');
+  }
+  const least = smallestMassRatio({ darkMatter, massSplitting });
+  if (!(massRatio > least && Number.isFinite(massRatio))) {
+    throw new ConfigError(`massRatio ${massRatio} is not allowed for darkMatter ${darkMatter} (allowed: > ${least}, A′ → dark pair open)`, 'massRatio');
+  }
   const relTol = req.relTol ?? 1e-4;
   const target = resolveTarget(req.target);
 
@@ -150,11 +165,11 @@ export function crossSection(req: CrossSectionRequest): CrossSectionResult {
     const electrons = target.composition.reduce((s, c) => s + c.count * c.element.Z, 0);
     const s = 2 * electronMass * (E + electronMass);
     // the A′ takes the whole energy E + m_e: counted unless E_A′ ≥ eMin excludes it
-    const sigma = eMin <= E + electronMass ? electrons * annihilationCrossSection(darkPhoton(m, alphaD, massRatio), s) : 0;
+    const sigma = eMin <= E + electronMass ? electrons * annihilationCrossSection(darkPhoton(m, alphaD, massRatio, { darkMatter, massSplitting }), s) : 0;
     const count = Number(electrons.toPrecision(6));
     channels.push({
       channel: 'annihilation',
-      description: `resonant annihilation e+ e− → A′ on the target's ${count} electrons at rest (Eq. 9, α_D = ${alphaD}, m_A′/m_χ = ${massRatio})`,
+      description: `resonant annihilation e+ e− → A′ on the target's ${count} electrons at rest (Eq. 9, ${darkMatter} χ, α_D = ${alphaD}, m_A′/m_χ = ${massRatio})`,
       crossSectionPb: sigma / pb,
       crossSectionError: 0,
     });

@@ -24,6 +24,8 @@ import { spectralSetup, type SpectralSetup } from './spectral/spectrum.js';
 import { yieldContext, type YieldContext } from './yields/context.js';
 import { backgroundFor } from './backgrounds/index.js';
 import { checkMass, honestShape, honestYield } from './yields/massRange.js';
+import { darkPhotonFor } from './models/darkPhoton.js';
+import { epsilonWithVisibleDecays, invisibleBranchingRatio, visibleWidthRatio } from './models/visibleDecays.js';
 
 /** n masses spaced evenly in log between min and max (GeV), both included. */
 export function logGrid(min: number, max: number, n: number): number[] {
@@ -139,6 +141,22 @@ export function reachPoint(
       epsilon90Radiative: spectral.epsilon(s.radiative),
     };
   }
+  // visible decays (models/visibleDecays.ts): the limit for invisible decays alone, ε₀, becomes ε = ε₀/√(1 − kε₀²)
+  const { config } = ctx;
+  const model = darkPhotonFor(config, mass);
+  const k = visibleWidthRatio(config, mass);
+  const epsilonBefore = limits.epsilon90;
+  if (config.visibleDecays) {
+    limits = {
+      epsilon90: epsilonWithVisibleDecays(limits.epsilon90, k),
+      epsilon90Annihilation: epsilonWithVisibleDecays(limits.epsilon90Annihilation, k),
+      epsilon90Bremsstrahlung: epsilonWithVisibleDecays(limits.epsilon90Bremsstrahlung, k),
+      epsilon90Radiative: epsilonWithVisibleDecays(limits.epsilon90Radiative, k),
+    };
+  }
+  const epsilon90Counting = config.visibleDecays ? epsilonWithVisibleDecays(counting, k) : counting;
+  // visible decays won: a signal, but no ε at which its invisible part reaches the required count
+  const noInvisibleLimit = config.visibleDecays && !Number.isFinite(limits.epsilon90) && Number.isFinite(epsilonBefore);
   return {
     massGeV: mass,
     annihilation: ann.value,
@@ -148,8 +166,9 @@ export function reachPoint(
     radiative: rad.value,
     radiativeError: rad.error,
     ...limits,
-    epsilon90Counting: counting,
-    ...limitValidity(mass, limits.epsilon90, ctx.config.alphaD, ctx.config.massRatio),
+    epsilon90Counting,
+    invisibleBranchingRatio90: Number.isFinite(limits.epsilon90) ? invisibleBranchingRatio(mass, limits.epsilon90, model.width) : 1,
+    ...limitValidity(mass, limits.epsilon90, config.alphaD, config.massRatio, config, noInvisibleLimit),
   };
 }
 
@@ -194,7 +213,7 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
     background: bg.total,
     requiredSignal: required,
     points,
-    best: { ...best, ...limitValidity(best.massGeV, best.epsilon90, config.alphaD, config.massRatio) },
+    best: { ...best, ...limitValidity(best.massGeV, best.epsilon90, config.alphaD, config.massRatio, config) },
     edges,
     warnings: [
       ...bg.warnings,

@@ -19,6 +19,7 @@
  */
 import { z } from 'zod';
 import { MATERIAL_NAMES } from '../materials/materials.js';
+import { DARK_MATTER_MODELS, type DarkMatterModel } from '../models/darkMatter.js';
 import { ConfigError } from './errors.js';
 import { DEFAULT_EXPERIMENT } from './defaultExperiment.js';
 import { EXPERIMENTS } from './presets.js';
@@ -192,9 +193,36 @@ export const SHARED_FIELD_DEFS = {
     group: 'darkSector',
     label: "m_A' / m_χ",
     unit: '',
-    relation: 'with α_D √(1 − 4/massRatio²) ≥ 1e-9',
-    help: "m_A'/m_χ; above 2 so that A' → χχ̄ is open (Eq. 10).",
-    flag: { flag: '--mass-ratio', arg: '<ratio>', what: "m_A'/m_χ (A' → χχ̄ needs > 2)" },
+    relation: 'massRatio > 2 + massSplitting for pseudoDirac, with α_D √(1 − 4/massRatio²) ≥ 1e-9',
+    help: "m_A'/m_χ (m_χ the lighter dark state); above 2 so that A' → χχ̄ is open (Eq. 10), above 2 + massSplitting for pseudo-Dirac χ₁χ₂.",
+    flag: { flag: '--mass-ratio', arg: '<ratio>', what: "m_A'/m_χ (A' → χχ̄ needs > 2, A' → χ₁χ₂ > 2 + massSplitting)" },
+  }),
+  darkMatter: def(z.enum(DARK_MATTER_MODELS as unknown as [DarkMatterModel, ...DarkMatterModel[]]), {
+    group: 'darkSector',
+    label: 'Dark matter the A′ decays to',
+    unit: '',
+    notes: { dirac: 'Eq. 8', majorana: 'axial coupling', scalar: 'complex', pseudoDirac: 'χ₁χ₂, split by massSplitting' },
+    help: "The dark matter the A′ decays to (src/models/darkMatter.ts): the seed's Dirac χ (Eq. 8), a Majorana fermion (axial coupling), a complex scalar, or pseudo-Dirac χ₁χ₂.",
+    flag: { flag: '--dark-matter', arg: '<model>', what: 'the dark matter the A′ decays to' },
+  }),
+  massSplitting: def(number('').gt(0).lt(1), {
+    group: 'darkSector',
+    label: 'Pseudo-Dirac splitting (m_χ₂ − m_χ₁)/m_χ₁ (χ₂ assumed invisible)',
+    unit: '',
+    symbol: 'δ',
+    help:
+      'Pseudo-Dirac splitting δ = (m_χ₂ − m_χ₁)/m_χ₁, a splitting between 0 and m_χ; used by darkMatter pseudoDirac only. ' +
+      'χ₂ is assumed not to decay visibly inside the detector (a warning says where it would).',
+    flag: { flag: '--mass-splitting', arg: '<fraction>', what: 'pseudo-Dirac splitting (m_χ₂ − m_χ₁)/m_χ₁' },
+  }),
+  visibleDecays: def(z.boolean(), {
+    group: 'darkSector',
+    label: 'A′ → e⁺e⁻, μ⁺μ⁻ in the width (invisible branching ratio)',
+    unit: '',
+    help:
+      'Include A′ → e⁺e⁻ and μ⁺μ⁻ in the total width: the limit then counts invisible decays with their branching ratio ' +
+      "(src/models/visibleDecays.ts). Off reproduces the seed's Γ = Γ(A′ → χχ̄).",
+    flag: { flag: '--visible-decays', arg: '<on|off>', what: 'A′ → e⁺e⁻, μ⁺μ⁻ in the width, the limit counting invisible decays', choices: { on: true, off: false } },
   }),
   bremsstrahlungModel: def(z.enum(['ww', 'iww', 'etl']), {
     group: 'darkSector',
@@ -321,6 +349,9 @@ export const COLLIDER_FIELD_DEFS = {
   }),
   alphaD: S.alphaD,
   massRatio: S.massRatio,
+  darkMatter: S.darkMatter,
+  massSplitting: S.massSplitting,
+  visibleDecays: S.visibleDecays,
   bremsstrahlungModel: S.bremsstrahlungModel,
   electronMotion: S.electronMotion,
   beamEnergySpread: def(number('').gte(0).lt(0.1), {
@@ -397,6 +428,9 @@ export const FIXED_TARGET_FIELD_DEFS = {
   resolutionConstant: S.resolutionConstant,
   alphaD: S.alphaD,
   massRatio: S.massRatio,
+  darkMatter: S.darkMatter,
+  massSplitting: S.massSplitting,
+  visibleDecays: S.visibleDecays,
   backgroundEvents: def(number('').gte(0), {
     group: 'statistics',
     label: 'Expected background events',

@@ -57,6 +57,9 @@ export const belle2_paper: Readonly<ExperimentConfig> = deepFreeze({
   neutronPenetration: null, // computed from Eq. 7; the paper rounds it to 0.01
   alphaD: 0.001, // paper Sec. V, Fig. 2
   massRatio: 3, // m_A' = 3 m_χ (paper Sec. V)
+  darkMatter: 'dirac', // Dirac χ, Eq. (8)
+  massSplitting: 0.1, // pseudo-Dirac only: δ = 0.1, the benchmark of Izaguirre et al. (arXiv:1505.00011) and LDMX (arXiv:1807.01730)
+  visibleDecays: false, // Γ_A' ≃ Γ(A' → χχ̄) (paper Sec. V, below Eq. 10)
   beamEnergySpread: 0, // the Bhabha positrons of asymmetric beams form a continuum (no line to smear)
   statistics: 'deltaChi2', // N_s/√N_b = √2.71 (paper Sec. V, [45])
   deltaChi2: 2.71, // N_s/√N_b = √2.71, 90% CL (paper Sec. V, [45])
@@ -77,6 +80,7 @@ export const belle2: Readonly<ExperimentConfig> = deepFreeze({
   electronMotion: 'comptonProfile', // the CsI electrons' momenta (BMM HF profiles via xraylib)
   statistics: 'cls', // median expected Poisson CLs at 90% CL: right at any background
   radiativeAnnihilation: true, // e⁺e⁻ → γA′, the seed authors' follow-up (arXiv:2505.10302)
+  visibleDecays: true, // A′ → e⁺e⁻, μ⁺μ⁻ in the width; the limit counts invisible decays (models/visibleDecays.ts)
 });
 
 /**
@@ -149,6 +153,9 @@ export const na64_2019: Readonly<FixedTargetConfig> = deepFreeze({
   // positrons resonate (na64-eplus-2022); for an e− beam it moves the smooth yields by O(σ²) ≈ 1e−4: not applied
   beamEnergySpread: 0,
   massRatio: 3, // m_A' = 3 m_χ (ibid.)
+  darkMatter: 'dirac', // NA64's benchmark Dirac χ (ibid.); any model of models/darkMatter.ts may be chosen
+  massSplitting: 0.1, // pseudo-Dirac only: δ = 0.1 (Izaguirre et al., arXiv:1505.00011)
+  visibleDecays: true, // A′ → e⁺e⁻, μ⁺μ⁻ in the width; the limit counts invisible decays (models/visibleDecays.ts)
   backgroundEvents: 0.53, // expected background (ibid.); no effect on the CLs limit with 0 observed
   observedEvents: 0, // no events in the signal box (ibid.)
   confidenceLevel: 0.9, // 90% CL, CLs (ibid.): N_up = 2.3

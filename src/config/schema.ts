@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { ConfigError, MAX_LISTED, show, showKey } from './errors.js';
+import { darkWidth, smallestMassRatio, type DarkMatterModel } from '../models/darkMatter.js';
 import {
   COLLIDER_FIELD_DEFS,
   FIELDS,
@@ -38,6 +39,7 @@ export const experimentConfigSchema = z
   .strict()
   .superRefine((c, ctx) => {
     checkBinEdges(c.spectralBins, ctx);
+    checkDarkSector(c, ctx);
     if (!(c.thetaMin < c.thetaMax)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -64,6 +66,7 @@ export const fixedTargetConfigSchema = z
   .strict()
   .superRefine((c, ctx) => {
     checkBinEdges(c.spectralBins, ctx);
+    checkDarkSector(c, ctx);
     checkWidth(c, ctx);
   });
 
@@ -72,12 +75,36 @@ export const fixedTargetConfigSchema = z
  * stay resolvable in double precision (see alphaD in fields.ts): α_D √(1 − 4/R²) ≥ 1e−9,
  * which rules out R within ~1e−4 of 2 only for the smallest α_D.
  */
-function checkWidth(c: { alphaD: number; massRatio: number }, ctx: z.RefinementCtx): void {
-  if (!(c.alphaD * Math.sqrt(1 - 4 / (c.massRatio * c.massRatio)) >= 1e-9)) {
+function checkWidth(c: { alphaD: number; massRatio: number; darkMatter: DarkMatterModel; massSplitting: number }, ctx: z.RefinementCtx): void {
+  if (!(c.massRatio > smallestMassRatio(c))) return; // closed: checkDarkSector says so
+  // Dirac: Γ/m ∝ α_D (1 + 2/R²)√(1 − 4/R²) (Eq. 10); the other models (models/darkMatter.ts): the same floor on Γ/m, 1e−9/3
+  const resolved =
+    c.darkMatter === 'dirac'
+      ? c.alphaD * Math.sqrt(1 - 4 / (c.massRatio * c.massRatio)) >= 1e-9
+      : darkWidth(1, { ...c }) >= 1e-9 / 3;
+  if (!resolved) {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
       path: ['massRatio'],
-      message: `too close to 2 for alphaD = ${c.alphaD}: the A′ width α_D √(1 − 4/massRatio²) must be ≥ 1e-9 to be resolved`,
+      message:
+        c.darkMatter === 'dirac'
+          ? `too close to 2 for alphaD = ${c.alphaD}: the A′ width α_D √(1 − 4/massRatio²) must be ≥ 1e-9 to be resolved`
+          : `too close to threshold for alphaD = ${c.alphaD} and darkMatter ${c.darkMatter}: the A′ width Γ/m_A′ must be ≥ 3.3e-10 to be resolved`,
+    });
+  }
+}
+
+/** A′ → dark pair must be open for the model: m_A′/m_χ > 2 (> 2 + δ for pseudo-Dirac). */
+function checkDarkSector(c: { darkMatter: DarkMatterModel; massRatio: number; massSplitting: number }, ctx: z.RefinementCtx): void {
+  const least = smallestMassRatio(c);
+  if (!(c.massRatio > least)) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['massRatio'],
+      message:
+        c.darkMatter === 'pseudoDirac'
+          ? `A′ → χ₁χ₂ is closed for darkMatter pseudoDirac with massSplitting ${c.massSplitting}: massRatio must be above 2 + massSplitting = ${least}`
+          : `A′ → χχ̄ is closed: massRatio must be above 2`,
     });
   }
 }

@@ -15,10 +15,11 @@
 import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachPoint, ReachResult, YieldResult } from '../results.js';
 import { isFixedTargetBackground, type Comparison } from './json.js';
 import { sig } from './number.js';
+import { yPlanePoint } from '../models/darkMatter.js';
 
 /** Column names of {@link reachToCsv}; events are expected counts at ε = 1. */
 export const REACH_CSV_HEADER =
-  'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,valid,note';
+  'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,mass_chi_GeV,y90,invisible_branching_ratio90,valid,note';
 
 /** What each column of {@link REACH_CSV_HEADER} is, for the metadata sidecar. */
 const REACH_COLUMNS: readonly CsvColumn[] = [
@@ -34,6 +35,9 @@ const REACH_COLUMNS: readonly CsvColumn[] = [
   { name: 'radiative_error', title: 'numerical error of radiative_events_eps1', unit: 'events' },
   { name: 'epsilon90_radiative', title: "the limit from e+e- -> gamma A' alone", unit: '1' },
   { name: 'epsilon90_counting', title: 'the limit from one count of the selected events (equals epsilon90 for the counting analysis)', unit: '1' },
+  { name: 'mass_chi_GeV', title: "dark-matter mass m_chi = m_A'/massRatio (the lighter state for pseudo-Dirac)", unit: 'GeV' },
+  { name: 'y90', title: "the limit in the light-dark-matter plane, y = epsilon90^2 alpha_D (m_chi/m_A')^4", unit: '1' },
+  { name: 'invisible_branching_ratio90', title: "Gamma(A' -> dark matter)/Gamma_total at epsilon90, with A' -> e+e-, mu+mu- in the width", unit: '1' },
   { name: 'valid', title: 'whether epsilon90 is a meaningful limit (1) or not (0)', unit: '1' },
   { name: 'note', title: 'why epsilon90 is not a meaningful limit (empty when it is)', unit: '', datatype: 'string' },
 ];
@@ -44,8 +48,12 @@ const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 /** The `valid,note` cells of a point or best point: `1,` when ε90 is a limit, else `0,"why"`. */
 export const validityCells = (v: { valid: boolean; note?: string }): string => (v.valid ? '1,' : `0,${quoted((v.note ?? '').replace(/,/g, ';'))}`);
 
-/** A reach point's numbers in the order of {@link REACH_CSV_HEADER} (before its `valid,note` cells). */
-export function reachPointColumns(p: ReachPoint): number[] {
+/**
+ * A reach point's numbers in the order of {@link REACH_CSV_HEADER} (before its `valid,note` cells); m_χ and
+ * y90 = ε90² α_D (m_χ/m_A′)⁴ from the configuration's α_D and mass ratio.
+ */
+export function reachPointColumns(p: ReachPoint, config: Readonly<{ alphaD: number; massRatio: number }>): number[] {
+  const plane = yPlanePoint(p, config);
   return [
     p.massGeV,
     p.annihilation,
@@ -59,13 +67,17 @@ export function reachPointColumns(p: ReachPoint): number[] {
     p.radiativeError,
     p.epsilon90Radiative,
     p.epsilon90Counting,
+    plane.massChiGeV,
+    plane.y90,
+    p.invisibleBranchingRatio90 ?? NaN,
   ];
 }
 
 const row = (values: number[]): string => values.map((v) => sig(v)).join(',');
 
 /** A reach point as one CSV row of {@link REACH_CSV_HEADER}: its numbers, then `valid,note`. */
-export const reachPointRow = (p: ReachPoint): string => `${row(reachPointColumns(p))},${validityCells(p)}`;
+export const reachPointRow = (p: ReachPoint, config: Readonly<{ alphaD: number; massRatio: number }>): string =>
+  `${row(reachPointColumns(p, config))},${validityCells(p)}`;
 
 /** The kinematic edges of a reach that lie inside its mass range (the grid's first to last mass). */
 export function edgesInRange(r: ReachResult): ReachResult['edges'] {
@@ -77,7 +89,7 @@ export function edgesInRange(r: ReachResult): ReachResult['edges'] {
 
 /** The reach curve as CSV: the header line, then one row per mass, sorted by mass. */
 export function reachToCsv(r: ReachResult): string {
-  return `${[REACH_CSV_HEADER, ...r.points.map(reachPointRow)].join('\n')}\n`;
+  return `${[REACH_CSV_HEADER, ...r.points.map((p) => reachPointRow(p, r.config))].join('\n')}\n`;
 }
 
 /** The sidecar's name for a CSV file (W3C CSVW: `{url}-metadata.json`). */
@@ -121,7 +133,14 @@ export function reachCsvMetadata(
       positrons: r.positrons,
       backgroundEvents: r.background,
       requiredSignalEvents: r.requiredSignal,
-      best: { massGeV: r.best.massGeV, epsilon90: finite(r.best.epsilon90), valid: r.best.valid, ...(r.best.note !== undefined ? { note: r.best.note } : {}) },
+      best: {
+        massGeV: r.best.massGeV,
+        epsilon90: finite(r.best.epsilon90),
+        valid: r.best.valid,
+        ...(r.best.note !== undefined ? { note: r.best.note } : {}),
+        massChiGeV: yPlanePoint(r.best, r.config).massChiGeV,
+        y90: finite(yPlanePoint(r.best, r.config).y90),
+      },
       edges: edgesInRange(r).map((e) => ({ massGeV: e.massGeV, label: e.label })),
       warnings: [...r.warnings],
       ...(r.spectral

@@ -6,6 +6,7 @@
  */
 import type { AnyExperimentConfig } from '../config/schema.js';
 import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachPoint, ReachResult, YieldResult } from '../results.js';
+import { yPlanePoint } from '../models/darkMatter.js';
 
 /** Another experiment's limit curve put beside a reach (`vanish reach --compare`). */
 export interface Comparison {
@@ -91,7 +92,8 @@ function validity(v: { valid: boolean; note?: string }) {
   return v.valid ? { valid: true } : { valid: false, note: v.note };
 }
 
-function pointToObject(p: ReachPoint) {
+function pointToObject(p: ReachPoint, config: Readonly<{ alphaD: number; massRatio: number }>) {
+  const plane = yPlanePoint(p, config);
   return {
     ...yieldToObject(p),
     epsilon90: p.epsilon90,
@@ -100,6 +102,9 @@ function pointToObject(p: ReachPoint) {
     epsilon90Radiative: p.epsilon90Radiative,
     epsilon90Counting: p.epsilon90Counting,
     ...validity(p),
+    massChiGeV: plane.massChiGeV,
+    y90: plane.y90,
+    ...(p.invisibleBranchingRatio90 === undefined ? {} : { invisibleBranchingRatio90: p.invisibleBranchingRatio90 }),
   };
 }
 
@@ -117,10 +122,10 @@ export function reachToObject(r: ReachResult, comparisons?: readonly Comparison[
     positrons: r.positrons,
     background: r.background,
     points: r.points.map((p) => {
-      const { massGeV, annihilation, bremsstrahlung, epsilon90, ...rest } = pointToObject(p);
+      const { massGeV, annihilation, bremsstrahlung, epsilon90, ...rest } = pointToObject(p, r.config);
       return { massGeV, annihilation, bremsstrahlung, epsilon90, ...rest };
     }),
-    best: { massGeV: r.best.massGeV, epsilon90: r.best.epsilon90, ...validity(r.best) },
+    best: { massGeV: r.best.massGeV, epsilon90: r.best.epsilon90, ...validity(r.best), ...yPlanePoint(r.best, r.config) },
     edges: r.edges.map((e) => ({ massGeV: e.massGeV, label: e.label })),
     requiredSignal: r.requiredSignal,
     warnings: [...r.warnings],

@@ -6,6 +6,7 @@
  */
 import { stringify } from 'yaml';
 import { REACH_CSV_HEADER, reachPointRow, validityCells } from '../format/csv.js';
+import { yPlanePoint } from '../models/darkMatter.js';
 import { alignColumns } from '../format/table.js';
 import { massMeV, sci, sig, short } from '../format/number.js';
 import type { ScanResult, ScanRun } from './result.js';
@@ -52,9 +53,11 @@ export function scanToCsv(s: ScanResult): string {
   ];
   for (const r of s.runs) {
     const key = [String(r.index), ...fields.map((f) => valueText(r.values[f])), sig(r.reach.background), sig(r.reach.requiredSignal)].join(',');
-    for (const p of r.reach.points) lines.push(`${key},grid,${reachPointRow(p)}`);
+    for (const p of r.reach.points) lines.push(`${key},grid,${reachPointRow(p, r.reach.config)}`);
     const b = r.reach.best;
-    lines.push(`${key},best,${[b.massGeV, NaN, NaN, NaN, NaN, b.epsilon90, NaN, NaN, NaN, NaN, NaN, NaN].map((x) => sig(x)).join(',')},${validityCells(b)}`);
+    const plane = yPlanePoint(b, r.reach.config);
+    const nums = [b.massGeV, NaN, NaN, NaN, NaN, b.epsilon90, NaN, NaN, NaN, NaN, NaN, NaN, plane.massChiGeV, plane.y90, NaN];
+    lines.push(`${key},best,${nums.map((x) => sig(x)).join(',')},${validityCells(b)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -103,6 +103,7 @@ function revivePoint(p: Record<string, unknown>): ReachPoint {
     radiativeError: (p.radiativeError as number | undefined) ?? 0,
     epsilon90Radiative: inf(p.epsilon90Radiative ?? null),
     epsilon90Counting: inf(p.epsilon90Counting ?? p.epsilon90),
+    ...(typeof p.invisibleBranchingRatio90 === 'number' ? { invisibleBranchingRatio90: p.invisibleBranchingRatio90 } : {}),
   };
 }
 

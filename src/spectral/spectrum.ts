@@ -41,7 +41,7 @@ import erfc from '@stdlib/math-base-special-erfc';
 import type { AnyExperimentConfig, ExperimentConfig } from '../config/schema.js';
 import { ConfigError } from '../config/schema.js';
 import { electronMass } from '../constants.js';
-import { darkPhoton } from '../models/darkPhoton.js';
+import { darkPhotonFor } from '../models/darkPhoton.js';
 import { integrate } from '../numeric/gaussKronrod.js';
 import { radiativeCumulative, radiativeKinematics, softPhotonCut } from '../processes/radiativeAnnihilation.js';
 import { photonSpectrum } from '../shower/photonSpectrum.js';
@@ -335,7 +335,7 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
   // ── signals, per mass ──
   const resonanceH = (mass: number): Float64Array => {
     const h = new Float64Array(fine.n);
-    const model = darkPhoton(mass, config.alphaD, config.massRatio);
+    const model = darkPhotonFor(config, mass);
     const sigma = resonanceCrossSection(ctx, model);
     const twoMe = 2 * me;
     const qPole = (mass * mass) / twoMe - me;
@@ -401,7 +401,7 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
 
   const radiativeH = (mass: number): Float64Array => {
     const h = new Float64Array(fine.n);
-    const model = darkPhoton(mass, config.alphaD, config.massRatio);
+    const model = darkPhotonFor(config, mass);
     const x0 = softPhotonCut(mass, model.width);
     const sMin = (mass * mass) / (1 - x0);
     const eThr = sMin / (2 * me) - me;

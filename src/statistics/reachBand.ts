@@ -9,6 +9,7 @@ import type { ReachResult } from '../results.js';
 import { BAND_QUANTILES, BAND_SIGMAS, statisticalBand } from './bands.js';
 import { epsilonForSignal } from './expectedLimit.js';
 import { systematicsBand, type InputUncertainty } from './systematics.js';
+import { epsilonInvisibleOnly, epsilonWithVisibleDecays, visibleWidthRatio } from '../models/visibleDecays.js';
 
 export interface ReachBand {
   /** What fluctuates: the observation, the inputs, or both. */
@@ -46,6 +47,10 @@ export function reachBand(r: ReachResult, opts: BandOptions): ReachBand {
     );
   }
   const base = { sigmas: [...BAND_SIGMAS], quantiles: [...BAND_QUANTILES] };
+  // with visible decays the curve is ε = T(ε₀) (models/visibleDecays.ts); the band moves ε₀ and maps it the same way
+  const k = (mass: number) => visibleWidthRatio(r.config, mass);
+  const scaled = (mass: number, epsilon: number, factor: number) =>
+    factor === 1 || k(mass) === 0 ? epsilon * factor : epsilonWithVisibleDecays(epsilonInvisibleOnly(epsilon, k(mass)) * factor, k(mass));
   if (!opts.systematics) {
     if (!opts.statistical) throw new RangeError('a band needs the statistical fluctuations, the systematics, or both');
     const stat = statisticalBand(r.config, r.background, r.requiredSignal);
@@ -57,8 +62,11 @@ export function reachBand(r: ReachResult, opts: BandOptions): ReachBand {
       factors: s.map((x) => Math.sqrt(x / r.requiredSignal)),
       requiredSignal: s,
       ...(stat.counts ? { counts: stat.counts } : {}),
-      points: r.points.map((p) => ({ massGeV: p.massGeV, epsilon90: s.map((x) => epsilonForSignal(p.annihilation + p.bremsstrahlung + p.radiative, x)) })),
-      best: { massGeV: r.best.massGeV, epsilon90: s.map((x) => r.best.epsilon90 * Math.sqrt(x / r.requiredSignal)) },
+      points: r.points.map((p) => ({
+        massGeV: p.massGeV,
+        epsilon90: s.map((x) => epsilonWithVisibleDecays(epsilonForSignal(p.annihilation + p.bremsstrahlung + p.radiative, x), k(p.massGeV))),
+      })),
+      best: { massGeV: r.best.massGeV, epsilon90: s.map((x) => scaled(r.best.massGeV, r.best.epsilon90, Math.sqrt(x / r.requiredSignal))) },
       warnings: stat.warnings,
     };
   }
@@ -73,8 +81,8 @@ export function reachBand(r: ReachResult, opts: BandOptions): ReachBand {
     uncertainties: opts.systematics.uncertainties.map((u) => ({ ...u })),
     samples: sys.samples,
     seed: sys.seed,
-    points: r.points.map((p) => ({ massGeV: p.massGeV, epsilon90: f.map((x) => p.epsilon90 * x) })),
-    best: { massGeV: r.best.massGeV, epsilon90: f.map((x) => r.best.epsilon90 * x) },
+    points: r.points.map((p) => ({ massGeV: p.massGeV, epsilon90: f.map((x) => scaled(p.massGeV, p.epsilon90, x)) })),
+    best: { massGeV: r.best.massGeV, epsilon90: f.map((x) => scaled(r.best.massGeV, r.best.epsilon90, x)) },
     warnings,
   };
 }

@@ -21,7 +21,7 @@
  */
 import { signalEfficiencyAt } from '../config/schema.js';
 import { alpha, electronMass } from '../constants.js';
-import { annihilationCrossSection, darkPhoton, type DarkPhoton } from '../models/darkPhoton.js';
+import { annihilationCrossSection, darkPhotonFor, pairThreshold, type DarkPhoton } from '../models/darkPhoton.js';
 import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import { annihilationKernel } from './annihilationKernel.js';
 import type { YieldContext } from './context.js';
@@ -96,14 +96,14 @@ export function lineAnnihilation(
 ): QuadratureResult {
   const relTol = options.relTol ?? 1e-5;
   const { config, target } = ctx;
-  const model = darkPhoton(mass, config.alphaD, config.massRatio);
+  const model = darkPhotonFor(config, mass);
   const me = electronMass;
   const uMax = config.energyCut + me / energy;
   const uOf = (s: number) => (energy + me - s / (2 * me)) / energy;
   const uPole = uOf(mass * mass);
   const du = (model.width * mass) / (2 * me * energy);
   const sigma = resonanceCrossSection(ctx, model);
-  const points = [uPole, uOf(4 * model.chiMass * model.chiMass), ...softKinks(ctx, model).map(uOf)];
+  const points = [uPole, uOf(pairThreshold(model)), ...softKinks(ctx, model).map(uOf)];
   for (let k = 1; k <= 1e4; k *= 10) points.push(uPole - k * du, uPole + k * du);
   const r = ctx.annihilationTrack.integrate(
     (u) => sigma(2 * me * (energy + me - energy * u)),
@@ -120,11 +120,11 @@ function continuumAnnihilation(ctx: YieldContext, mass: number, options: YieldOp
   const relTol = options.relTol ?? 1e-5;
   const { config, target } = ctx;
   const kernel = ctx.annihilationKernel();
-  const model = darkPhoton(mass, config.alphaD, config.massRatio);
+  const model = darkPhotonFor(config, mass);
   const twoMe = 2 * electronMass;
   const sLo = twoMe * kernel.start;
   const sHi = twoMe * kernel.end;
-  const sKinks = [twoMe * kernel.cusp, twoMe * kernel.kink, ...kernel.kinks.map((e) => twoMe * e), 4 * model.chiMass * model.chiMass, ...softKinks(ctx, model)].filter(
+  const sKinks = [twoMe * kernel.cusp, twoMe * kernel.kink, ...kernel.kinks.map((e) => twoMe * e), pairThreshold(model), ...softKinks(ctx, model)].filter(
     (s) => s > sLo && s < sHi,
   );
   const sigma = resonanceCrossSection(ctx, model);
@@ -156,8 +156,8 @@ function movingElectronAnnihilation(ctx: YieldContext, mass: number, options: Yi
   const { config, target } = ctx;
   const kernel = ctx.movingElectronKernel();
   if (!(kernel.sHi > kernel.sLo)) return { value: 0, error: 0, evaluations: 0, intervals: 0, converged: true };
-  const model = darkPhoton(mass, config.alphaD, config.massRatio);
-  const sKinks = [...kernel.kinks, 4 * model.chiMass * model.chiMass, ...softKinks(ctx, model)].filter((s) => s > kernel.sLo && s < kernel.sHi);
+  const model = darkPhotonFor(config, mass);
+  const sKinks = [...kernel.kinks, pairThreshold(model), ...softKinks(ctx, model)].filter((s) => s > kernel.sLo && s < kernel.sHi);
   const sigma = resonanceCrossSection(ctx, model);
   const { parts, sigmaParts } = resonanceIntegral(model, sigma, kernel.sLo, kernel.sHi, sKinks, (s) => kernel.at(s), relTol, (s) =>
     kernel.absErrorAt(s),
@@ -270,7 +270,9 @@ export function annihilationYieldNarrowWidthMoving(ctx: YieldContext, mass: numb
 /**
  * The narrow-width limit of Eq. (11): ∫ dE_A' σ_ann = (1/2m_e) ∫ ds σ_ann →
  * (1/2m_e)(e²α_D/3)(m² + 2m_χ²)√(1 − 4m_χ²/m²) π/(Γm) = 2π²α/m_e, independent of
- * α_D and m_χ once Γ is Eq. (10); so N_ann → n_e (2π²α/m_e) F(m²/2m_e).
+ * α_D and m_χ once Γ is Eq. (10) — and of the dark-matter model, for which
+ * ∫ ds σ = 12π Γ_ee Γ_pair π/(mΓ) = 4π²α when Γ = Γ_pair (models/darkPhoton.ts);
+ * so N_ann → n_e (2π²α/m_e) F(m²/2m_e).
  * Valid when F is smooth over the width (away from the kinks of F).
  */
 export function annihilationYieldNarrowWidth(ctx: YieldContext, mass: number, relTol = 1e-8): number {

@@ -52,7 +52,7 @@
  * at 82.25 MeV): exactly zero above.
  */
 import { electronMass } from '../constants.js';
-import { darkPhoton } from '../models/darkPhoton.js';
+import { darkPhotonFor } from '../models/darkPhoton.js';
 import { integrate, QuadratureError, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import { radiativeAcceptedBelow, radiativeKinematics, softPhotonCut } from '../processes/radiativeAnnihilation.js';
 import { signalEfficiencyAt } from '../config/schema.js';
@@ -98,7 +98,7 @@ interface RadiativeSetup {
 export function radiativeSetup(ctx: YieldContext, mass: number, softCut?: number): RadiativeSetup {
   const me = electronMass;
   const c = ctx.config.energyCut;
-  const model = darkPhoton(mass, ctx.config.alphaD, ctx.config.massRatio);
+  const model = darkPhotonFor(ctx.config, mass);
   const x0 = softCut ?? softPhotonCut(mass, model.width);
   const sMin = (mass * mass) / (1 - x0);
   const eThr = sMin / (2 * me) - me;

@@ -21,7 +21,7 @@ describe('reachToCsv', () => {
 
   it('starts with the header (units in the names), no comment lines anywhere', () => {
     expect(lines[0]).toBe(
-      'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,valid,note',
+      'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,mass_chi_GeV,y90,invisible_branching_ratio90,valid,note',
     );
     expect(lines[0]).toBe(REACH_CSV_HEADER);
     expect(lines.filter((l) => l.startsWith('#'))).toEqual([]);
@@ -34,6 +34,7 @@ describe('reachToCsv', () => {
     expect(meta.tableSchema.columns.map((c) => c.name).join(',')).toBe(REACH_CSV_HEADER);
     expect(meta.vanish.config).toEqual(r.config);
     expect(meta.vanish.best.massGeV).toBe(r.best.massGeV);
+    expect(meta.vanish.best.massChiGeV).toBe(r.best.massGeV / r.config.massRatio);
     expect(JSON.parse(reachCsvMetadataJson(r))).toEqual(JSON.parse(JSON.stringify(meta)));
     expect(csvMetadataName('out/reach.csv')).toBe('out/reach.csv-metadata.json');
   });
@@ -54,8 +55,11 @@ describe('reachToCsv', () => {
     expect(rows).toHaveLength(r.points.length);
     rows.forEach((row, i) => {
       const p = r.points[i];
-      expect(row).toHaveLength(14); // 12 numbers, then valid (1) and an empty note
-      expect(row[12]).toBe(1);
+      expect(row).toHaveLength(17); // 15 numbers (the fixture has no B_inv: nan), then valid (1) and an empty note
+      expect(row[15]).toBe(1);
+      // the y–m_χ plane: m_χ = m_A′/massRatio, y = ε² α_D (m_χ/m_A′)⁴
+      expect(Math.abs(row[12] / (p.massGeV / r.config.massRatio) - 1)).toBeLessThan(5e-6);
+      expect(Math.abs(row[13] / ((p.epsilon90 ** 2 * r.config.alphaD) / r.config.massRatio ** 4) - 1)).toBeLessThan(5e-6);
       expect(Math.abs(row[0] / p.massGeV - 1)).toBeLessThan(5e-6);
       expect(Math.abs(row[3] / p.bremsstrahlung - 1)).toBeLessThan(5e-6);
       expect(Math.abs(row[5] / p.epsilon90 - 1)).toBeLessThan(5e-6);

@@ -38,7 +38,14 @@ describe('JSON contract', () => {
     expect(o.points[0].epsilon90Annihilation).toBeNull(); // no annihilation at 1 MeV
     const i = r.points.findIndex((p) => p.massGeV === 0.0666);
     expect(o.points[i].epsilon90).toBe(r.points[i].epsilon90);
-    expect(o.best).toEqual({ massGeV: r.best.massGeV, epsilon90: r.best.epsilon90, valid: true });
+    expect(o.best).toEqual({
+      massGeV: r.best.massGeV,
+      epsilon90: r.best.epsilon90,
+      valid: true,
+      // the y–m_χ plane: m_χ = m_A′/massRatio, y = ε² α_D (m_χ/m_A′)⁴
+      massChiGeV: r.best.massGeV / r.config.massRatio,
+      y90: (r.best.epsilon90 ** 2 * r.config.alphaD) / r.config.massRatio ** 4,
+    });
     expect(o.edges.map((e: { massGeV: number }) => e.massGeV)).toEqual([0.0666, 0.0822]);
   });
 
