@@ -1,0 +1,189 @@
+/**
+ * Thermal-relic targets in the y–m_χ plane: the y = ε² α_D (m_χ/m_A′)⁴ for which a
+ * dark-matter model freezes out to Ω h² = 0.120 (Planck 2018), COMPUTED here
+ * (not digitised) by the freeze-out of cosmology/freezeOut.ts with the same
+ * A′ couplings as the production (models/darkMatter.ts):
+ *
+ *   σ(ij → A′* → ℓ⁺ℓ⁻) = (3/(g_i g_j)) (4π/k²) s S Γ_ij(√s) Γ_ℓℓ(√s) / ((s − M²)² + M²Γ²),
+ *
+ * the spin-1 Breit–Wigner with the energy-dependent widths of a vector of mass √s
+ * (k the initial CM momentum, g the states' spin dof, S = 2 for identical
+ * particles whose width carries ½: Majorana). In the non-relativistic limit it gives
+ * the familiar σv = 16π αα_D ε² m_χ²/(M² − 4m_χ²)² (Dirac, s-wave) and
+ * (8π/3) αα_D ε² m_χ² v²/(M² − 4m_χ²)² (complex scalar, p-wave), checked by tests.
+ *
+ * The dark states: Dirac χ, χ̄ (2 + 2 dof, χχ̄ annihilation); Majorana χ (2, χχ);
+ * complex scalar φ, φ* (1 + 1); pseudo-Dirac χ₁, χ₂ (2 + 2, coannihilation χ₁χ₂ only,
+ * Boltzmann-suppressed by e^{−δ m_χ/T}, Griest & Seckel 1991; χ₂ decays to χ₁ afterwards).
+ *
+ * Final states: e⁺e⁻ and μ⁺μ⁻ only. Hadrons (π⁺π⁻ from √s = 2m_π, the ρ) are not
+ * included, so the targets are drawn for m_χ₁ + m_χ₂ ≤ 2m_π± (m_χ ≤ 139.6 MeV for
+ * the elastic models); kinetic decoupling and the dark sector's own temperature
+ * are ignored (standard). The published targets (e.g. Berlin et al., arXiv:1807.01730;
+ * NA64, PRL 131 (2023) 161801) include hadrons above that mass.
+ * Validated in tests against Steigman, Dasgupta & Beacom (PRD 86 (2012) 023506:
+ * s-wave ⟨σv⟩ = 5.2e−26 cm³/s for Ω h² = 0.11 at 0.3 GeV) and the non-relativistic
+ * closed forms above.
+ */
+import { chargedPionMass, electronMass, muonMass } from '../constants.js';
+import { besselKScaledFast } from '../numeric/bessel.js';
+import { integrate } from '../numeric/gaussKronrod.js';
+import { darkPairWidth, darkStates, type DarkSector } from '../models/darkMatter.js';
+import { leptonPairWidth, visibleWidthAtUnitMixing } from '../models/visibleDecays.js';
+import { freezeOut, OMEGA_DM_H2, type FreezeOutResult } from './freezeOut.js';
+
+/** The range of m_χ (GeV) over which the targets are computed: from 1 MeV to the π⁺π⁻ threshold. */
+export function thermalTargetRange(sector: Pick<DarkSector, 'darkMatter' | 'massSplitting'>): [number, number] {
+  const heavier = sector.darkMatter === 'pseudoDirac' ? 1 + sector.massSplitting : 1;
+  return [1e-3, (2 * chargedPionMass) / (1 + heavier)];
+}
+
+interface DarkStatesDof {
+  /** The states' masses and spin dof. */
+  states: { mass: number; dof: number }[];
+  /** The annihilating pair (indices into states), its multiplicity in Σ_ij and S (2: identical). */
+  pair: { i: number; j: number; multiplicity: number; identical: number };
+}
+
+function statesOf(sector: DarkSector, massChi: number): DarkStatesDof {
+  const mass = massChi * sector.massRatio;
+  const { m1, m2 } = darkStates(mass, sector);
+  switch (sector.darkMatter) {
+    case 'dirac':
+      return { states: [{ mass: m1, dof: 2 }, { mass: m1, dof: 2 }], pair: { i: 0, j: 1, multiplicity: 2, identical: 1 } };
+    case 'majorana':
+      return { states: [{ mass: m1, dof: 2 }], pair: { i: 0, j: 0, multiplicity: 1, identical: 2 } };
+    case 'scalar':
+      return { states: [{ mass: m1, dof: 1 }, { mass: m1, dof: 1 }], pair: { i: 0, j: 1, multiplicity: 2, identical: 1 } };
+    case 'pseudoDirac':
+      return { states: [{ mass: m1, dof: 2 }, { mass: m2, dof: 2 }], pair: { i: 0, j: 1, multiplicity: 2, identical: 1 } };
+  }
+}
+
+/**
+ * σ(ij → ℓ⁺ℓ⁻) λ(s, m_i², m_j²) for the pair, GeV⁻² GeV⁴: with k² = λ/4s the
+ * flux factor cancels, σλ = (3S/(g_i g_j)) 16π s² Γ_ij(√s) Γ_ℓℓ(√s)/BW (finite at threshold).
+ */
+function sigmaLambda(sector: DarkSector, massChi: number, epsilon2: number, s: number): number {
+  const mass = massChi * sector.massRatio;
+  const { m1, m2 } = darkStates(mass, sector);
+  const { states, pair } = statesOf(sector, massChi);
+  const Q = Math.sqrt(s);
+  const dark = darkPairWidth(sector.darkMatter, Q, m1, m2, sector.alphaD);
+  const leptons = epsilon2 * (leptonPairWidth(Q, electronMass) + leptonPairWidth(Q, muonMass));
+  const width = darkPairWidth(sector.darkMatter, mass, m1, m2, sector.alphaD) + epsilon2 * visibleWidthAtUnitMixing(mass);
+  const d = s - mass * mass;
+  const g = states[pair.i].dof * states[pair.j].dof;
+  return ((3 * pair.identical) / g) * 16 * Math.PI * s * s * ((dark * leptons) / (d * d + mass * mass * width * width));
+}
+
+/** σ(ij → ℓ⁺ℓ⁻) of the model's annihilating pair at s (GeV²), for tests and plots, GeV⁻². */
+export function relicCrossSection(sector: DarkSector, massChi: number, y: number, s: number): number {
+  const { states, pair } = statesOf(sector, massChi);
+  const a = states[pair.i].mass;
+  const b = states[pair.j].mass;
+  const lam = (s - (a + b) ** 2) * (s - (a - b) ** 2);
+  if (!(lam > 0)) return 0;
+  return sigmaLambda(sector, massChi, epsilon2For(sector, y), s) / lam;
+}
+
+const epsilon2For = (sector: DarkSector, y: number) => (y * sector.massRatio ** 4) / sector.alphaD;
+
+/**
+ * ⟨σ_eff v⟩ at x = m_χ/T (GeV⁻²) and ln(n_eq/T³), for coupling y: Gondolo–Gelmini with
+ * √s = M₀ + T u, M₀ = m_i + m_j, in u = w² (the threshold powers become smooth):
+ *   ⟨σ_eff v⟩ = mult · 12π S e^{−(M₀ − 2m₁)/T} ∫ du s² Γ_ij Γ_ℓℓ/BW · K₁(√s/T)e^{√s/T} e^{−u} / A² · (3/(S g_ig_j))·(g_ig_j/3)…
+ * written out in the code; A = Σ_k g_k m_k² K₂(m_k/T) e^{m₁/T}.
+ */
+export function thermalAverage(sector: DarkSector, massChi: number, y: number, x: number): { sigmaV: number; logEquilibriumDensity: number } {
+  const { states, pair } = statesOf(sector, massChi);
+  const m1 = states[0].mass;
+  const T = m1 / x;
+  const mi = states[pair.i].mass;
+  const mj = states[pair.j].mass;
+  const M0 = mi + mj;
+  const eps2 = epsilon2For(sector, y);
+  const mass = massChi * sector.massRatio;
+  // n_eq = (T/2π²) e^{−m₁/T} A
+  const A = states.reduce((sum, st) => sum + st.dof * st.mass * st.mass * besselKScaledFast(2, st.mass / T) * Math.exp(-(st.mass - m1) / T), 0);
+  // n_i^eq n_j^eq ⟨σ_ij v⟩ = g_i g_j (T/32π⁴) ∫ ds σλ/√s K₁(√s/T); ds = 2√s T du
+  //   = g_i g_j (T²/16π⁴) e^{−M₀/T} ∫ du σλ K₁(√s/T) e^{√s/T} e^{−u}
+  const gij = states[pair.i].dof * states[pair.j].dof;
+  const integrand = (w: number) => {
+    const u = w * w;
+    const rs = M0 + T * u;
+    const s = rs * rs;
+    return sigmaLambda(sector, massChi, eps2, s) * besselKScaledFast(1, rs / T) * Math.exp(-u) * 2 * w;
+  };
+  const points: number[] = [];
+  if (mass > M0) {
+    const uRes = (mass - M0) / T;
+    const width = darkPairWidth(sector.darkMatter, mass, mi, mj, sector.alphaD) + eps2 * visibleWidthAtUnitMixing(mass);
+    for (const k of [0, -1, 1, -10, 10, -100, 100]) {
+      const u = uRes + (k * width) / T;
+      if (u > 0) points.push(Math.sqrt(u));
+    }
+  }
+  const I = integrate(integrand, 0, 7, { relTol: 1e-6, absTol: 0, points }).value;
+  const rate = pair.multiplicity * gij * ((T * T) / (16 * Math.PI ** 4)) * Math.exp(-(M0 - 2 * m1) / T) * I;
+  const neq = (T / (2 * Math.PI * Math.PI)) * A; // × e^{−m₁/T}
+  return { sigmaV: rate / (neq * neq), logEquilibriumDensity: Math.log(A / (2 * Math.PI * Math.PI * T * T)) - x };
+}
+
+/** Ω h² of the model at m_χ (GeV) and coupling y. */
+export function relicAbundance(sector: DarkSector, massChi: number, y: number): FreezeOutResult {
+  return freezeOut(averagesAt(sector, massChi, y, y));
+}
+
+/**
+ * The freeze-out problem at coupling y with the thermal averages computed at y_ref
+ * and scaled by y/y_ref (σ ∝ ε²α_D ∝ y except through the visible part of the width
+ * in the Breit–Wigner), each computed once per x.
+ */
+function averagesAt(sector: DarkSector, massChi: number, yRef: number, y: number) {
+  const cache = new Map<number, { sigmaV: number; logEquilibriumDensity: number }>();
+  const at = (x: number) => {
+    let v = cache.get(x);
+    if (!v) cache.set(x, (v = thermalAverage(sector, massChi, yRef, x)));
+    return v;
+  };
+  return {
+    mass: massChi,
+    sigmaV: (x: number) => at(x).sigmaV * (y / yRef),
+    logEquilibriumDensity: (x: number) => at(x).logEquilibriumDensity,
+    /** A copy at another y with the same averages. */
+    withY(other: number) {
+      return { mass: massChi, sigmaV: (x: number) => at(x).sigmaV * (other / yRef), logEquilibriumDensity: this.logEquilibriumDensity };
+    },
+  };
+}
+
+/**
+ * The thermal target y at m_χ (GeV): Ω h² = 0.120 to 1e−3. Each step rescales y by
+ * Ω/0.120 (Ω ∝ 1/y up to the slow change of the freeze-out point) with the thermal
+ * averages of a reference y; they are recomputed at the new y until it moves by < 1e−3.
+ */
+export function thermalTargetY(sector: DarkSector, massChi: number): { y: number; omegaH2: number; xFreezeOut: number } {
+  let y = 1e-10 * (massChi / 0.1) ** 2;
+  for (let outer = 0; outer < 10; outer++) {
+    const yRef = y;
+    const problem = averagesAt(sector, massChi, yRef, yRef);
+    let r = freezeOut(problem);
+    for (let step = 0; step < 40 && Math.abs(r.omegaH2 / OMEGA_DM_H2 - 1) >= 1e-3; step++) {
+      y *= r.omegaH2 / OMEGA_DM_H2;
+      r = freezeOut(problem.withY(y));
+    }
+    if (Math.abs(r.omegaH2 / OMEGA_DM_H2 - 1) >= 1e-3) break;
+    if (Math.abs(y / yRef - 1) < 1e-3) return { y, omegaH2: r.omegaH2, xFreezeOut: r.xFreezeOut };
+  }
+  throw new RangeError(`the thermal target at m_χ = ${massChi} GeV did not converge`);
+}
+
+/** The thermal-target curve [m_χ GeV, y] over the model's range, n points evenly in ln m_χ. */
+export function thermalTargetCurve(sector: DarkSector, n = 24): [number, number][] {
+  const [lo, hi] = thermalTargetRange(sector);
+  return Array.from({ length: n }, (_, i) => {
+    const m = lo * Math.pow(hi / lo, i / (n - 1));
+    return [m, thermalTargetY(sector, m).y] as [number, number];
+  });
+}
