@@ -5,3 +5,4 @@ export * from './table.js';
 export * from './hepdata.js';
 export { parseCurveText, CurveFileError } from './curveFile.js';
 export { sig, sci, short, massMeV } from './number.js';
+export { reachToYTable, darkMatterText } from './yPlane.js';

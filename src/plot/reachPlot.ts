@@ -62,6 +62,13 @@ export interface ReachPlotOptions {
   legend?: boolean | 'auto' | 'inside' | 'outside';
   /** The experiment's name in the legend (default: from the configuration, e.g. "Belle II", "NA64"). */
   experiment?: string;
+  /**
+   * The plane the result is drawn in: ε against m_A′ (default), or y = ε² α_D (m_χ/m_A′)⁴ against
+   * m_χ — then the result's masses are m_χ and its limits y (plot/yPlane.ts converts a reach).
+   */
+  plane?: 'epsilon' | 'y';
+  /** Theory lines (thermal-relic targets), drawn in black, solid then dashed. */
+  targets?: ComparisonCurve[];
 }
 
 export interface ReachPlotLayout {
@@ -189,7 +196,7 @@ export function reachPlotLayout(r: ReachResult, opts: ReachPlotOptions = {}): Re
     const eps = [
       ...r.points.map((p) => p.epsilon90),
       ...(finitePositive(r.best.epsilon90) ? [r.best.epsilon90] : []),
-      ...(opts.comparisons ?? []).flatMap((c) => c.points.filter(([m]) => inRange(m)).map(([, e]) => e)),
+      ...[...(opts.comparisons ?? []), ...(opts.targets ?? [])].flatMap((c) => c.points.filter(([m]) => inRange(m)).map(([, e]) => e)),
       ...(opts.band?.epsilon90 ?? []).flatMap((e) => [e[0], e[4]]),
     ];
     // Room below the best point for its label, then whole decades; ε > 1 is not shown.
@@ -224,25 +231,27 @@ const AXES_STYLE: AxesStyle = {
 };
 
 /** The frame, log ticks, grid and axis labels of a reach figure (shared with the scan figures). */
-export function axes(L: ReachPlotLayout, massUnit: 'GeV' | 'MeV' = 'GeV'): string {
+export function axes(L: ReachPlotLayout, massUnit: 'GeV' | 'MeV' = 'GeV', plane: 'epsilon' | 'y' = 'epsilon'): string {
   // Masses are GeV on the scale; in MeV every label is 10³ larger (powers of ten stay powers of ten).
   const shift = massUnit === 'MeV' ? 3 : 0;
   return drawAxes(
     L.plot,
     asAxis(L.x, shift),
     asAxis(L.y),
-    `m<tspan dy="5" font-size="13">A′</tspan><tspan dy="-5"> [${massUnit}]</tspan>`,
-    'ε (90% CL)',
+    `m<tspan dy="5" font-size="13">${plane === 'y' ? 'χ' : 'A′'}</tspan><tspan dy="-5"> [${massUnit}]</tspan>`,
+    plane === 'y'
+      ? 'y = ε<tspan dy="-6" font-size="12">2</tspan><tspan dy="6"> α</tspan><tspan dy="4" font-size="12">D</tspan><tspan dy="-4"> (m</tspan><tspan dy="4" font-size="12">χ</tspan><tspan dy="-4">/m</tspan><tspan dy="4" font-size="12">A′</tspan><tspan dy="-4">)</tspan><tspan dy="-6" font-size="12">4</tspan><tspan dy="6"> (90% CL)</tspan>'
+      : 'ε (90% CL)',
     { ...AXES_STYLE, xTitleY: L.height - 18 - L.plot.bottom },
   );
 }
 
 /** Text of the best point's label and its width in px. */
-function bestText(massGeV: number, epsilon90: number, massUnit: 'GeV' | 'MeV', valid: boolean): { markup: string; w: number } {
+function bestText(massGeV: number, epsilon90: number, massUnit: 'GeV' | 'MeV', valid: boolean, plane: 'epsilon' | 'y' = 'epsilon'): { markup: string; w: number } {
   const inMeV = massUnit === 'MeV' || massGeV < 1;
   const mass = inMeV ? `${Number((massGeV / MeV).toPrecision(3))} MeV` : `${Number(massGeV.toPrecision(3))} GeV`;
   const note = valid ? '' : ' (not a limit)';
-  const markup = `best ε = ${scientific(epsilon90, 2, LEGEND_FONT, ` at ${esc(mass)}${note}`)}`;
+  const markup = `best ${plane === 'y' ? 'y' : 'ε'} = ${scientific(epsilon90, 2, LEGEND_FONT, ` at ${esc(mass)}${note}`)}`;
   return { markup, w: (20 + mass.length + note.length) * LEGEND_FONT * CHAR_WIDTH };
 }
 
@@ -252,7 +261,7 @@ function bestText(massGeV: number, epsilon90: number, massUnit: 'GeV' | 'MeV', v
  * left or above the marker, the first such place inside the plot area that
  * crosses no drawn segment or region (else the one that crosses fewest).
  */
-function bestPoint(r: ReachResult, L: ReachPlotLayout, drawn: Obstacles, massUnit: 'GeV' | 'MeV'): { markup: string; boxes: Box[] } {
+function bestPoint(r: ReachResult, L: ReachPlotLayout, drawn: Obstacles, massUnit: 'GeV' | 'MeV', plane: 'epsilon' | 'y' = 'epsilon'): { markup: string; boxes: Box[] } {
   const { massGeV, epsilon90 } = r.best;
   if (!bestIsInteriorMinimum(r)) return { markup: '', boxes: [] };
   const [xlo, xhi] = L.x.domain();
@@ -261,7 +270,7 @@ function bestPoint(r: ReachResult, L: ReachPlotLayout, drawn: Obstacles, massUni
   const X = L.x(massGeV);
   const Y = L.y(epsilon90);
   const valid = !flaggedInvalid(r.best);
-  const { markup: text, w } = bestText(massGeV, epsilon90, massUnit, valid);
+  const { markup: text, w } = bestText(massGeV, epsilon90, massUnit, valid, plane);
   const h = LEGEND_FONT + 6;
   const g = 12;
   const { plot } = L;
@@ -351,6 +360,15 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
     }
     bandEntries.reverse();
   }
+
+  const targetEntries: LegendEntry[] = [];
+  (opts.targets ?? []).forEach((t, i) => {
+    const pts = t.points.filter(([m, e]) => finitePositive(m) && finitePositive(e)).sort((a, b) => a[0] - b[0]);
+    const dash = i === 0 ? undefined : '6 3';
+    curves.push(el('path', { class: 'curve target', 'data-label': t.label, d: linePath(pts, X, Y), fill: 'none', stroke: '#000000', 'stroke-width': 2, 'stroke-dasharray': dash }));
+    targetEntries.push({ label: t.label, stroke: '#000000', dash, width: 2 });
+    line(pts);
+  });
 
   let nLines = 0;
   let nRegions = 0;
@@ -442,7 +460,7 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
     own.push({ label: 'no meaningful limit (valid: false)', stroke: INVALID.fill, width: 0, region: { ...INVALID, border: INVALID.fill } });
   }
 
-  const best = bestPoint(r, L, drawn, massUnit);
+  const best = bestPoint(r, L, drawn, massUnit, opts.plane);
   drawn.boxes.push(...best.boxes);
 
   const cfg = r.config;
@@ -458,7 +476,7 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
   let height = L.height;
   let legendMarkup = '';
   if (opts.legend !== false) {
-    const entries = [...own, ...bandEntries, ...comparisonEntries];
+    const entries = [...own, ...bandEntries, ...targetEntries, ...comparisonEntries];
     const { w, h } = legendSize(entries, header, LEGEND_STYLE);
     const mode = opts.legend === true || opts.legend === undefined ? 'auto' : opts.legend;
     const at = placeLegend(plot, w, h, drawn, L.height - 4, mode);
@@ -469,14 +487,18 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
   const title = opts.title
     ? el('text', { class: 'title', x: (plot.left + plot.right) / 2, y: 30, 'text-anchor': 'middle', 'font-size': LABEL_FONT }, esc(opts.title))
     : '';
-  const aria = opts.title ?? `${name}: expected 90% CL limit on the kinetic mixing ε against the dark photon mass`;
+  const aria =
+    opts.title ??
+    (opts.plane === 'y'
+      ? `${name}: expected 90% CL limit on y = ε² α_D (m_χ/m_A′)⁴ against the dark-matter mass`
+      : `${name}: expected 90% CL limit on the kinetic mixing ε against the dark photon mass`);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}" role="img" aria-label="${esc(aria)}">`,
     `<title>${esc(aria)}</title>`,
     el('rect', { width, height, fill: 'white' }),
     el('defs', {}, el('clipPath', { id: clipId }, el('rect', { x: plot.left, y: plot.top, width: plot.right - plot.left, height: plot.bottom - plot.top }))),
     title,
-    axes(L, massUnit),
+    axes(L, massUnit, opts.plane),
     el('g', { class: 'curves', 'clip-path': `url(#${clipId})` }, `\n${[...regions, ...curves].join('\n')}\n`),
     best.markup,
     legendMarkup,
