@@ -25,6 +25,7 @@ import { yieldContext, type YieldContext } from './yields/context.js';
 import { backgroundFor } from './backgrounds/index.js';
 import { checkMass, honestShape, honestYield } from './yields/massRange.js';
 import { darkPhotonFor } from './models/darkPhoton.js';
+import { excitedStateDecayLength } from './models/darkMatter.js';
 import { epsilonWithVisibleDecays, invisibleBranchingRatio, visibleWidthRatio } from './models/visibleDecays.js';
 
 /** n masses spaced evenly in log between min and max (GeV), both included. */
@@ -220,6 +221,7 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
       ...[statisticsWarning(config, bg.total)].filter((w): w is string => w !== undefined),
       ...sourceWarnings(ctx),
       ...validityWarnings(points),
+      ...excitedStateWarnings(ctx, points),
     ],
     ...(spectral
       ? { spectral: { quantity: spectral.quantity, edges: spectral.edges, mergedEdges: spectral.mergedEdges, background: spectral.background } }
@@ -227,6 +229,27 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
   };
   if (options.skipFailedMasses) result.skipped = skipped;
   return result;
+}
+
+/** Shortest lab decay length of χ₂ (m) below which the pseudo-Dirac invisible assumption is flagged. */
+const EXCITED_STATE_MIN_LENGTH = 3;
+
+/**
+ * Pseudo-Dirac dark matter is counted as invisible assuming χ₂ leaves the detector: a
+ * warning names the masses where, at the limit, χ₂ → χ₁e⁺e⁻ would decay within
+ * {@link EXCITED_STATE_MIN_LENGTH} m (for χ₂ carrying half the lowest lepton energy).
+ */
+function excitedStateWarnings(ctx: YieldContext, points: ReachPoint[]): string[] {
+  const { config } = ctx;
+  if (config.darkMatter !== 'pseudoDirac') return [];
+  const energy = ctx.spectrum.energyMin / 2;
+  const short = points.filter((p) => excitedStateDecayLength(p.massGeV, p.epsilon90, config, energy) < EXCITED_STATE_MIN_LENGTH);
+  if (short.length === 0) return [];
+  const lo = short[0].massGeV;
+  const hi = short[short.length - 1].massGeV;
+  return [
+    `pseudo-Dirac: at the limit χ₂ → χ₁e⁺e⁻ would decay within ${EXCITED_STATE_MIN_LENGTH} m at ${short.length} masses in ${(lo * 1000).toPrecision(3)}–${(hi * 1000).toPrecision(3)} MeV (cτ ∝ 1/(ε²α_D δ⁵)): the assumption that χ₂ stays invisible fails there`,
+  ];
 }
 
 /** Caveats of the lepton source (a beam energy spread that does not apply). */

@@ -32,6 +32,7 @@
  * Majorana and scalar, and the two-mass phase space for pseudo-Dirac.
  * Masses and widths in GeV.
  */
+import { alpha, electronMass, hbarcGeVcm } from '../constants.js';
 
 /** The dark-matter models, in the order they are offered. */
 export const DARK_MATTER_MODELS = ['dirac', 'majorana', 'scalar', 'pseudoDirac'] as const;
@@ -113,4 +114,22 @@ export function yPlanePoint(
   config: Readonly<{ alphaD: number; massRatio: number }>,
 ): { massChiGeV: number; y90: number } {
   return { massChiGeV: point.massGeV / config.massRatio, y90: yVariable(point.epsilon90, config.alphaD, config.massRatio) };
+}
+
+
+/**
+ * The lab decay length (m) of the pseudo-Dirac excited state χ₂ → χ₁ e⁺e⁻ through an
+ * off-shell A′, at mixing ε and χ₂ energy E (GeV), from the width in the limit
+ * m_e ≪ Δ ≪ m_χ, m_A′: Γ ≈ 4ε²αα_D Δ⁵/(15π m_A′⁴) (Izaguirre, Krnjaic & Shuve,
+ * PRD 93 (2016) 063523, arXiv:1508.03050) — an estimate for the check of the
+ * invisible assumption; Infinity below the e⁺e⁻ threshold (Δ ≤ 2m_e) or for the elastic models.
+ */
+export function excitedStateDecayLength(mass: number, epsilon: number, sector: DarkSector, energy: number): number {
+  if (sector.darkMatter !== 'pseudoDirac' || !Number.isFinite(epsilon)) return Infinity;
+  const { m1, m2 } = darkStates(mass, sector);
+  const delta = m2 - m1;
+  if (delta <= 2 * electronMass) return Infinity;
+  const width = (4 * epsilon * epsilon * alpha * sector.alphaD * delta ** 5) / (15 * Math.PI * mass ** 4);
+  const gammaBeta = Math.sqrt(Math.max(energy * energy - m2 * m2, 0)) / m2;
+  return (gammaBeta * hbarcGeVcm * 1e-2) / width;
 }

@@ -288,3 +288,28 @@ describe('bad dark-sector input: one-line errors naming the field', () => {
     expect(() => withOverrides(belle2_paper, { darkMatter: 'pseudoDirac', massSplitting: 0.2, massRatio: 2.21 })).not.toThrow();
   });
 });
+
+describe('the pseudo-Dirac excited state', () => {
+  it('decays over γβ ħc/Γ with Γ = 4ε²αα_D Δ⁵/(15π m_A′⁴); never for the elastic models or below 2m_e', async () => {
+    const { excitedStateDecayLength } = await import('../../src/models/darkMatter.js');
+    const sector = { darkMatter: 'pseudoDirac' as const, alphaD: 0.1, massRatio: 3, massSplitting: 0.5 };
+    const m = 0.9;
+    const delta = 0.15;
+    const width = (4 * 1e-6 * alpha * 0.1 * delta ** 5) / (15 * Math.PI * m ** 4);
+    const m2 = 0.45;
+    const L = excitedStateDecayLength(m, 1e-3, sector, 5);
+    expect(rel(L, (Math.sqrt(25 - m2 * m2) / m2) * (1.973269804e-16 / width))).toBeLessThan(1e-9);
+    // ∝ 1/ε²
+    expect(rel(excitedStateDecayLength(m, 2e-3, sector, 5), L / 4)).toBeLessThan(1e-12);
+    expect(excitedStateDecayLength(m, 1e-3, { ...sector, darkMatter: 'dirac' }, 5)).toBe(Infinity);
+    expect(excitedStateDecayLength(0.003, 1e-3, { ...sector, massSplitting: 0.9 }, 5)).toBe(Infinity); // Δ = 0.9 MeV < 2m_e
+  });
+
+  it('the reach warns where, at the limit, χ₂ would decay inside the detector', async () => {
+    const { computeReach } = await import('../../src/index.js');
+    const r = computeReach(withOverrides(belle2_paper, { darkMatter: 'pseudoDirac', massSplitting: 0.9, massRatio: 3, alphaD: 0.5 }), [0.5, 0.9], { includeEdges: false });
+    expect(r.warnings.join('\n')).toMatch(/pseudo-Dirac: at the limit χ₂ → χ₁e⁺e⁻ would decay within 3 m/);
+    const small = computeReach(withOverrides(belle2_paper, { darkMatter: 'pseudoDirac', massSplitting: 0.01 }), [0.02], { includeEdges: false });
+    expect(small.warnings.join('\n')).not.toMatch(/pseudo-Dirac/);
+  });
+});
