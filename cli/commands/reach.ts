@@ -5,6 +5,7 @@
  */
 import { FLAG_FIELDS, MASS_UNITS_HELP } from '../../src/config/fields.js';
 import * as fmt from '../formats.js';
+import { Option } from 'commander';
 import { reachBand } from '../../src/statistics/reachBand.js';
 import path from 'node:path';
 import type { OutputFile } from '../atomicWrite.js';
@@ -79,13 +80,21 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
           extra.push({ flag: '--output', path: sidecar, data: meta });
         }
       } else {
-        const plain = opts.format === 'json' ? fmt.reachToJson(r, asked) : fmt.reachToTable(r, comparisons);
+        const plain =
+          opts.format === 'json'
+            ? fmt.reachToJson(r, asked)
+            : opts.plane === 'y'
+              ? (await import('../../src/format/yPlane.js')).reachToYTable(r, comparisons)
+              : fmt.reachToTable(r, comparisons);
         text = band ? reachWithBandText(r, band, String(opts.format), plain, asked) : plain;
       }
       if (plotFile !== undefined) {
-        // The figure (d3-scale) is loaded only when asked for.
-        const { reachPlot } = await import('../../src/plot/reachPlot.js');
-        const svg = reachPlot(r, { comparisons, ...(band ? { band: { epsilon90: band.points.map((p) => p.epsilon90), label: band.kind, best: band.best.epsilon90 } } : {}) });
+        const plotOptions = { comparisons, ...(band ? { band: { epsilon90: band.points.map((p) => p.epsilon90), label: band.kind, best: band.best.epsilon90 } } : {}) };
+        // The figure (d3-scale) is loaded only when asked for; the y plane draws the model's thermal target, computed (src/cosmology/thermalTarget.ts).
+        const svg =
+          opts.plane === 'y'
+            ? (await import('../../src/plot/yPlane.js')).yPlanePlot(r, plotOptions)
+            : (await import('../../src/plot/reachPlot.js')).reachPlot(r, plotOptions);
         const png = /\.png$/i.test(plotFile);
         // resvg is loaded only when a PNG is asked for.
         extra.push({ flag: '--plot', path: plotFile, data: png ? (await import('../png.js')).svgToPng(svg) : svg });
@@ -97,6 +106,15 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
       addMassOptions(addBandOptions(cmd)
         .option('--jobs <n>', `worker threads for the masses (default: every core from ${PARALLEL_MASSES} masses on, else 1); the result does not depend on it`))
         .option('--plot <file>', 'also draw the reach figure to FILE.svg or FILE.png (PNG at 2× scale)')
+        .addOption(
+          new Option(
+            '--plane <plane>',
+            "the plane of the table and the figure: epsilon (ε against m_A') or y (y = ε² α_D (m_χ/m_A')⁴ against m_χ, with the model's thermal-relic target; " +
+              'JSON and CSV carry massChiGeV and y90 on every point either way)',
+          )
+            .choices(['epsilon', 'y'])
+            .default('epsilon'),
+        )
         .option(
           '--compare <label=file>',
           'a published curve to compare with, from a file of two columns, mass_GeV and epsilon (# comments), or a vanish reach CSV; ' +

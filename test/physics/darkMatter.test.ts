@@ -268,7 +268,7 @@ describe('bad dark-sector input: one-line errors naming the field', () => {
   it('an unknown model names darkMatter and lists the models', () => {
     const e = err({ darkMatter: 'wimp' });
     expect(e.field).toBe('darkMatter');
-    expect(e.message).toMatch(/darkMatter = "wimp".*dirac, majorana, scalar, pseudoDirac/);
+    expect(e.message).toMatch(/darkMatter = "wimp".*dirac.*majorana.*scalar.*pseudoDirac/);
     expect(e.message).not.toMatch(/\n/);
   });
 

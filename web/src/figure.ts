@@ -9,6 +9,8 @@
  */
 import { reachPlot, reachPlotLayout, type ComparisonCurve, type ReachPlotLayout, type ReachPlotOptions } from '../../src/plot/reachPlot.js';
 import type { ReachPoint, ReachResult } from '../../src/results.js';
+import { curveToYPlane, reachToYPlane, thermalTargetLine } from '../../src/plot/yPlane.js';
+import { yVariable } from '../../src/models/darkMatter.js';
 import type { View } from './state.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -103,7 +105,8 @@ export class ReachFigure {
 
   /** The figure as a standalone SVG document at the CLI's size (800 × 600), with its legend, in the view shown, for downloads. */
   get svg(): string {
-    return this.result ? reachPlot(this.result, this.options(false)) : '';
+    const shown = this.shown;
+    return shown ? reachPlot(shown, this.options(false)) : '';
   }
 
   get currentView(): View {
@@ -116,7 +119,41 @@ export class ReachFigure {
     return { x: this.layout.x.domain() as [number, number], y: this.layout.y.domain() as [number, number] };
   }
 
+  /** The plane drawn: ε against m_A′, or y = ε²α_D(m_χ/m_A′)⁴ against m_χ (the view's `plane`). */
+  private get yPlane(): boolean {
+    return this.view.plane === 'y' && this.result !== undefined;
+  }
+
+  /** A point's mass on the figure's axis (m_χ in the y plane). */
+  private xOf(massGeV: number): number {
+    return this.yPlane ? massGeV / (this.result as ReachResult).config.massRatio : massGeV;
+  }
+
+  /** A limit on the figure's axis (y in the y plane). */
+  private yOf(epsilon: number): number {
+    if (!this.yPlane) return epsilon;
+    const c = (this.result as ReachResult).config;
+    return yVariable(epsilon, c.alphaD, c.massRatio);
+  }
+
+  /** The result as drawn (moved to the y plane there). */
+  private get shown(): ReachResult | undefined {
+    return this.result && this.yPlane ? reachToYPlane(this.result) : this.result;
+  }
+
   private options(page: boolean): ReachPlotOptions {
+    const r = this.result;
+    if (r && this.yPlane) {
+      return {
+        plane: 'y',
+        comparisons: this.comparisons.map((c) => curveToYPlane(c, r.config)),
+        targets: [thermalTargetFor(r.config)],
+        ...(this.view.unit ? { massUnit: this.view.unit } : {}),
+        ...(this.view.x ? { xDomain: this.view.x } : {}),
+        ...(this.view.y ? { yDomain: this.view.y } : {}),
+        ...(page ? { idPrefix: 'page-reach', legend: false, ...(this.narrow ? SMALL : {}) } : {}),
+      };
+    }
     return {
       comparisons: this.comparisons,
       ...(this.view.unit ? { massUnit: this.view.unit } : {}),
@@ -174,12 +211,13 @@ export class ReachFigure {
     if (!this.view.x) delete this.view.x;
     if (!this.view.y) delete this.view.y;
     if (!this.view.unit) delete this.view.unit;
+    if (!this.view.plane) delete this.view.plane;
     this.redraw();
     if (byUser) this.handlers.onView(this.currentView);
   }
 
   resetView(): void {
-    this.setView({ unit: this.view.unit }, true);
+    this.setView({ unit: this.view.unit, plane: this.view.plane }, true);
   }
 
   /** Zooms both axes by `factor` (> 1 zooms in) about the centre of the plot. */
@@ -218,7 +256,7 @@ export class ReachFigure {
   }
 
   private draw(): void {
-    const r = this.result;
+    const r = this.shown;
     if (!r) return;
     this.narrow = this.isNarrow();
     const opts = this.options(true);
@@ -349,10 +387,10 @@ export class ReachFigure {
       return;
     }
     const m = this.layout.x.invert(pt.x);
-    let i = this.nearest(m);
+    let i = this.nearest(this.yPlane ? m * (this.result as ReachResult).config.massRatio : m);
     // The best point wins when the pointer is near it on screen (it sits between grid points at the dip).
     const b = this.points[this.bestIndex];
-    if (b && Math.abs(this.layout.x(b.massGeV) - pt.x) <= 6) i = this.bestIndex;
+    if (b && Math.abs(this.layout.x(this.xOf(b.massGeV)) - pt.x) <= 6) i = this.bestIndex;
     if (i !== this.hovered) {
       this.hovered = i;
       this.show();
@@ -463,14 +501,15 @@ export class ReachFigure {
     if (p && this.marker && this.layout) {
       const { x, y, plot } = this.layout;
       const [xlo, xhi] = x.domain();
-      if (p.massGeV >= xlo && p.massGeV <= xhi) {
-        const X = x(p.massGeV);
+      if (this.xOf(p.massGeV) >= xlo && this.xOf(p.massGeV) <= xhi) {
+        const X = x(this.xOf(p.massGeV));
         const line = document.createElementNS(SVG_NS, 'line');
         for (const [k, v] of Object.entries({ x1: X, x2: X, y1: plot.top, y2: plot.bottom })) line.setAttribute(k, String(v));
         line.setAttribute('stroke', '#444');
         line.setAttribute('stroke-dasharray', '4 3');
         this.marker.append(line);
-        const dot = (eps: number, fill: string, r: number) => {
+        const dot = (limit: number, fill: string, r: number) => {
+          const eps = this.yOf(limit);
           const [lo, hi] = y.domain();
           if (!(Number.isFinite(eps) && eps >= lo && eps <= hi)) return;
           const c = document.createElementNS(SVG_NS, 'circle');
@@ -490,4 +529,13 @@ export class ReachFigure {
     this.container.dataset.hoveredBest = String(i >= 0 && i === this.bestIndex);
     this.handlers.onPoint(p, i, this.hovered < 0, i >= 0 && i === this.bestIndex);
   }
+}
+
+/** The thermal-relic target of a configuration's model (computed, 12 masses), cached per model and couplings. */
+const targets = new Map<string, ComparisonCurve>();
+function thermalTargetFor(config: ReachResult['config']): ComparisonCurve {
+  const key = JSON.stringify([config.darkMatter, config.alphaD, config.massRatio, config.massSplitting]);
+  let t = targets.get(key);
+  if (!t) targets.set(key, (t = thermalTargetLine(config, 12)));
+  return t;
 }

@@ -14,6 +14,8 @@ import { parseDecimal } from '../../src/config/fields.js';
 import { reachCsvMetadataJson, reachToCsv } from '../../src/format/csv.js';
 import type { Comparison } from '../../src/format/json.js';
 import { reachToJson } from '../../src/format/json.js';
+import { massMeV, sci } from '../../src/format/number.js';
+import { yPlanePoint } from '../../src/models/darkMatter.js';
 import type { ComparisonCurve } from '../../src/plot/reachPlot.js';
 import type { ReachPoint, ReachResult } from '../../src/results.js';
 import { Controls } from './controls.js';
@@ -124,7 +126,7 @@ const queryOf = (inputs: Inputs) => stateToQuery({ inputs, overlays: [] });
 
 function pageState(): PageState {
   const s: PageState = { inputs: requested ?? controls.read(), overlays, pin: pinned?.inputs, at: selectedMass };
-  if (view.unit || view.x || view.y) s.view = view;
+  if (view.unit || view.plane || view.x || view.y) s.view = view;
   return s;
 }
 
@@ -188,7 +190,9 @@ const shortLabel = (s: string) => (s.length > 48 ? `${s.slice(0, 47)}…` : s);
 
 const figure = new ReachFigure(ui.plot, ui.legend, {
   onPoint(p, _i, selected, isBest) {
-    ui.readout.textContent = p ? `${readoutText(p)}${isBest ? ' · the best point' : ''}` : '';
+    const plane = p && view.plane === 'y' && shown ? yPlanePoint(p, shown.reach.config) : undefined;
+    const yText = plane ? `m_χ = ${massMeV(plane.massChiGeV)} MeV · y90 = ${sci(plane.y90)} · ` : '';
+    ui.readout.textContent = p ? `${yText}${readoutText(p)}${isBest ? ' · the best point' : ''}` : '';
     renderYields(ui.yields, p, !selected);
   },
   onSelect(massGeV) {
@@ -555,6 +559,16 @@ for (const radio of unitRadios) {
 }
 function showUnit(): void {
   for (const r of unitRadios) r.checked = r.value === (view.unit ?? 'GeV');
+  for (const r of planeRadios) r.checked = r.value === (view.plane ?? 'epsilon');
+}
+// The plane: ε against m_A′, or y = ε²α_D(m_χ/m_A′)⁴ against m_χ with the model's thermal target; its ranges start afresh.
+const planeRadios = [...document.querySelectorAll<HTMLInputElement>('input[name="plane"]')];
+for (const radio of planeRadios) {
+  radio.addEventListener('change', () => {
+    if (!radio.checked) return;
+    figure.setView({ unit: figure.currentView.unit, plane: radio.value === 'y' ? 'y' : undefined }, true);
+    showYRange();
+  });
 }
 
 ui.yRange.addEventListener('submit', (e) => {

@@ -84,6 +84,8 @@ export interface Overlay {
 /** How the figure is viewed: the mass unit of its axis and a zoomed (or set) mass and ε range. */
 export interface View {
   unit?: 'GeV' | 'MeV';
+  /** The plane: y = ε²α_D(m_χ/m_A′)⁴ against m_χ (absent: ε against m_A′); the ranges are in its units. */
+  plane?: 'y';
   /** Mass range shown, GeV (absent: the grid's). */
   x?: [number, number];
   /** ε range shown (absent: fitted to the curves). */
@@ -190,6 +192,7 @@ export function stateToQuery(s: PageState): string {
   }
   if (s.at !== undefined) p.set('at', String(s.at));
   if (s.view?.unit === 'MeV') p.set('unit', 'MeV');
+  if (s.view?.plane === 'y') p.set('plane', 'y');
   if (s.view?.x) p.set('x', rangeToParam(s.view.x));
   if (s.view?.y) p.set('y', rangeToParam(s.view.y));
   return p.toString();
@@ -223,7 +226,7 @@ export function stateFromQuery(query: string): { state: PageState; problems: str
     for (const [k, v] of q) {
       if (k === 'experiment') continue;
       if (isInputOf(experiment, k)) inputs[k] = v;
-      else if (where === '' && ['overlay', 'pin', 'at', 'unit', 'x', 'y'].includes(k)) continue;
+      else if (where === '' && ['overlay', 'pin', 'at', 'unit', 'plane', 'x', 'y'].includes(k)) continue;
       else if (Object.hasOwn(other, k)) problems.push(`link parameter ${where}${k} does not apply to ${experiment} and was ignored`);
       else problems.push(`unknown link parameter ${where}${k} was ignored`);
     }
@@ -247,6 +250,9 @@ export function stateFromQuery(query: string): { state: PageState; problems: str
   const unit = p.get('unit');
   if (unit === 'MeV' || unit === 'GeV') view.unit = unit;
   else if (unit !== null) problems.push(`unit=${unit} in the link is not MeV or GeV and was ignored`);
+  const plane = p.get('plane');
+  if (plane === 'y') view.plane = 'y';
+  else if (plane !== null && plane !== 'epsilon') problems.push(`plane=${plane} in the link is not y or epsilon and was ignored`);
   for (const axis of ['x', 'y'] as const) {
     const v = p.get(axis);
     if (v === null) continue;
