@@ -313,3 +313,21 @@ describe('the pseudo-Dirac excited state', () => {
     expect(small.warnings.join('\n')).not.toMatch(/pseudo-Dirac/);
   });
 });
+
+describe('every preset takes every model', () => {
+  it('validates each model on each preset, and a fixed target and a collider compute with pseudo-Dirac DM', async () => {
+    const { EXPERIMENTS, computeReach } = await import('../../src/index.js');
+    for (const p of Object.values(EXPERIMENTS)) {
+      for (const darkMatter of DARK_MATTER_MODELS) {
+        const c = withOverrides(p.config, { darkMatter, massSplitting: 0.2 } as never);
+        expect(c.darkMatter).toBe(darkMatter);
+      }
+    }
+    for (const name of ['belle2-paper', 'na64-2019']) {
+      const r = computeReach(withOverrides(EXPERIMENTS[name].config, { darkMatter: 'pseudoDirac', massSplitting: 0.2 } as never), [0.05], {
+        includeEdges: false,
+      });
+      expect(Number.isFinite(r.points[0].epsilon90) && r.points[0].epsilon90 > 0).toBe(true);
+    }
+  });
+});
