@@ -97,7 +97,7 @@ describe.concurrent('vanish (built, end to end)', () => {
     const lines = r.stdout.trimEnd().split('\n');
     const header = 0;
     expect(lines[header]).toBe(
-      'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,valid,note',
+      'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,mass_chi_GeV,y90,invisible_branching_ratio90,valid,note',
     );
     expect(lines.slice(header + 1)).toHaveLength(2);
     expect(Number(lines[header + 1].split(',')[0])).toBe(0.01);
@@ -183,8 +183,10 @@ describe.concurrent('other experiments and comparisons (built, end to end)', () 
     expect(o.points).toHaveLength(3);
     for (const p of o.points) expect(Object.keys(p).slice(0, 4)).toEqual(['massGeV', 'annihilation', 'bremsstrahlung', 'epsilon90']);
     for (const p of o.points) expect(p.epsilon90).toBeCloseTo(Math.sqrt(o.requiredSignal / (p.annihilation + p.bremsstrahlung + p.radiative)), 12);
-    expect(Object.keys(o.best)).toEqual(['massGeV', 'epsilon90', 'valid']);
+    // valid (issue 10), then the y–m_χ plane (issue 11): m_χ = m_A′/massRatio and y = ε² α_D (m_χ/m_A′)⁴ beside ε
+    expect(Object.keys(o.best)).toEqual(['massGeV', 'epsilon90', 'valid', 'massChiGeV', 'y90']);
     expect(o.best.valid).toBe(true);
+    expect(o.best.y90).toBeCloseTo((o.best.epsilon90 ** 2 * o.config.alphaD) / o.config.massRatio ** 4, 20);
     for (const p of o.points) expect(p.valid).toBe(p.epsilon90 < 1);
   });
 
