@@ -157,7 +157,9 @@ export function reachPoint(
   }
   const epsilon90Counting = config.visibleDecays ? epsilonWithVisibleDecays(counting, k) : counting;
   // visible decays won: a signal, but no ε at which its invisible part reaches the required count
-  const noInvisibleLimit = config.visibleDecays && !Number.isFinite(limits.epsilon90) && Number.isFinite(epsilonBefore);
+  // (an ε₀ ≥ 1 is no limit in the first place: that is what the flag says then)
+  const noInvisibleLimit = config.visibleDecays && !Number.isFinite(limits.epsilon90) && epsilonBefore < 1;
+  const judged = !Number.isFinite(limits.epsilon90) && Number.isFinite(epsilonBefore) && epsilonBefore >= 1 ? epsilonBefore : limits.epsilon90;
   return {
     massGeV: mass,
     annihilation: ann.value,
@@ -169,7 +171,7 @@ export function reachPoint(
     ...limits,
     epsilon90Counting,
     invisibleBranchingRatio90: Number.isFinite(limits.epsilon90) ? invisibleBranchingRatio(mass, limits.epsilon90, model.width) : 1,
-    ...limitValidity(mass, limits.epsilon90, config.alphaD, config.massRatio, config, noInvisibleLimit),
+    ...limitValidity(mass, judged, config.alphaD, config.massRatio, config, noInvisibleLimit),
   };
 }
 
@@ -214,7 +216,7 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
     background: bg.total,
     requiredSignal: required,
     points,
-    best: { ...best, ...limitValidity(best.massGeV, best.epsilon90, config.alphaD, config.massRatio, config) },
+    best: { ...best, ...bestValidity(best, points, config) },
     edges,
     warnings: [
       ...bg.warnings,
@@ -229,6 +231,16 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
   };
   if (options.skipFailedMasses) result.skipped = skipped;
   return result;
+}
+
+/**
+ * The best point's validity: where no mass has a finite limit it is a grid point, whose
+ * flag already says why (ε90 ≥ 1 before visible decays made it infinite, no signal, …).
+ */
+function bestValidity(best: { massGeV: number; epsilon90: number }, points: ReachPoint[], config: ReachResult['config']) {
+  const at = Number.isFinite(best.epsilon90) ? undefined : points.find((p) => p.massGeV === best.massGeV);
+  if (at) return at.valid ? { valid: true } : { valid: false, note: at.note };
+  return limitValidity(best.massGeV, best.epsilon90, config.alphaD, config.massRatio, config);
 }
 
 /** Shortest lab decay length of χ₂ (m) below which the pseudo-Dirac invisible assumption is flagged. */

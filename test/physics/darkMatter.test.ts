@@ -235,7 +235,7 @@ describe('the reach with each model and with visible decays', () => {
     const { computeReach } = await import('../../src/index.js');
     for (const darkMatter of DARK_MATTER_MODELS) {
       // α_D small enough that the visible width matters at the limit
-      const base = withOverrides(belle2_paper, { alphaD: 1e-8, darkMatter, massRatio: 2.5 });
+      const base = withOverrides(belle2_paper, { alphaD: 1e-7, darkMatter, massRatio: 2.5 });
       const off = computeReach(base, masses, { includeEdges: false });
       const on = computeReach(withOverrides(base, { visibleDecays: true }), masses, { includeEdges: false });
       on.points.forEach((p, i) => {
@@ -251,6 +251,14 @@ describe('the reach with each model and with visible decays', () => {
       });
       // the visible width matters somewhere in this set-up
       expect(on.points.some((p, i) => p.epsilon90 > 1.01 * off.points[i].epsilon90)).toBe(true);
+      // the region where the A′ would mostly decay visibly is flagged (statistics/validity.ts), and so is no limit at all
+      on.points.forEach((p, i) => {
+        if (Number.isFinite(p.epsilon90) && p.epsilon90 < 1 && p.invisibleBranchingRatio90! <= 0.5) {
+          expect(p.valid).toBe(false);
+          expect(p.note).toMatch(/mostly decays visibly/);
+        }
+        if (!Number.isFinite(p.epsilon90) && off.points[i].epsilon90 < 1) expect(p.note).toMatch(/win: at no ε/);
+      });
     }
   });
 });
@@ -329,5 +337,23 @@ describe('every preset takes every model', () => {
       });
       expect(Number.isFinite(r.points[0].epsilon90) && r.points[0].epsilon90 > 0).toBe(true);
     }
+  });
+});
+
+describe('validity with visible decays (statistics/validity.ts, reused)', () => {
+  it('flags where Γ(A′ → e⁺e⁻, μ⁺μ⁻) ≥ Γ(A′ → pair) at ε90 for the chosen model, with the branching ratio applied or not', async () => {
+    const { limitValidity } = await import('../../src/statistics/validity.js');
+    const m = 0.3; // above 2m_μ: both lepton channels
+    const sector = { darkMatter: 'majorana' as const, massSplitting: 0.1, alphaD: 1e-6, massRatio: 3 };
+    const inv = darkWidth(m, sector);
+    const edge = Math.sqrt(inv / visibleWidthAtUnitMixing(m)); // Γ_vis(ε) = Γ_inv
+    for (const visibleDecays of [true, false]) {
+      const model = { ...sector, visibleDecays };
+      expect(limitValidity(m, edge * 0.99, 1e-6, 3, model).valid).toBe(true);
+      const out = limitValidity(m, edge * 1.01, 1e-6, 3, model);
+      expect(out.valid).toBe(false);
+      expect(out.note).toMatch(visibleDecays ? /e⁺e⁻, μ⁺μ⁻\) is 1 × Γ\(A′→χχ̄\).*mostly decays visibly/ : /invisible-decay model \(Eq. 10\) does not hold/);
+    }
+    expect(limitValidity(m, Infinity, 1e-6, 3, { ...sector, visibleDecays: true }, true).note).toMatch(/win: at no ε/);
   });
 });
