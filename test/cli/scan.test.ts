@@ -86,7 +86,7 @@ describe('vanish scan / merge (built, end to end)', () => {
       expect(r.status).toBe(0);
       const lines = r.stdout.split('\n').filter((l) => l && !l.startsWith('#'));
       expect(lines[0]).toBe(
-        'run,material,background_events,required_signal_events,point,mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,valid,note',
+        'run,material,background_events,required_signal_events,point,mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,mass_chi_GeV,y90,invisible_branching_ratio90,valid,note',
       );
       expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).concat(l.split(',')[4]).join(','))).toEqual([
         '0,CsI,grid', '0,CsI,grid', '0,CsI,best', '1,BGO,grid', '1,BGO,grid', '1,BGO,best',
