@@ -23,12 +23,17 @@ function svgSize(svg: string): { width: number; height: number } {
   return { width, height };
 }
 
+/** Loads the optional PDF packages, or says how to install them (one line). */
 async function load(): Promise<{ PDFDocument: typeof import('pdfkit'); SVGtoPDF: typeof import('svg-to-pdfkit') }> {
   try {
     const [pdfkit, svgToPdfkit] = await Promise.all([import('pdfkit'), import('svg-to-pdfkit')]);
     return { PDFDocument: pdfkit.default, SVGtoPDF: svgToPdfkit.default };
-  } catch {
-    throw new UsageError('--plot FILE.pdf needs the optional packages pdfkit and svg-to-pdfkit: install them (npm install pdfkit svg-to-pdfkit) or draw .svg or .png');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw e;
+    throw new UsageError(
+      'PDF output needs the optional dependencies pdfkit and svg-to-pdfkit, which are not installed: run `npm install pdfkit svg-to-pdfkit`, or write .svg or .png',
+    );
   }
 }
 

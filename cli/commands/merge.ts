@@ -20,7 +20,7 @@ export function addMergeCommand(program: Command, io: Io): Command {
     .argument('<shard...>', 'shard files (scan JSON), in any order')
     .addOption(new Option('--format <format>', 'what to print').choices(['table', 'csv', 'json', 'hepdata']).default('table'))
     .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all)'))
-    .option('--plot <file>', 'also draw the scan figure to FILE.svg or FILE.png')
+    .option('--plot <file>', 'also draw the scan figure to FILE.svg, FILE.png or FILE.pdf')
     .addOption(new Option('--plot-kind <kind>', 'figure kind').choices(['auto', 'curves', 'heatmap']).default('auto'))
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const output = opts.output as string | undefined;

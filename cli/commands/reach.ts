@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { OutputFile } from '../atomicWrite.js';
 import { addBandOptions, bandRequest, reachWithBandText } from '../band.js';
 import { addBandToCsv, bandCsvMetadata } from '../../src/format/band.js';
-import { readComparison } from '../compare.js';
+import { addFigureOptions, checkFigureFile, figureRequest, renderFigure } from '../figure.js';
 import { UsageError, quote } from '../errors.js';
 import { printWarnings, progressLine } from '../io.js';
 import { addMassOptions, bareMassWarnings, massesFromOptions, typedMasses } from '../masses.js';
@@ -38,17 +38,17 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
       // A CSV written to a file gets its description beside it (W3C CSVW sidecar); stdout gets the CSV alone.
       const sidecar = opts.format === 'csv' && !isStdout(output) ? fmt.csvMetadataName(output as string) : undefined;
       const plotFile = opts.plot as string | undefined;
-      if (plotFile !== undefined && !/\.(svg|png)$/i.test(plotFile)) {
-        throw new UsageError(`--plot ${quote(plotFile)} has an unsupported extension: allowed are .svg and .png`);
-      }
+      if (plotFile !== undefined) checkFigureFile(plotFile);
+      // The figure's flags (title, ranges, unit, regions) are read before anything is computed.
+      const figure = figureRequest(opts);
+      if (figure.unused.length > 0) throw new UsageError(`${figure.unused[0]} draws on the figure: add --plot FILE.svg|png|pdf, or leave ${figure.unused[0]} out`);
       checkOutputs([
         ...(hepdata ? [] : outputOf(opts)),
         ...(sidecar !== undefined ? [{ flag: '--output', path: sidecar }] : []),
         ...(plotFile !== undefined ? [{ flag: '--plot', path: plotFile }] : []),
       ]);
       const bandAsked = bandRequest(config, opts);
-      const compare = (opts.compare as string[] | undefined) ?? [];
-      const comparisons = compare.map(readComparison);
+      const comparisons = figure.comparisons;
       const asked = comparisons.length > 0 ? comparisons : undefined;
       const progress = progressLine(io, 'reach');
       let r;
@@ -89,44 +89,48 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
         text = band ? reachWithBandText(r, band, String(opts.format), plain, asked) : plain;
       }
       if (plotFile !== undefined) {
-        const plotOptions = { comparisons, ...(band ? { band: { epsilon90: band.points.map((p) => p.epsilon90), label: band.kind, best: band.best.epsilon90 } } : {}) };
+        const plotOptions = {
+          ...figure.plot,
+          comparisons,
+          ...(band ? { band: { epsilon90: band.points.map((p) => p.epsilon90), label: band.kind, best: band.best.epsilon90 } } : {}),
+        };
         // The figure (d3-scale) is loaded only when asked for; the y plane draws the model's thermal target, computed (src/cosmology/thermalTarget.ts).
         const svg =
           opts.plane === 'y'
             ? (await import('../../src/plot/yPlane.js')).yPlanePlot(r, plotOptions)
             : (await import('../../src/plot/reachPlot.js')).reachPlot(r, plotOptions);
-        const png = /\.png$/i.test(plotFile);
-        // resvg is loaded only when a PNG is asked for.
-        extra.push({ flag: '--plot', path: plotFile, data: png ? (await import('../png.js')).svgToPng(svg) : svg });
+        // resvg (PNG) and PDFKit (PDF) are loaded only when their format is asked for.
+        extra.push({ flag: '--plot', path: plotFile, data: await renderFigure(plotFile, svg) });
       }
       if (hepdata) await deliverToDirectory(io, hepDir as string, extra);
       else await deliver(io, output, text, extra);
     },
     (cmd) =>
-      addMassOptions(addBandOptions(cmd)
-        .option('--jobs <n>', `worker threads for the masses (default: every core from ${PARALLEL_MASSES} masses on, else 1); the result does not depend on it`))
-        .option('--plot <file>', 'also draw the reach figure to FILE.svg or FILE.png (PNG at 2× scale)')
-        .addOption(
-          new Option(
-            '--plane <plane>',
-            "the plane of the table and the figure: epsilon (ε against m_A') or y (y = ε² α_D (m_χ/m_A')⁴ against m_χ, with the model's thermal-relic target; " +
-              'JSON and CSV carry massChiGeV and y90 on every point either way)',
-          )
-            .choices(['epsilon', 'y'])
-            .default('epsilon'),
-        )
-        .option(
-          '--compare <label=file>',
-          'a published curve to compare with, from a file of two columns, mass_GeV and epsilon (# comments), or a vanish reach CSV; ' +
-            'LABEL=FILE or FILE (labelled by its name); drawn in grey with --plot, listed as "comparisons" in JSON (repeatable)',
-          (v: string, prev: string[] = []) => [...prev, v],
+      addFigureOptions(
+        addMassOptions(
+          addBandOptions(cmd).option(
+            '--jobs <n>',
+            `worker threads for the masses (default: every core from ${PARALLEL_MASSES} masses on, else 1); the result does not depend on it`,
+          ),
         ),
+      ).addOption(
+        new Option(
+          '--plane <plane>',
+          "the plane of the table and the figure: epsilon (ε against m_A') or y (y = ε² α_D (m_χ/m_A')⁴ against m_χ, with the model's thermal-relic target; " +
+            'JSON and CSV carry massChiGeV and y90 on every point either way)',
+        )
+          .choices(['epsilon', 'y'])
+          .default('epsilon'),
+      ),
   );
   reach.addHelpText(
     'after',
     `\n${MASS_UNITS_HELP}\nYields are events at ε = 1; ε90 solves N_s(ε) = √(Δχ² N_b) for a collider, N_s(ε) = N_up (Poisson CLs) for a fixed target.\n` +
       `--format csv: the header is the first line (numpy.genfromtxt(names=True) and pandas.read_csv read it as is); with -o FILE.csv the\n` +
       `  configuration, background, best point, edges, band and comparisons go to FILE.csv-metadata.json (W3C CSV on the Web).\n` +
-      `--format hepdata -o DIR writes a HEPData submission: DIR/submission.yaml and one data file per curve; comparison curves are not in it.\n${PRECEDENCE_HELP}`,
+      `--format hepdata -o DIR writes a HEPData submission: DIR/submission.yaml and one data file per curve; comparison curves are not in it.\n` +
+      `--plot FILE.svg|png|pdf: vanish's curves in colour, --compare curves as grey lines, --compare-region curves as shaded excluded regions;\n` +
+      `  the legend names the experiment and goes where it hides no curve (a free corner, else below the axes); the best point is marked\n` +
+      `  only where it is an interior minimum. PDF needs the optional packages pdfkit and svg-to-pdfkit.\n${PRECEDENCE_HELP}`,
   );
 };

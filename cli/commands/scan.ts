@@ -18,6 +18,7 @@ import { parseJobs, runTasks } from '../parallel.js';
 import { defaultJobs } from '../pool.js';
 import { progressBar } from '../progressBar.js';
 import { checkOutputPath, deliver } from '../outputs.js';
+import { checkFigureFile, renderFigure } from '../figure.js';
 import type { WorkerTask } from '../worker.js';
 
 type Opts = Record<string, unknown>;
@@ -42,16 +43,16 @@ export async function scanText(s: ScanResult, format: string): Promise<string> {
   return scanToTable(s);
 }
 
-/** Checks a --plot file name (.svg or .png, in an existing directory). */
+/** Checks a --plot file name (.svg, .png or .pdf, in an existing directory). */
 export async function checkPlot(file: string | undefined): Promise<void> {
   if (file === undefined) return;
-  if (!/\.(svg|png)$/i.test(file)) throw new UsageError(`--plot ${file} has an unsupported extension: allowed are .svg and .png`);
+  checkFigureFile(file);
   checkOutputPath('--plot', file);
 }
 
+/** The figure's file: SVG as is, PNG (resvg) or PDF (PDFKit), each renderer loaded only for its format. */
 export async function plotFile(file: string, svg: string): Promise<OutputFile> {
-  const png = /\.png$/i.test(file);
-  return { path: file, data: png ? (await import('../png.js')).svgToPng(svg) : svg };
+  return { path: file, data: await renderFigure(file, svg) };
 }
 
 export function addScanCommand(program: Command, lib: Library, io: Io, flags: FlagField[]): Command {
@@ -67,7 +68,7 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
     )
     .option('--jobs <n>', `worker threads (default: the number of cores, here ${defaultJobs()}); results do not depend on it`)
     .option('--shard <K/N>', 'compute only the K-th of N deterministic parts of the grid (configurations K, K+N, K+2N, … counting from 1), as scan JSON for vanish merge')
-    .option('--plot <file>', 'also draw the figure to FILE.svg or FILE.png: a heat map of the best reach for two varied fields, else one curve per configuration')
+    .option('--plot <file>', 'also draw the figure to FILE.svg, FILE.png or FILE.pdf: a heat map of the best reach for two varied fields, else one curve per configuration')
     .addOption(new Option('--plot-kind <kind>', 'figure kind').choices(['auto', 'curves', 'heatmap']).default('auto'));
   addExperimentOptions(cmd, flags);
   cmd

@@ -249,7 +249,7 @@ describe.concurrent('user mistakes: one line, status 2, no stack', () => {
     ['unreadable config', () => ['reach', '--config', file('missing.yaml')], /^vanish: error: --config .*missing\.yaml cannot be read \(no such file or directory\)/],
     ['config that is a directory', () => ['reach', '--config', dir], /^vanish: error: --config .* cannot be read \(is a directory\)/],
     ['unknown option', () => ['reach', '--lumii', '3'], /^vanish: error: unknown option '--lumii'/],
-    ['bad plot extension', () => ['reach', '--plot', file('out.pdf')], /^vanish: error: --plot .*out\.pdf has an unsupported extension/],
+    ['bad plot extension', () => ['reach', '--plot', file('out.gif')], /^vanish: error: --plot .*out\.gif has an unsupported extension: allowed are \.svg, \.png, \.pdf$/],
   ];
   it.each(cases)('%s', async (_, args, message) => {
     const r = await vanish(args());
@@ -265,7 +265,7 @@ describe.concurrent('user mistakes: one line, status 2, no stack', () => {
 describe('no partial output file on error', () => {
   it('leaves nothing behind for a bad --plot extension or a bad option with --output', async () => {
     const clean = mkdtempSync(path.join(dir, 'clean-'));
-    const a = await vanish(['reach', '--points', '8', '--output', 'out.csv', '--format', 'csv', '--plot', 'out.pdf'], clean);
+    const a = await vanish(['reach', '--points', '8', '--output', 'out.csv', '--format', 'csv', '--plot', 'out.gif'], clean);
     const b = await vanish(['reach', '--points', '8', '--output', 'out.csv', '--lumi', '-1'], clean);
     const c = await vanish(['reach', '--output', 'out.csv', '--masses', '1MeV,oops'], clean);
     expect([a.status, b.status, c.status]).toEqual([2, 2, 2]);

@@ -66,7 +66,7 @@ describe('vanish (in-process)', () => {
     [['reach', '--masses', '1MeV', '--points', '9'], /^vanish: error: --masses cannot be combined with --points/],
     [['reach', '--format', 'xml'], /^vanish: error: option '--format <format>' argument 'xml' is invalid\. Allowed choices are table, csv, json, hepdata\.$/],
     [['reach', '--bogus'], /^vanish: error: unknown option '--bogus'/],
-    [['reach', '--plot', 'out.pdf'], /^vanish: error: --plot out\.pdf has an unsupported extension: allowed are \.svg and \.png$/],
+    [['reach', '--plot', 'out.gif'], /^vanish: error: --plot out\.gif has an unsupported extension: allowed are \.svg, \.png, \.pdf$/],
     [['frobnicate'], /^vanish: error: unknown command 'frobnicate'/],
     [['yield'], /^vanish: error: required option '--mass <mass>' not specified$/],
     [['reach', '--config', '/nonexistent/c.yaml'], /^vanish: error: --config \/nonexistent\/c\.yaml cannot be read \(no such file or directory\)/],
@@ -106,7 +106,7 @@ describe('vanish (in-process)', () => {
 
   it('leaves no file and no temporary file when it fails', async () => {
     const out = path.join(dir, 'partial.csv');
-    const r = await vanish(['reach', '--points', '4', '--output', out, '--plot', path.join(dir, 'x.pdf')]);
+    const r = await vanish(['reach', '--points', '4', '--output', out, '--plot', path.join(dir, 'x.gif')]);
     expect(r.status).toBe(2);
     expect(readdirSync(dir)).toEqual([]);
   });
