@@ -414,7 +414,11 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
     if (config.electronMotion === 'comptonProfile') {
       const src = ctx.dopplerSource();
       const lo = Math.max(src.energyMin, eThr);
-      nodes = src.energyMax > lo ? glNodes(breaksIn(lo, src.energyMax, [eMeet, ...src.points, (lo + src.energyMax) / 2])).map(({ x, w }) => ({ E: x, w: w * src.dNdE(x) })) : [];
+      // the source's scale points, thinned to one per 10 % of the range (the shape is scaled to
+      // the yield; more nodes cost more than they move it)
+      const kept: number[] = [];
+      for (const E of src.points) if (E > lo && (kept.length === 0 || E - kept[kept.length - 1] > 0.1 * (src.energyMax - lo))) kept.push(E);
+      nodes = src.energyMax > lo ? glNodes(breaksIn(lo, src.energyMax, [eMeet, ...kept, (lo + src.energyMax) / 2])).map(({ x, w }) => ({ E: x, w: w * src.dNdE(x) })) : [];
     } else nodes = energyNodes(Math.max(eMin, eThr), eMax, [eMeet]);
     for (const { E, w } of nodes) {
       const uThr = 1 - eThr / E;
