@@ -249,7 +249,7 @@ describe.concurrent('user mistakes: one line, status 2, no stack', () => {
     ['unreadable config', () => ['reach', '--config', file('missing.yaml')], /^vanish: error: --config .*missing\.yaml cannot be read \(no such file or directory\)/],
     ['config that is a directory', () => ['reach', '--config', dir], /^vanish: error: --config .* cannot be read \(is a directory\)/],
     ['unknown option', () => ['reach', '--lumii', '3'], /^vanish: error: unknown option '--lumii'/],
-    ['bad plot extension', () => ['reach', '--plot', file('out.gif')], /^vanish: error: --plot .*out\.gif has an unsupported extension: allowed are \.svg, \.png, \.pdf$/],
+    ['bad plot extension', () => ['reach', '--plot', file('out.gif')], /^vanish: error: --plot .*out\.gif has an unsupported extension: allowed are \.svg, \.png, \.pdf\n$/],
   ];
   it.each(cases)('%s', async (_, args, message) => {
     const r = await vanish(args());
