@@ -295,17 +295,6 @@ function movingElectronRadiative(
     if (r.value !== 0) innerRelErr = Math.max(innerRelErr, r.error / Math.abs(r.value));
     return r.value;
   };
-  type Segment = {
-    t0: number;
-    t1: number;
-    E: (t: number) => number;
-    /** R at t (with E″ − eThr passed exactly where it is tiny). */
-    R: (t: number) => number;
-    jac: (t: number) => number;
-    toT: (E: number) => number;
-    /** Whether the segment (in ln E″, whole source) may use rules cached on the source. */
-    cached?: boolean;
-  };
   const segments: Segment[] = [];
   let neglected = 0;
   const tiny = 1e-13;
@@ -397,20 +386,28 @@ function movingElectronRadiative(
 const MAX_R_PANELS = 64;
 
 /**
+ * A piece of the moving-electron integral: t ↦ E″(t) on [t0, t1], with R at t,
+ * the Jacobian dE″/dt and the inverse map.
+ */
+type Segment = {
+  t0: number;
+  t1: number;
+  E: (t: number) => number;
+  /** R at t (with E″ − eThr passed exactly where it is tiny). */
+  R: (t: number) => number;
+  jac: (t: number) => number;
+  toT: (E: number) => number;
+  /** Whether the segment (in ln E″, whole source) may use rules cached on the source. */
+  cached?: boolean;
+};
+
+/**
  * ∫ R(E″(t)) dÑ(E″(t)) E″′(t) dt over a segment, R interpolated per panel (see
  * {@link movingElectronRadiative}), dÑ through a weighted rule (numeric/productRule.ts)
  * built once for the segment; `evaluations` counts R's.
  */
 function productIntegral(
-  seg: {
-    t0: number;
-    t1: number;
-    E: (t: number) => number;
-    R: (t: number) => number;
-    jac: (t: number) => number;
-    toT: (E: number) => number;
-    cached?: boolean;
-  },
+  seg: Segment,
   src: DopplerSource,
   relTol: number,
 ): QuadratureResult {
