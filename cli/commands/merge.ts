@@ -10,8 +10,7 @@ import { mergeShards } from '../../src/scan/merge.js';
 import { ScanFileError, scanFromJson, type ScanResult } from '../../src/scan/result.js';
 import { UsageError, describeFsError } from '../errors.js';
 import type { Io } from '../io.js';
-import { checkOutputPath, deliver } from '../outputs.js';
-import { checkPlot, plotFile, scanFigure, scanText } from './scan.js';
+import { checkPlot, checkScanOutputs, deliverScan, plotFile, scanFigure } from './scan.js';
 
 export function addMergeCommand(program: Command, io: Io): Command {
   return program
@@ -24,7 +23,7 @@ export function addMergeCommand(program: Command, io: Io): Command {
     .addOption(new Option('--plot-kind <kind>', 'figure kind').choices(['auto', 'curves', 'heatmap']).default('auto'))
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const output = opts.output as string | undefined;
-      if (typeof output === 'string' && output !== '-') checkOutputPath('--output', output);
+      checkScanOutputs(String(opts.format), output);
       await checkPlot(opts.plot as string | undefined);
       let whole: ScanResult;
       try {
@@ -44,7 +43,7 @@ export function addMergeCommand(program: Command, io: Io): Command {
       }
       const plot = opts.plot as string | undefined;
       const extra = plot !== undefined ? [await plotFile(plot, await scanFigure(whole, String(opts.plotKind)))] : [];
-      await deliver(io, output, await scanText(whole, String(opts.format)), extra);
+      await deliverScan(io, whole, String(opts.format), output, extra);
     })
     .addHelpText('after', '\nExample (after a batch array ran vanish scan … --shard $K/8 -o part$K.json):\n  vanish merge part*.json --format csv -o scan.csv --plot scan.svg');
 }

@@ -17,7 +17,9 @@ import { addMassOptions, massesFromOptions } from '../masses.js';
 import { parseJobs, runTasks } from '../parallel.js';
 import { defaultJobs } from '../pool.js';
 import { progressBar } from '../progressBar.js';
-import { checkOutputPath, deliver } from '../outputs.js';
+import path from 'node:path';
+import { csvMetadataName } from '../../src/format/csv.js';
+import { checkOutputPath, checkOutputs, deliver, isStdout } from '../outputs.js';
 import { checkFigureFile, renderFigure } from '../figure.js';
 import type { WorkerTask } from '../worker.js';
 
@@ -41,6 +43,31 @@ export async function scanText(s: ScanResult, format: string): Promise<string> {
   if (format === 'csv') return scanToCsv(s);
   if (format === 'hepdata') return scanToHepData(s);
   return scanToTable(s);
+}
+
+/** The CSVW sidecar a CSV written to a file gets beside it (none for stdout or another format). */
+export function scanSidecar(format: string, output: string | undefined): string | undefined {
+  return format === 'csv' && !isStdout(output) ? csvMetadataName(output as string) : undefined;
+}
+
+/** Checks `--output` (and the CSV's sidecar beside it) before anything is computed. */
+export function checkScanOutputs(format: string, output: string | undefined): void {
+  const sidecar = scanSidecar(format, output);
+  checkOutputs([
+    ...(typeof output === 'string' && output !== '-' ? [{ flag: '--output', path: output }] : []),
+    ...(sidecar !== undefined ? [{ flag: '--output', path: sidecar }] : []),
+  ]);
+}
+
+/** Writes a scan in a format to `--output` or stdout, with the CSV's sidecar and the `extra` files (a figure), all or nothing. */
+export async function deliverScan(io: Io, s: ScanResult, format: string, output: string | undefined, extra: OutputFile[]): Promise<void> {
+  const sidecar = scanSidecar(format, output);
+  const files = [...extra];
+  if (sidecar !== undefined) {
+    const { scanCsvMetadataJson } = await import('../../src/scan/format.js');
+    files.push({ path: sidecar, data: scanCsvMetadataJson(s, path.basename(output as string)) });
+  }
+  await deliver(io, output, await scanText(s, format), files);
 }
 
 /** Checks a --plot file name (.svg, .png or .pdf, in an existing directory). */
@@ -76,7 +103,7 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
     .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all)'));
   cmd.action(async (opts: Opts, self: Command) => {
     const output = opts.output as string | undefined;
-    if (typeof output === 'string' && output !== '-') checkOutputPath('--output', output);
+    checkScanOutputs((opts.format as string | undefined) ?? (opts.shard === undefined ? 'table' : 'json'), output);
     const { name, config: base } = await resolveExperiment(opts, flags);
     const specs = (opts.vary as string[] | undefined) ?? [];
     if (specs.length === 0) throw new UsageError('--vary is missing: give at least one FIELD=SPEC, e.g. --vary lumi=1,10,50');
@@ -121,7 +148,7 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
     for (const r of runs) for (const w of r.reach.warnings) warned.add(w);
     for (const w of warned) io.stderr(`vanish: warning: ${w.replace(/\s*\n\s*/g, ' ')}\n`);
     const extra = plot !== undefined ? [await plotFile(plot, await scanFigure(scan, String(opts.plotKind)))] : [];
-    await deliver(io, output, await scanText(scan, format), extra);
+    await deliverScan(io, scan, format, output, extra);
   });
   cmd.addHelpText(
     'after',
@@ -134,7 +161,9 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
       '  vanish scan --vary lumi=log:1:50:20 --shard 3/8 -o part3.json     # then: vanish merge part*.json --format csv -o all.csv',
       '',
       'Every configuration is validated before anything is computed. --format csv has one row per mass and one `best` row',
-      'per configuration, keyed by the run index and the varied values; json is the exchange format of vanish merge.',
+      'per configuration, keyed by the run index and the varied values, header first; written to a file, it gets a',
+      'W3C CSVW sidecar FILE.csv-metadata.json (columns, units, the base config, the varied fields, warnings).',
+      'json is the exchange format of vanish merge.',
       'Ctrl-C stops the workers and writes nothing.',
     ].join('\n'),
   );

@@ -22,7 +22,7 @@ export const REACH_CSV_HEADER =
   'mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,mass_chi_GeV,y90,invisible_branching_ratio90,valid,note';
 
 /** What each column of {@link REACH_CSV_HEADER} is, for the metadata sidecar. */
-const REACH_COLUMNS: readonly CsvColumn[] = [
+export const REACH_CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'mass_GeV', title: "dark-photon mass m_A'", unit: 'GeV' },
   { name: 'annihilation_events_eps1', title: 'resonant annihilation events at epsilon = 1 (Eq. 11)', unit: 'events' },
   { name: 'annihilation_error', title: 'numerical error of annihilation_events_eps1', unit: 'events' },
@@ -104,6 +104,9 @@ export interface CsvColumn {
   datatype?: string;
 }
 
+/** A column as the sidecar's `tableSchema` lists it. */
+export const csvwColumn = (c: CsvColumn) => ({ name: c.name, titles: c.name, 'dc:description': c.title, datatype: c.datatype ?? 'double', unit: c.unit });
+
 /**
  * The description of a reach CSV as W3C "CSV on the Web" metadata
  * (https://www.w3.org/TR/tabular-metadata/): the table's columns with
@@ -126,7 +129,7 @@ export function reachCsvMetadata(
     url: csvName,
     'dc:title': 'vanish reach: expected upper limit on the kinetic mixing epsilon; event counts at epsilon = 1',
     tableSchema: {
-      columns: [...REACH_COLUMNS, ...(extra.columns ?? [])].map((c) => ({ name: c.name, titles: c.name, 'dc:description': c.title, datatype: c.datatype ?? 'double', unit: c.unit })),
+      columns: [...REACH_CSV_COLUMNS, ...(extra.columns ?? [])].map(csvwColumn),
     },
     vanish: {
       config: { ...r.config },

@@ -5,7 +5,7 @@
  * Pure and browser-safe.
  */
 import { stringify } from 'yaml';
-import { REACH_CSV_HEADER, reachPointRow, validityCells } from '../format/csv.js';
+import { REACH_CSV_COLUMNS, REACH_CSV_HEADER, csvwColumn, reachPointRow, validityCells, type CsvColumn } from '../format/csv.js';
 import { yPlanePoint } from '../models/darkMatter.js';
 import { alignColumns } from '../format/table.js';
 import { massMeV, sci, sig, short } from '../format/number.js';
@@ -19,40 +19,33 @@ export function valueText(v: VaryValue): string {
   return v;
 }
 
-const comment = (text: string): string => `# ${text.replace(/\s*\n\s*/g, ' ')}`;
-
 function massesText(s: ScanResult): string {
   const m = s.spec.masses;
   const range = m.length > 0 ? ` from ${sig(Math.min(...m))} to ${sig(Math.max(...m))} GeV` : '';
   return `${m.length} masses${range}${s.spec.includeEdges ? ', plus the kinematic edges in range' : ''}`;
 }
 
-function specComments(s: ScanResult, what: string): string[] {
-  return [
-    comment(`vanish scan: ${what}`),
-    comment(`experiment ${s.spec.experiment}`),
-    comment(`base config ${JSON.stringify(s.spec.base)}`),
-    ...s.spec.vary.map((v) => comment(`vary ${v.field}=${v.spec} (${v.values.length} values)`)),
-    comment(`configurations ${s.total}`),
-    comment(`masses ${massesText(s)}`),
-  ];
-}
+/** Columns of {@link scanToCsv} before the reach's own, for the sidecar (the varied fields come between `run` and these). */
+const SCAN_KEY_COLUMNS: readonly CsvColumn[] = [
+  { name: 'background_events', title: 'expected background events of the configuration', unit: 'events' },
+  { name: 'required_signal_events', title: 'signal events the expected 90% CL limit needs', unit: 'events' },
+  { name: 'point', title: 'grid: a requested mass (or a kinematic edge); best: the strongest reach, located beyond the grid (its yields are nan)', unit: '', datatype: 'string' },
+];
 
 /**
- * The scan as one CSV table: per configuration, one `grid` row per mass and
- * one `best` row (the strongest reach located beyond the grid; its yields are
- * `nan`), each keyed by the run index and the varied values, with the run's
- * background and required signal. Columns after `point` are those of `vanish reach --format csv`.
+ * The scan as one CSV table, header first (numpy and pandas read it as it is):
+ * per configuration, one `grid` row per mass and one `best` row (the strongest
+ * reach located beyond the grid; its yields are `nan`), each keyed by the run
+ * index and the varied values, with the run's background and required signal.
+ * Columns after `point` are those of `vanish reach --format csv`. What the scan
+ * is (experiment, base configuration, varied fields, warnings) goes to the
+ * sidecar, {@link scanCsvMetadata}.
  */
 export function scanToCsv(s: ScanResult): string {
   const fields = s.spec.vary.map((v) => v.field);
-  const lines = [
-    ...specComments(s, 'expected 90% CL upper limit on epsilon for each configuration; event counts at epsilon = 1'),
-    ...s.runs.flatMap((r) => r.reach.warnings.map((w) => comment(`warning run=${r.index} ${w}`))),
-    ['run', ...fields, 'background_events', 'required_signal_events', 'point', REACH_CSV_HEADER].join(','),
-  ];
+  const lines = [['run', ...fields, 'background_events', 'required_signal_events', 'point', REACH_CSV_HEADER].join(',')];
   for (const r of s.runs) {
-    const key = [String(r.index), ...fields.map((f) => valueText(r.values[f])), sig(r.reach.background), sig(r.reach.requiredSignal)].join(',');
+    const key = [String(r.index), ...fields.map((f) => csvCell(valueText(r.values[f]))), sig(r.reach.background), sig(r.reach.requiredSignal)].join(',');
     for (const p of r.reach.points) lines.push(`${key},grid,${reachPointRow(p, r.reach.config)}`);
     const b = r.reach.best;
     const plane = yPlanePoint(b, r.reach.config);
@@ -61,6 +54,49 @@ export function scanToCsv(s: ScanResult): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** A varied value as a CSV cell: quoted when it holds a comma or a quote (names never do today). */
+function csvCell(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The description of {@link scanToCsv} as W3C "CSV on the Web" metadata
+ * (https://www.w3.org/TR/tabular-metadata/), written beside a CSV file as
+ * `FILE.csv-metadata.json`: every column with its description and unit, and
+ * under `vanish` the experiment, the base configuration, the varied fields
+ * with their specs and values, the number of configurations (and the shard),
+ * the masses and every run's warnings.
+ * @param csvName the CSV file's name, relative to the sidecar (its `url`)
+ */
+export function scanCsvMetadata(s: ScanResult, csvName = 'scan.csv') {
+  const varied: CsvColumn[] = s.spec.vary.map((v) => ({
+    name: v.field,
+    title: `varied config field ${v.field} (${v.spec})`,
+    unit: '',
+    datatype: v.values.every((x) => typeof x === 'number') ? 'double' : 'string',
+  }));
+  const run: CsvColumn = { name: 'run', title: 'index of the configuration in the whole grid (the first --vary varies slowest)', unit: '', datatype: 'integer' };
+  const columns = [run, ...varied, ...SCAN_KEY_COLUMNS, ...REACH_CSV_COLUMNS].map(csvwColumn);
+  return {
+    '@context': 'http://www.w3.org/ns/csvw',
+    url: csvName,
+    'dc:title': `vanish scan: expected 90% CL upper limit on epsilon for each configuration; event counts at epsilon = 1`,
+    tableSchema: { columns },
+    vanish: {
+      experiment: s.spec.experiment,
+      baseConfig: { ...s.spec.base },
+      vary: s.spec.vary.map((v) => ({ field: v.field, spec: v.spec, values: [...v.values] })),
+      configurations: s.total,
+      ...(s.shard ? { shard: { ...s.shard } } : {}),
+      masses: massesText(s),
+      warnings: s.runs.flatMap((r) => r.reach.warnings.map((w) => ({ run: r.index, warning: w }))),
+    },
+  };
+}
+
+/** {@link scanCsvMetadata} as JSON text. */
+export const scanCsvMetadataJson = (s: ScanResult, csvName?: string): string => `${JSON.stringify(scanCsvMetadata(s, csvName), null, 2)}\n`;
 
 /** The best point of every configuration, for people: varied values, N_b, best mass and ε. */
 export function scanToTable(s: ScanResult): string {

@@ -54,11 +54,15 @@ describe('vanish scan / merge (built, end to end)', () => {
     expect(read('m.svg')).toBe(read('j2.svg'));
     for (const format of ['csv']) {
       const [whole, m] = await Promise.all([
-        vanish(['scan', ...GRID, '--jobs', '2', '--format', format]),
-        vanish(['merge', file('s1.json'), file('s2.json'), file('s3.json'), '--format', format]),
+        vanish(['scan', ...GRID, '--jobs', '2', '--format', format, '-o', file(`whole.${format}`)]),
+        vanish(['merge', file('s1.json'), file('s2.json'), file('s3.json'), '--format', format, '-o', file(`merged.${format}`)]),
       ]);
       expect(whole.status).toBe(0);
-      expect(m.stdout).toBe(whole.stdout);
+      expect(m.status).toBe(0);
+      expect(read(`merged.${format}`)).toBe(read(`whole.${format}`));
+      // the CSVW sidecars agree too, but for the CSV file each names
+      const sidecar = (name: string) => ({ ...JSON.parse(read(`${name}-metadata.json`)), url: undefined });
+      expect(sidecar(`merged.${format}`)).toEqual(sidecar(`whole.${format}`));
     }
   }, 400_000);
 
@@ -84,7 +88,9 @@ describe('vanish scan / merge (built, end to end)', () => {
   it('the CSV is one table: a row per mass and a best row per configuration, keyed by the varied values', () => {
     return vanish(['scan', '--vary', 'material=CsI,BGO', '--masses', '10MeV,70MeV', '--format', 'csv', '--jobs', '1']).then((r) => {
       expect(r.status).toBe(0);
-      const lines = r.stdout.split('\n').filter((l) => l && !l.startsWith('#'));
+      // header first, no comment lines: numpy.genfromtxt(names=True) and pandas.read_csv read it as it is
+      const lines = r.stdout.split('\n').filter((l) => l);
+      expect(lines.some((l) => l.startsWith('#'))).toBe(false);
       expect(lines[0]).toBe(
         'run,material,background_events,required_signal_events,point,mass_GeV,annihilation_events_eps1,annihilation_error,bremsstrahlung_events_eps1,bremsstrahlung_error,epsilon90,epsilon90_annihilation,epsilon90_bremsstrahlung,radiative_events_eps1,radiative_error,epsilon90_radiative,epsilon90_counting,mass_chi_GeV,y90,invisible_branching_ratio90,valid,note',
       );
@@ -93,6 +99,23 @@ describe('vanish scan / merge (built, end to end)', () => {
       ]);
       expect(r.stderr).toMatch(/warning: the neutron cut flow was simulated in CsI/);
     });
+  }, 120_000);
+
+  it('a scan CSV written to a file gets a CSVW sidecar describing every column, the scan and its warnings', async () => {
+    const r = await vanish(['scan', '--vary', 'material=CsI,BGO', '--masses', '10MeV,70MeV', '--format', 'csv', '--jobs', '1', '-o', file('mat.csv')]);
+    expect(r.status).toBe(0);
+    const header = read('mat.csv').split('\n')[0].split(',');
+    const meta = JSON.parse(read('mat.csv-metadata.json'));
+    expect(meta['@context']).toBe('http://www.w3.org/ns/csvw');
+    expect(meta.url).toBe('mat.csv');
+    expect(meta.tableSchema.columns.map((c: { name: string }) => c.name)).toEqual(header);
+    const col = (name: string) => meta.tableSchema.columns.find((c: { name: string }) => c.name === name);
+    expect(col('material').datatype).toBe('string');
+    expect(col('mass_GeV').unit).toBe('GeV');
+    expect(meta.vanish.experiment).toBe('belle2');
+    expect(meta.vanish.vary).toEqual([{ field: 'material', spec: 'CsI,BGO', values: ['CsI', 'BGO'] }]);
+    expect(meta.vanish.configurations).toBe(2);
+    expect(meta.vanish.warnings.some((w: { run: number; warning: string }) => w.run === 1 && /simulated in CsI/.test(w.warning))).toBe(true);
   }, 120_000);
 
   it('draws a heat map for two fields and a family of curves otherwise', async () => {
