@@ -26,7 +26,8 @@
  * closed forms above, and the relic lines of LDMX's projections at α_D = 0.5, m_A′ = 3m_χ
  * (public table therwig/ldmx-helpers simple-reach/{majorana,scalar,pseudo}.txt): Majorana
  * and scalar within 12 % from 3.6 to 126 MeV; up to 40 % higher at 1 MeV, where
- * g_*^{1/2} falls with e± annihilation (test/physics/thermalTarget.test.ts).
+ * g_*^{1/2} falls with e± annihilation) and of the ESPP 2026 plots (ESPP2026-PPG/Quasi-elastic-DM,
+ * relic-target-{majorana,scalar}.csv, digitised: within 25 %); test/physics/thermalTarget.test.ts.
  */
 import { chargedPionMass, electronMass, muonMass } from '../constants.js';
 import { besselKScaledFast } from '../numeric/bessel.js';

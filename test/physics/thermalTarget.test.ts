@@ -153,7 +153,28 @@ const LDMX_TABLE: { mass: number; majorana: number; scalar: number; pseudo: numb
   { mass: 0.12596336275524284, majorana: 8.170490048822527e-10, scalar: 1.6337892018768655e-9, pseudo: 6.657552202195221e-11 },
 ];
 
-describe('thermal targets against the LDMX relic lines (α_D = 0.5, m_A′ = 3m_χ)', () => {
+/**
+ * The thermal-target lines of the European Strategy 2026 physics-preparatory-group plots for
+ * this model (α_D = 0.5, m_A′ = 3m_χ; "thermal target lines: provided by Paolo Crivelli", NA64):
+ * repository ESPP2026-PPG/Quasi-elastic-DM, files relic-target-majorana.csv and
+ * relic-target-scalar.csv at commit 25d2883c0f223accd7156e19fa7650d4bfa7db67 (columns m_χ [GeV],
+ * y). No licence stated; a few values quoted. The points look digitised from a figure (unsorted,
+ * scattered by ~5 % about a smooth line) and lie 5–15 % below the LDMX table above.
+ */
+const ESPP_TABLE: { model: 'majorana' | 'scalar'; mass: number; y: number }[] = [
+  { model: 'majorana', mass: 0.0036776317599065416, y: 7.116265200302944e-13 },
+  { model: 'majorana', mass: 0.01019723294989618, y: 5.750363206548422e-12 },
+  { model: 'majorana', mass: 0.030457360214796544, y: 6.375450501675918e-11 },
+  { model: 'majorana', mass: 0.07099854460883798, y: 4.124780315034254e-10 },
+  { model: 'majorana', mass: 0.12335627601490175, y: 7.516505583572757e-10 },
+  { model: 'scalar', mass: 0.0036776317599065416, y: 1.4349159717416114e-12 },
+  { model: 'scalar', mass: 0.01005381190687574, y: 1.1679105015305955e-11 },
+  { model: 'scalar', mass: 0.03034969727237914, y: 1.325653356286174e-10 },
+  { model: 'scalar', mass: 0.07201136297216638, y: 7.964078241828445e-10 },
+  { model: 'scalar', mass: 0.12511599520728836, y: 1.5714119016683764e-9 },
+];
+
+describe('thermal targets against the LDMX and ESPP relic lines (α_D = 0.5, m_A′ = 3m_χ)', () => {
   const sector = (darkMatter: DarkMatterModel, massSplitting = 0.1) => ({ darkMatter, alphaD: 0.5, massRatio: 3, massSplitting });
   const heavy = LDMX_TABLE.filter((r) => r.mass > 3e-3);
 
@@ -182,6 +203,13 @@ describe('thermal targets against the LDMX relic lines (α_D = 0.5, m_A′ = 3m_
       }
     }
     expect(plasma(0.001 / 15.5).gStarHalf).toBeCloseTo(2.29, 1);
+  });
+
+  it('Majorana and complex scalar agree with the ESPP 2026 lines to 25 % from 3.7 to 125 MeV (digitised points)', () => {
+    // Found: vanish is 6–22 % above these points; 5–15 % of it is the spread between the two public tabulations.
+    for (const r of ESPP_TABLE) {
+      expect(rel(thermalTargetY(sector(r.model), r.mass).y, r.y), `${r.model} at ${r.mass} GeV`).toBeLessThan(0.25);
+    }
   });
 
   it('the pseudo-Dirac line (splitting not stated) lies between vanish’s δ → 0 limit (Dirac) and δ = 0.1', () => {
