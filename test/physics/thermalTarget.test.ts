@@ -205,6 +205,14 @@ describe('thermal targets against the LDMX and ESPP relic lines (α_D = 0.5, m_A
     expect(plasma(0.001 / 15.5).gStarHalf).toBeCloseTo(2.29, 1);
   });
 
+  it('the Majorana normalisation: the table’s scalar/Majorana ratio (2.00) is vanish’s to 1.5 % (Ω h², g_* and x_f cancel)', () => {
+    // A Majorana coupling written without vanish's ½, g_D χ̄γ^μγ⁵χ, would give 4× the width and σ, and a ratio of 8.
+    for (const r of heavy) {
+      const ours = thermalTargetY(sector('scalar'), r.mass).y / thermalTargetY(sector('majorana'), r.mass).y;
+      expect(rel(ours, r.scalar / r.majorana), `at ${r.mass} GeV`).toBeLessThan(0.015);
+    }
+  });
+
   it('Majorana and complex scalar agree with the ESPP 2026 lines to 25 % from 3.7 to 125 MeV (digitised points)', () => {
     // Found: vanish is 6–22 % above these points; 5–15 % of it is the spread between the two public tabulations.
     for (const r of ESPP_TABLE) {
