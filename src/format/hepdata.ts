@@ -8,15 +8,21 @@
  * (exclusion type, CL, √s or beam, luminosity or particles on target, α_D,
  * m_A′/m_χ, the process), keywords (observables, phrases, cmenergies) in the
  * submission file. An uncertainty band (`--band`, `--systematics`) adds five
- * dependent variables (ε at −2σ … +2σ) to the total curve's file. Masses without reach are left out of a table (the format
+ * dependent variables (ε at −2σ … +2σ) to the total curve's file. The total
+ * curve is also given in the light-dark-matter plane (`y90_total.yaml`): m_χ =
+ * m_A′/(m_A′/m_χ) against y90 = ε90² α_D (m_χ/m_A′)⁴ (Izaguirre et al., PRL 115
+ * (2015) 251301), the exact conversion of the same points, with the dark-matter
+ * model as a qualifier. Masses without reach are left out of a table (the format
  * asks for empty bins to be omitted). Comparison curves are other
  * experiments' results and are not part of the submission. Pure and browser-safe.
  */
 import { stringify } from 'yaml';
+import { yPlanePoint, yVariable } from '../models/darkMatter.js';
 import type { ReachPoint, ReachResult } from '../results.js';
 import { colliderAlpha } from '../statistics/bands.js';
 import type { ReachBand } from '../statistics/reachBand.js';
 import { edgesInRange } from './csv.js';
+import { darkMatterText } from './yPlane.js';
 
 /** One file of a submission: its name inside the submission directory and its text. */
 export interface SubmissionFile {
@@ -131,6 +137,35 @@ function dataFile(r: ReachResult, curve: Curve, band?: ReachBand, validity = fal
   return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
+/** The y-plane table's file name. */
+const Y_FILE = 'y90_total.yaml';
+
+/**
+ * The total curve in the y–m_χ plane: m_χ (GeV) against y90 = ε90² α_D (m_χ/m_A′)⁴,
+ * the same masses as the total ε file, with its band (y scales as ε²) and validity.
+ */
+function yDataFile(r: ReachResult, curve: Curve, band?: ReachBand): string {
+  const c = r.config;
+  const rows = r.points.map((p, i) => ({ p, i })).filter(({ p }) => Number.isFinite(curve.pick(p)) && curve.pick(p) > 0);
+  const q = [...qualifiers(r, curve.process), { name: 'Dark matter', value: darkMatterText(c) }];
+  const y = (eps: number) => bandValue(yVariable(eps, c.alphaD, c.massRatio));
+  const name = `$y = \\varepsilon^2 \\alpha_D (m_{\\chi}/m_{A'})^4$ upper limit (${curve.name})`;
+  const bandVariables = (band?.sigmas ?? []).map((sigma, k) => ({
+    header: { name: `${name}, band ${sigma === 0 ? 'median' : `${sigma > 0 ? '+' : '-'}${Math.abs(sigma)}$\\sigma$`}` },
+    qualifiers: [...q, { name: 'Band', value: `${band!.kind} ${sigma === 0 ? 'median' : `${sigma > 0 ? '+' : '-'}${Math.abs(sigma)} sigma`}` }],
+    values: rows.map(({ i }) => y(band!.points[i].epsilon90[k])),
+  }));
+  const doc = {
+    independent_variables: [{ header: { name: '$m_{\\chi}$', units: 'GeV' }, values: rows.map(({ p }) => ({ value: num(yPlanePoint(p, c).massChiGeV) })) }],
+    dependent_variables: [
+      { header: { name }, qualifiers: q, values: rows.map(({ p }) => y(curve.pick(p))) },
+      ...bandVariables,
+      ...validityVariables(rows.map(({ p }) => p)),
+    ],
+  };
+  return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
 function experimentText(r: ReachResult): string {
   const c = r.config;
   return c.kind === 'fixedTarget'
@@ -155,6 +190,7 @@ export function reachToHepDataSubmission(r: ReachResult, version = '', band?: Re
       `for ${experimentText(r)}: leptons of the electromagnetic shower make A' by resonant annihilation on atomic electrons (Eq. 11) and by A'-strahlung on nuclei (Eq. 12) ` +
       `of J. Liang, Z. Liu, L. Yang, "A new channel to search for dark matter at Belle II". ` +
       `Background ${num(r.background)} events; the limit requires ${num(r.requiredSignal)} signal events.` +
+      ` The total curve is also given in the light-dark-matter plane, y = epsilon^2 alpha_D (m_chi/m_A')^4 against m_chi (${Y_FILE}).` +
       (edges ? ` Kinematic edges of the annihilation yield in the mass range: ${edges}.` : '') +
       (r.warnings.length > 0 ? ` Caveats: ${r.warnings.join(' ')}` : ''),
   };
@@ -172,6 +208,20 @@ export function reachToHepDataSubmission(r: ReachResult, version = '', band?: Re
     ],
     data_file: curve.file,
   }));
-  const submission = [header, ...tables].map((d) => `---\n${stringify(d, { lineWidth: 0, aliasDuplicateObjects: false })}`).join('');
-  return [{ name: 'submission.yaml', text: submission }, ...curves.map((curve, i) => ({ name: curve.file, text: dataFile(r, curve, i === 0 ? band : undefined, i === 0) }))];
+  const total = curves[0];
+  const yTable = {
+    name: 'Expected limit on y, total',
+    location: 'vanish reach --plane y',
+    description:
+      `The total curve in the light-dark-matter plane: expected ${qualifiers(r, total.process)[1].value} CL upper limit on $y = \\varepsilon^2 \\alpha_D (m_{\\chi}/m_{A'})^4$ ` +
+      `against the dark-matter mass $m_{\\chi} = m_{A'}/${r.config.massRatio}$, for ${darkMatterText(r.config)} and $\\alpha_D = ${r.config.alphaD}$ (the same points as the epsilon table, converted exactly).`,
+    keywords: tables[0].keywords.map((k) => (k.name === 'phrases' ? { ...k, values: [...k.values, 'Light dark matter'] } : k)),
+    data_file: Y_FILE,
+  };
+  const submission = [header, ...tables, yTable].map((d) => `---\n${stringify(d, { lineWidth: 0, aliasDuplicateObjects: false })}`).join('');
+  return [
+    { name: 'submission.yaml', text: submission },
+    ...curves.map((curve, i) => ({ name: curve.file, text: dataFile(r, curve, i === 0 ? band : undefined, i === 0) })),
+    { name: Y_FILE, text: yDataFile(r, total, band) },
+  ];
 }

@@ -21,7 +21,9 @@
  * averaged over the three A′ polarisations; r = m_χ²/Q², β = √(1 − 4r)):
  *
  *   dirac        (α_D Q/3)(1 + 2r) β            = (α_D Q/3) β(3 − β²)/2      (Eq. 10)
- *   majorana     (α_D Q/6) β³                   (axial: P-wave; ½ for identical particles)
+ *   majorana     (α_D Q/6) β³                   (axial: P-wave; ½ for identical particles) — half the
+ *                axial Dirac width g²Qβ³/12π of the LHC DM Working Group (arXiv:1703.05703,
+ *                Sec. 2) with g = g_D, and at m_χ → 0 its width of a ν_L, g²Q/24π (tested)
  *   scalar       (α_D Q/12) β³                  (P-wave)
  *   pseudoDirac  (α_D Q/3)(1 + Σ²/2Q²)(1 − Δ²/Q²)^{3/2} (1 − Σ²/Q²)^{1/2},
  *                Σ = m₁ + m₂, Δ = m₂ − m₁ (→ the Dirac width as δ → 0)

@@ -46,7 +46,7 @@ describe('reachToHepDataSubmission', () => {
   const byName = Object.fromEntries(files.map((f) => [f.name, f.text]));
 
   it('is submission.yaml plus one data file per curve, each named by the submission', () => {
-    expect(files.map((f) => f.name)).toEqual(['submission.yaml', 'epsilon90_total.yaml', 'epsilon90_annihilation.yaml', 'epsilon90_bremsstrahlung.yaml']);
+    expect(files.map((f) => f.name)).toEqual(['submission.yaml', 'epsilon90_total.yaml', 'epsilon90_annihilation.yaml', 'epsilon90_bremsstrahlung.yaml', 'y90_total.yaml']);
     const docs = YAML.parseAllDocuments(byName['submission.yaml']).map((d) => d.toJS());
     expect(docs[0].comment).toMatch(/vanish 0\.1\.0/);
     const tables = docs.slice(1);
@@ -85,5 +85,36 @@ describe('reachToHepDataSubmission', () => {
     expect(note.values[1].value).toBe(r.points[1].valid ? '-' : r.points[1].note);
     const ann = YAML.parse(byName['epsilon90_annihilation.yaml']);
     expect(ann.dependent_variables.some((d: { header: { name: string } }) => d.header.name === 'valid')).toBe(false);
+  });
+
+  it('gives the total curve in the y–m_χ plane: m_χ = m_A′/3, y90 = ε90² α_D/3⁴ at the same masses, model and validity (issue 11)', () => {
+    const eps = YAML.parse(byName['epsilon90_total.yaml']);
+    const yFile = YAML.parse(byName['y90_total.yaml']);
+    expect(yFile.independent_variables[0].header).toEqual({ name: '$m_{\\chi}$', units: 'GeV' });
+    const masses = eps.independent_variables[0].values.map((v: { value: number }) => v.value);
+    const chi = yFile.independent_variables[0].values.map((v: { value: number }) => v.value);
+    expect(chi).toHaveLength(masses.length);
+    chi.forEach((m: number, i: number) => expect(Math.abs(m / (masses[i] / 3) - 1)).toBeLessThan(1e-5)); // both rounded to 6 digits
+    const dep = yFile.dependent_variables[0];
+    expect(dep.header.name).toMatch(/^\$y = \\varepsilon\^2 \\alpha_D/);
+    const shown = r.points.filter((p) => Number.isFinite(p.epsilon90) && p.epsilon90 > 0);
+    dep.values.forEach((v: { value: number }, i: number) => expect(Math.abs(v.value / ((shown[i].epsilon90 ** 2 * 0.001) / 81) - 1)).toBeLessThan(1e-5));
+    const q = Object.fromEntries(dep.qualifiers.map((x: { name: string; value: unknown }) => [x.name, x.value]));
+    expect(q).toMatchObject({ 'Exclusion type': 'Expected', CL: '90%', '$\\alpha_D$': 0.001, "$m_{A'}/m_{\\chi}$": 3, 'Dark matter': 'Dirac fermion' });
+    const valid = yFile.dependent_variables.find((d: { header: { name: string } }) => d.header.name === 'valid');
+    expect(valid.values.map((v: { value: number }) => v.value)).toEqual(shown.map((p) => (p.valid ? 1 : 0)));
+    const table = YAML.parseAllDocuments(byName['submission.yaml']).map((d) => d.toJS()).find((t) => t.data_file === 'y90_total.yaml');
+    expect(table.name).toBe('Expected limit on y, total');
+    expect(table.keywords.find((k: { name: string }) => k.name === 'observables').values).toEqual(['LIMIT']);
+  });
+
+  it('carries a band into the y table as y at each quantile (y ∝ ε²)', () => {
+    const factors = [0.5, 0.7, 1, 1.4, 2];
+    const band = { kind: 'statistical' as const, sigmas: [-2, -1, 0, 1, 2], quantiles: [0.023, 0.16, 0.5, 0.84, 0.977], factors, points: r.points.map((p) => ({ massGeV: p.massGeV, epsilon90: factors.map((f) => f * p.epsilon90) })) };
+    const withBand = reachToHepDataSubmission(r, '', band as never);
+    const yFile = YAML.parse(withBand.find((f) => f.name === 'y90_total.yaml')!.text);
+    const central = yFile.dependent_variables[0].values[0].value;
+    const plus2 = yFile.dependent_variables.find((d: { header: { name: string } }) => /band \+2/.test(d.header.name));
+    expect(plus2.values[0].value / (4 * central)).toBeCloseTo(1, 5);
   });
 });

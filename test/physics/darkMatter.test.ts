@@ -52,6 +52,22 @@ describe('Γ(A′ → dark pair) of each model', () => {
     }
   });
 
+  it('Majorana normalisation against the LHC DM Working Group widths (Albert et al., arXiv:1703.05703, Sec. 2)', () => {
+    // Published: a Dirac χ coupled axially, g_χ Z′_μ χ̄γ^μγ⁵χ, has Γ = g_χ² M β³/(12π); a massless neutrino coupled as
+    // g_ν Z′_μ ν̄_Lγ^μν_L has Γ = g_ν² M/(24π). vanish's Majorana term (g_D/2) A′_μ χ̄γ^μγ⁵χ has the vertex g_D γ^μγ⁵ (a
+    // Majorana bilinear's two contractions: Denner, Eck, Hahn & Küblbeck, Nucl. Phys. B 387 (1992) 467) and two
+    // identical particles in the final state (½), so Γ = ½ · g_D² M β³/(12π). And ν̄_Lγ^μν_L = −½ ν̄_Mγ^μγ⁵ν_M for the
+    // Majorana field ν_M = ν_L + ν_L^c: a massless Weyl neutrino is the m → 0 limit of this model with g_ν = g_D.
+    const gD2 = 4 * Math.PI * alphaD;
+    for (const m of [1e-9, 0.001, 0.02, 0.0449]) {
+      const b = Math.sqrt(1 - (4 * m * m) / (Q * Q));
+      expect(rel(darkPairWidth('majorana', Q, m, m, alphaD), 0.5 * ((gD2 * Q) / (12 * Math.PI)) * b ** 3)).toBeLessThan(1e-14);
+      // and the Dirac vector width of the same report, g_χ² M (1 + 2m²/M²) β/(12π), is vanish's Eq. (10)
+      expect(rel(darkPairWidth('dirac', Q, m, m, alphaD), ((gD2 * Q) / (12 * Math.PI)) * (1 + (2 * m * m) / (Q * Q)) * b)).toBeLessThan(1e-14);
+    }
+    expect(rel(darkPairWidth('majorana', Q, 1e-9, 1e-9, alphaD), (gD2 * Q) / (24 * Math.PI))).toBeLessThan(1e-12);
+  });
+
   it('pseudo-Dirac equals the two-mass trace α_D T √λ /(12 Q³) and tends to Dirac as δ → 0', () => {
     // T = Σ|M|²/g² summed over spins, averaged ×3 over polarisations: 4Q² − 2(m₁² + m₂²) + 12 m₁m₂ − 2(m₁² − m₂²)²/Q²
     const trace = (m1: number, m2: number) => {
