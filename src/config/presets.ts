@@ -138,9 +138,9 @@ export const na64_2019: Readonly<FixedTargetConfig> = deepFreeze({
   // Pb and plastic electrons move (BMM Compton profiles, impulse approximation, arXiv:2403.15387);
   // NA64's own DMG4 simulation includes atomic effects since v2.4
   electronMotion: 'comptonProfile',
-  // Signal efficiency: not applied. The PRL's run- and mass-dependent efficiency could not be
-  // read from the paper's text in this work (no number is invented; see the README); ε scales
-  // as efficiency^(−1/2). A mass-dependent table [[m GeV, eff], …] is accepted here.
+  // Signal efficiency: not applied. No value of the PRL's efficiency could be read from a citable
+  // public source in this work (no number is invented; see the README); ε scales as
+  // efficiency^(−1/2). A mass-dependent table [[m GeV, eff], …] is accepted here.
   signalEfficiency: 1,
   radiativeAnnihilation: true, // e⁺e⁻ → γA′ on atomic electrons (arXiv:2505.10302, which studies NA64e)
   analysis: 'counting', // with no observed events the spectral limit is the same (CLs e^{−Σs} does not depend on bins)
