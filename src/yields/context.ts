@@ -17,10 +17,11 @@ import {
   trackLengthTable,
   type TrackLengthTable,
 } from '../shower/trackLength.js';
-import { annihilationKernelAdaptive, annihilationKernelTable, type AnnihilationKernelTable } from './annihilationKernel.js';
+import { annihilationKernelAdaptive, annihilationKernelTable, type AnnihilationKernelTable, type KernelData } from './annihilationKernel.js';
 import { movingElectronKernel, type ResonanceKernel } from './movingElectrons.js';
 import { dopplerSmearedSource, type DopplerSource } from './dopplerSpectrum.js';
 import { materialProfile } from '../target/comptonProfile.js';
+import { storedTablesFor, type StoredTables } from './storedTables.js';
 
 /**
  * Leptons entering the target: a continuous spectrum dN/dE (Bhabha positrons
@@ -233,6 +234,11 @@ const NOT_IN_TABLES = new Set([
   'neutronMultiEvents',
   'neutronCutFlowEnergyCut',
   'neutronPenetration',
+  'darkMatter',
+  'massSplitting',
+  'visibleDecays',
+  'backgroundEvents',
+  'observedEvents',
 ]);
 
 /**
@@ -268,7 +274,10 @@ interface ScaledTables {
 
 /** Tables at the reference normalisation, and their views at the other normalisations asked for. */
 interface Tables extends ScaledTables {
+  key: string;
   views: Map<number, ScaledTables>;
+  /** The stored tables of this key (yields/storedTables.ts), once asked for; null: none. */
+  stored?: StoredTables | null;
 }
 
 /** Views kept per table set (a scan of the luminosity); each view's Doppler source holds its own quadrature rules. */
@@ -299,7 +308,7 @@ function tablesFor(config: AnyExperimentConfig): Tables {
   const key = tableKey(config);
   let tables = tableCache.get(key);
   if (tables) tableCache.delete(key);
-  else tables = { views: new Map() };
+  else tables = { key, views: new Map() };
   tableCache.set(key, tables);
   if (tableCache.size > TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value as string);
   return tables;
@@ -359,6 +368,40 @@ function scaledDoppler(d: DopplerSource, f: number): DopplerSource {
   };
 }
 
+/**
+ * A table rebuilt from its stored data where there is some that fits, else built. Stored data
+ * that does not fit this configuration (fromData throws) is dropped: the table is built.
+ */
+function storedOrBuilt<T, D>(data: D | undefined, fromData: (d: D) => T, build: () => T): T {
+  if (data === undefined) return build();
+  try {
+    return fromData(data);
+  } catch {
+    return build();
+  }
+}
+
+/** The stored tables of a table set, asked for once. */
+function storedOf(tables: Tables): StoredTables | undefined {
+  if (tables.stored === undefined) tables.stored = storedTablesFor(tables.key) ?? null;
+  return tables.stored ?? undefined;
+}
+
+/**
+ * The tables of a configuration at the reference normalisation, as stored data (for the build,
+ * scripts/build.mjs): F (for a continuous source), G(s) and the Doppler-smeared source. Built
+ * through the context's cache: call it with no stored-tables lookup installed.
+ */
+export function tablesToStore(input: Readonly<AnyExperimentConfig>): { key: string; tables: StoredTables } {
+  const config = atReference(parseAnyConfig(input));
+  const ctx = contextOf(config);
+  const tables: StoredTables = {};
+  if (ctx.spectrum.continuous) tables.kernel = ctx.annihilationKernel().data;
+  tables.moving = ctx.movingElectronKernel().data;
+  tables.doppler = ctx.dopplerSource().data;
+  return { key: tableKey(config), tables };
+}
+
 /** Forgets every kept table (benchmarks time their build with it). */
 export function clearTableCache(): void {
   tableCache.clear();
@@ -391,17 +434,23 @@ function contextOf(config: AnyExperimentConfig): YieldContext {
     annihilationKernel: () => {
       if (view.kernel) return view.kernel;
       if (scale !== 1) return (view.kernel = scaledKernel(refCtx().annihilationKernel(), scale));
-      return (tables.kernel ??= spectrum.spreadLine ? annihilationKernelAdaptive(ctx) : annihilationKernelTable(ctx));
+      const build = (d?: KernelData) => (spectrum.spreadLine ? annihilationKernelAdaptive(ctx, undefined, d) : annihilationKernelTable(ctx, undefined, d));
+      return (tables.kernel ??= storedOrBuilt(storedOf(tables)?.kernel, build, build));
     },
     movingElectronKernel: () => {
       if (view.moving) return view.moving;
       if (scale !== 1) return (view.moving = scaledMoving(refCtx().movingElectronKernel(), scale));
-      return (tables.moving ??= movingElectronKernel(ctx));
+      return (tables.moving ??= storedOrBuilt(storedOf(tables)?.moving, (d) => movingElectronKernel(ctx, d), () => movingElectronKernel(ctx)));
     },
     dopplerSource: () => {
       if (view.doppler) return view.doppler;
       if (scale !== 1) return (view.doppler = scaledDoppler(refCtx().dopplerSource(), scale));
-      return (tables.doppler ??= dopplerSmearedSource(spectrum, materialProfile(ctx.target)));
+      const profile = () => materialProfile(ctx.target);
+      return (tables.doppler ??= storedOrBuilt(
+        storedOf(tables)?.doppler,
+        (d) => dopplerSmearedSource(spectrum, profile(), d),
+        () => dopplerSmearedSource(spectrum, profile()),
+      ));
     },
   };
   return ctx;
