@@ -41,6 +41,17 @@ const cold = (c: typeof belle2, grid = masses) => () => {
 };
 const warm = (c: typeof belle2, grid = masses) => () => computeReach(c, grid);
 row('first reach in a fresh process (builds tables)', time(() => computeReach(belle2, masses)));
+// the same in child processes, with the tables the build stored (dist/tables) and without
+const firstReach = (mode: string) =>
+  median(
+    Array.from({ length: 3 }, () => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', new URL('./firstReach.ts', import.meta.url).pathname, mode], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`bench/firstReach.ts exited with ${r.status}: ${r.stderr}`);
+      return Number(r.stdout.trim());
+    }),
+  );
+row('first reach in a fresh process, shipped tables, median of 3', firstReach('stored'));
+row('first reach in a fresh process, tables built, median of 3', firstReach('built'));
 const runs = Array.from({ length: 11 }, () => time(warm(belle2)));
 row('belle2 curve (three channels, moving e-), warm, median of 11', median(runs), 200);
 const coldRuns = Array.from({ length: 5 }, () => time(cold(belle2)));
@@ -84,6 +95,13 @@ if (existsSync(new URL('../dist/bundle/vanish.js', import.meta.url))) {
     }),
   );
   row('`vanish reach --format json` command, median of 5', median(cli), 1000);
+  const cliBuilt = Array.from({ length: 5 }, () =>
+    time(() => {
+      const r = spawnSync(process.execPath, [bin, 'reach', '--format', 'json'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, VANISH_STORED_TABLES: 'off' } });
+      if (r.status !== 0) throw new Error(`vanish reach exited with ${r.status}`);
+    }),
+  );
+  row('`vanish reach --format json`, stored tables off, median of 5', median(cliBuilt), 1000);
 } else {
   console.log('(dist/ not built: run `npm run build` to time the command)');
 }
