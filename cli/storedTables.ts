@@ -16,9 +16,10 @@ import { decodeStoredTables, setStoredTablesLookup, type StoredTablesFile } from
 declare const __VANISH_TABLES_DIGEST__: string | undefined;
 const BUILT_DIGEST = typeof __VANISH_TABLES_DIGEST__ === 'string' ? __VANISH_TABLES_DIGEST__ : undefined;
 
-/** dist/tables/: beside the bundle's directory, or under the checkout from cli/. */
+/** dist/tables/ of the package this module is in: from dist/bundle/ or dist/cli/ (built), or from cli/ (the sources). */
 function tablesDir(): URL {
-  return BUILT_DIGEST ? new URL('../tables/', import.meta.url) : new URL('../dist/tables/', import.meta.url);
+  const here = import.meta.url;
+  return new URL(/\/dist\/(bundle|cli)\/[^/]+$/.test(here) ? '../tables/' : '../dist/tables/', here);
 }
 
 /** The file name of a table key's tables. */
