@@ -12,6 +12,8 @@ import { clearTableCache, yieldContext } from '../src/yields/context.js';
 import { loadavg } from 'node:os';
 import { annihilationYield } from '../src/yields/annihilation.js';
 import { bremsstrahlungYield } from '../src/yields/bremsstrahlung.js';
+import { setStoredTablesLookup } from '../src/yields/storedTables.js';
+import { installStoredTables } from '../cli/storedTables.js';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -64,6 +66,14 @@ const spectral = withOverrides(belle2, { analysis: 'spectral' });
 const spectralRuns = Array.from({ length: 5 }, () => time(warm(spectral)));
 row('belle2 + spectral, warm, median of 5', median(spectralRuns), 1000);
 console.log(`  belle2 / belle2-paper (issue 7: < 2): warm ×${(median(runs) / median(paperRuns)).toFixed(2)}, cold ×${(median(coldRuns) / median(paperCold)).toFixed(2)}; spectral on top: ×${(median(spectralRuns) / median(runs)).toFixed(2)}`);
+// cold again, the tables read from the files the build stored (dist/tables) as the command reads them
+installStoredTables();
+const coldStored = Array.from({ length: 5 }, () => time(cold(belle2)));
+row('belle2 curve, cold, stored tables read, median of 5', median(coldStored));
+const paperColdStored = Array.from({ length: 5 }, () => time(cold(belle2_paper)));
+row('belle2-paper curve, cold, stored tables read, median of 5', median(paperColdStored));
+console.log(`  belle2 / belle2-paper, cold with stored tables: ×${(median(coldStored) / median(paperColdStored)).toFixed(2)}`);
+setStoredTablesLookup(undefined);
 // issue 13: a recompute of 100 masses after an edit that leaves the tables (α_D here)
 const grid100 = logGrid(1e-3, 1, 100);
 const edits = Array.from({ length: 11 }, (_, i) => withOverrides(belle2, { alphaD: 0.1 * (1 + i / 11) }));
