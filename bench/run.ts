@@ -12,6 +12,8 @@ import { clearTableCache, yieldContext } from '../src/yields/context.js';
 import { loadavg } from 'node:os';
 import { annihilationYield } from '../src/yields/annihilation.js';
 import { bremsstrahlungYield } from '../src/yields/bremsstrahlung.js';
+import { setStoredTablesLookup } from '../src/yields/storedTables.js';
+import { installStoredTables } from '../cli/storedTables.js';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -41,6 +43,17 @@ const cold = (c: typeof belle2, grid = masses) => () => {
 };
 const warm = (c: typeof belle2, grid = masses) => () => computeReach(c, grid);
 row('first reach in a fresh process (builds tables)', time(() => computeReach(belle2, masses)));
+// the same in child processes, with the tables the build stored (dist/tables) and without
+const firstReach = (mode: string) =>
+  median(
+    Array.from({ length: 3 }, () => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', new URL('./firstReach.ts', import.meta.url).pathname, mode], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`bench/firstReach.ts exited with ${r.status}: ${r.stderr}`);
+      return Number(r.stdout.trim());
+    }),
+  );
+row('first reach in a fresh process, shipped tables, median of 3', firstReach('stored'));
+row('first reach in a fresh process, tables built, median of 3', firstReach('built'));
 const runs = Array.from({ length: 11 }, () => time(warm(belle2)));
 row('belle2 curve (three channels, moving e-), warm, median of 11', median(runs), 200);
 const coldRuns = Array.from({ length: 5 }, () => time(cold(belle2)));
@@ -53,6 +66,14 @@ const spectral = withOverrides(belle2, { analysis: 'spectral' });
 const spectralRuns = Array.from({ length: 5 }, () => time(warm(spectral)));
 row('belle2 + spectral, warm, median of 5', median(spectralRuns), 1000);
 console.log(`  belle2 / belle2-paper (issue 7: < 2): warm ×${(median(runs) / median(paperRuns)).toFixed(2)}, cold ×${(median(coldRuns) / median(paperCold)).toFixed(2)}; spectral on top: ×${(median(spectralRuns) / median(runs)).toFixed(2)}`);
+// cold again, the tables read from the files the build stored (dist/tables) as the command reads them
+installStoredTables();
+const coldStored = Array.from({ length: 5 }, () => time(cold(belle2)));
+row('belle2 curve, cold, stored tables read, median of 5', median(coldStored));
+const paperColdStored = Array.from({ length: 5 }, () => time(cold(belle2_paper)));
+row('belle2-paper curve, cold, stored tables read, median of 5', median(paperColdStored));
+console.log(`  belle2 / belle2-paper, cold with stored tables: ×${(median(coldStored) / median(paperColdStored)).toFixed(2)}`);
+setStoredTablesLookup(undefined);
 // issue 13: a recompute of 100 masses after an edit that leaves the tables (α_D here)
 const grid100 = logGrid(1e-3, 1, 100);
 const edits = Array.from({ length: 11 }, (_, i) => withOverrides(belle2, { alphaD: 0.1 * (1 + i / 11) }));
@@ -84,6 +105,13 @@ if (existsSync(new URL('../dist/bundle/vanish.js', import.meta.url))) {
     }),
   );
   row('`vanish reach --format json` command, median of 5', median(cli), 1000);
+  const cliBuilt = Array.from({ length: 5 }, () =>
+    time(() => {
+      const r = spawnSync(process.execPath, [bin, 'reach', '--format', 'json'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, VANISH_STORED_TABLES: 'off' } });
+      if (r.status !== 0) throw new Error(`vanish reach exited with ${r.status}`);
+    }),
+  );
+  row('`vanish reach --format json`, stored tables off, median of 5', median(cliBuilt), 1000);
 } else {
   console.log('(dist/ not built: run `npm run build` to time the command)');
 }

@@ -10,6 +10,7 @@ import { removeTempFiles } from './atomicWrite.js';
 import { errorLine } from './errors.js';
 import { processIo } from './io.js';
 import { run } from './run.js';
+import { installStoredTables } from './storedTables.js';
 
 /** Last resort for an error thrown outside {@link run} (an event handler, a stray promise). */
 function fatal(e: unknown): never {
@@ -23,6 +24,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
   process.on('exit', removeTempFiles);
+  // the tables the build stored for the presets' configurations (dist/tables/), where they fit
+  installStoredTables();
   // The computations the commands call, imported one by one: the library's index also brings the
   // figure and HEPData writers (d3, YAML), which the CLI loads only when a command asks for them.
   return run(argv, processIo, { computeFlux, computeBackground, computeYield, computeReach, logGrid });

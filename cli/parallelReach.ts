@@ -3,7 +3,8 @@
  * that the workers compute with {@link reachPoints} (the same function of the
  * same configuration as computeReach), then computeReach assembles the curve,
  * adds the edges and refines the best point with those points, so the result
- * is the one of a single thread, byte for byte. Each worker first builds its
+ * is the one of a single thread, byte for byte. Each worker first builds (or,
+ * for a preset's configuration, reads from dist/tables: cli/storedTables.ts) its
  * own tables and the edges and best point are refined afterwards in this
  * thread, so it pays only for very long curves: on this 2-core machine, quiet,
  * `npm run bench:scan` measured 0.69× at 2 000 masses and 1.20× at 10 000

@@ -1,7 +1,10 @@
 /**
  * A pool of worker threads for independent pieces of work (one reach per scan
  * configuration, or a chunk of the masses of one long reach). Tasks are handed
- * to whichever worker is free; results are stored by task position, so the
+ * to whichever worker is free, preferring one whose configuration has the
+ * mass-independent tables of the worker's previous task (yields/context.ts
+ * tableKey: a worker keeps them, another would build them again), else one of
+ * tables no other worker has; results are stored by task position, so the
  * outcome does not depend on the number of workers or on timing. A failing
  * task stops the pool and rejects with its error (user errors keep their
  * class); {@link WorkerPool.cancel} terminates every worker at once (Ctrl-C).
@@ -10,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../src/config/schema.js';
+import { tableKey } from '../src/yields/context.js';
 import type { WorkerTask, WorkerReply } from './worker.js';
 
 /** The default number of jobs: the cores this process may use. */
@@ -32,6 +36,18 @@ function reviveError(e: { name: string; message: string; field?: string; stack?:
   return err;
 }
 
+/**
+ * Takes from `pending` (task positions, in order) the next task for a worker that holds the tables
+ * of key `mine`: the first of that key, else the first of a key no other worker holds, else the first.
+ */
+export function nextTask(pending: number[], keys: readonly string[], mine: string | undefined, others: ReadonlySet<string>): number | undefined {
+  if (pending.length === 0) return undefined;
+  let j = mine === undefined ? -1 : pending.findIndex((i) => keys[i] === mine);
+  if (j < 0) j = pending.findIndex((i) => !others.has(keys[i]));
+  if (j < 0) j = 0;
+  return pending.splice(j, 1)[0];
+}
+
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private stopped: Error | undefined;
@@ -47,8 +63,18 @@ export class WorkerPool {
     const results: R[] = new Array(tasks.length);
     if (tasks.length === 0) return Promise.resolve(results);
     const { url, execArgv } = workerScript();
+    const keys = tasks.map((t) => tableKey(t.config));
+    const pending = tasks.map((_, i) => i);
+    /** The table key each worker last computed with. */
+    const held = new Map<Worker, string>();
+    /** The next task for w: one of its tables, else of tables no worker holds, else the first left. */
+    const take = (w: Worker): number | undefined => {
+      const others = new Set([...held].filter(([x]) => x !== w).map(([, k]) => k));
+      const id = nextTask(pending, keys, held.get(w), others);
+      if (id !== undefined) held.set(w, keys[id]);
+      return id;
+    };
     return new Promise<R[]>((resolve, reject) => {
-      let next = 0;
       let done = 0;
       let finished = false;
       const fail = (e: Error) => {
@@ -60,9 +86,8 @@ export class WorkerPool {
       this.rejectRun = fail;
       if (this.stopped) return fail(this.stopped);
       const feed = (w: Worker) => {
-        if (next >= tasks.length) return;
-        const id = next++;
-        w.postMessage({ id, task: tasks[id] });
+        const id = take(w);
+        if (id !== undefined) w.postMessage({ id, task: tasks[id] });
       };
       const n = Math.min(this.size, tasks.length);
       for (let i = 0; i < n; i++) {

@@ -7,6 +7,9 @@ import { parentPort } from 'node:worker_threads';
 import type { AnyExperimentConfig } from '../src/config/schema.js';
 import { computeReach } from '../src/reach.js';
 import { reachPoints } from '../src/scan/points.js';
+import { installStoredTables } from './storedTables.js';
+
+installStoredTables();
 
 export type WorkerTask =
   /** A whole reach (one configuration of a scan). */

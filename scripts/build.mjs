@@ -13,7 +13,8 @@
  * carries dist/) and by `prepare` in a development checkout (scripts/prepare.mjs).
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,29 @@ execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'ts
 rmSync(path.join(root, 'dist', 'bundle'), { recursive: true, force: true });
 
 const { build } = await import('esbuild');
+
+// The stored tables' digest: SHA-256 over the path and bytes of every source file the tables'
+// code imports (src/yields/context.ts and what it reaches) and of the lock file (the dependencies'
+// versions), as cli/storedTables.ts digestFiles computes it.
+const closure = await build({
+  absWorkingDir: root,
+  entryPoints: ['src/yields/context.ts'],
+  bundle: true,
+  write: false,
+  metafile: true,
+  platform: 'node',
+  format: 'esm',
+  logLevel: 'warning',
+});
+const tableSources = [...Object.keys(closure.metafile.inputs).filter((f) => !f.includes('node_modules')), 'package-lock.json'].sort();
+const digestHash = createHash('sha256');
+for (const f of tableSources) {
+  digestHash.update(`${f}\0`);
+  digestHash.update(readFileSync(path.join(root, f)));
+  digestHash.update('\0');
+}
+const tablesDigest = digestHash.digest('hex');
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -37,6 +61,7 @@ const common = {
   banner: { js: "import { createRequire as __vanishRequire } from 'node:module'; const require = __vanishRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
+  define: { __VANISH_TABLES_DIGEST__: JSON.stringify(tablesDigest) },
 };
 // The CLI and the worker thread of `vanish scan` (cli/pool.ts finds it next to the CLI as worker.js),
 // with their shared and lazily loaded code in chunks beside them.
@@ -48,3 +73,25 @@ await build({
   chunkNames: 'chunk-[hash]',
   metafile: false,
 });
+
+// The mass-independent tables of every preset's configuration (yields/context.ts tablesToStore), one
+// file per table key (presets that differ only in fields the tables do not read share one), read by
+// the command line (cli/storedTables.ts) and the web page instead of building them.
+{
+  const t0 = performance.now();
+  const dir = path.join(root, 'dist', 'tables');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const { tablesToStore } = await import(path.join(root, 'dist/src/yields/context.js'));
+  const { encodeStoredTables } = await import(path.join(root, 'dist/src/yields/storedTables.js'));
+  const { EXPERIMENTS } = await import(path.join(root, 'dist/src/config/presets.js'));
+  const index = {};
+  for (const [name, { config }] of Object.entries(EXPERIMENTS)) {
+    const { key, tables } = tablesToStore(config);
+    const file = `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`;
+    (index[file] ??= []).push(name);
+    writeFileSync(path.join(dir, file), encodeStoredTables(key, tablesDigest, tables));
+  }
+  writeFileSync(path.join(dir, 'sources.json'), `${JSON.stringify({ digest: tablesDigest, files: tableSources, presets: index }, null, 1)}\n`);
+  console.error(`vanish build: stored tables of ${Object.keys(index).length} configurations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}

@@ -39,6 +39,7 @@ export { spectralSetup } from './spectral/spectrum.js';
 export type { SpectralSetup } from './spectral/spectrum.js';
 export { material, MATERIAL_NAMES } from './materials/materials.js';
 export { yieldContext } from './yields/context.js';
+export { setStoredTablesLookup, type StoredTablesFile, type StoredTablesLookup } from './yields/storedTables.js';
 export { epsilonLimit, requiredSignal } from './statistics/expectedLimit.js';
 export { positronSpectrum, trackLengthDistribution } from './steps.js';
 export { reachBand } from './statistics/reachBand.js';

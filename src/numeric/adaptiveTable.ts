@@ -39,6 +39,20 @@ export interface AdaptiveTable {
   readonly absError: number;
   readonly panels: number;
   readonly evaluations: number;
+  /** Everything the table is (to store it and rebuild it with {@link adaptiveTableFromData}). */
+  readonly data: AdaptiveTableData;
+}
+
+/** An adaptive table's panels: starts, widths, 5 Newton coefficients each, and its error figures. */
+export interface AdaptiveTableData {
+  lo: number;
+  hi: number;
+  relError: number;
+  absError: number;
+  evaluations: number;
+  starts: Float64Array;
+  widths: Float64Array;
+  coef: Float64Array;
 }
 
 /** Tabulates f on [a, b] (see the module comment). */
@@ -116,13 +130,22 @@ export function adaptiveTable(f: (x: number) => number, a: number, b: number, op
     const d4 = d3[1] - d3[0];
     coef.set([y[0], d1[0], d2[0] / 2, d3[0] / 6, d4 / 24], 5 * i);
   }
+  return adaptiveTableFromData({ lo: a, hi: b, relError: relTol, absError: Math.max(absTol, forced), evaluations, starts, widths, coef });
+}
+
+/** The table of {@link adaptiveTable} from its data (the same interpolant, bit for bit). */
+export function adaptiveTableFromData(data: AdaptiveTableData): AdaptiveTable {
+  const { lo: a, hi: b, starts, widths, coef } = data;
+  const n = starts.length;
+  if (widths.length !== n || coef.length !== 5 * n || n === 0) throw new RangeError(`adaptive table data: ${n} starts, ${widths.length} widths, ${coef.length} coefficients`);
   return {
     lo: a,
     hi: b,
-    relError: relTol,
-    absError: Math.max(absTol, forced),
+    relError: data.relError,
+    absError: data.absError,
     panels: n,
-    evaluations,
+    evaluations: data.evaluations,
+    data,
     at(x: number): number {
       if (!(x >= a && x <= b)) return 0;
       let lo = 0;

@@ -105,3 +105,23 @@ export function tableFromValues(a: number, b: number, nodes: Float64Array, mids:
   }
   return { spline, error, absError, intervalAbsError };
 }
+
+/** A table's nodes and measured errors: everything {@link tableFromData} needs. */
+export interface TableData {
+  x0: number;
+  h: number;
+  y: Float64Array;
+  error: number;
+  absError: number;
+  intervalAbsError: Float64Array;
+}
+
+export function tableData(t: Table): TableData {
+  return { x0: t.spline.x0, h: t.spline.h, y: t.spline.y, error: t.error, absError: t.absError, intervalAbsError: t.intervalAbsError };
+}
+
+/** The table of {@link tabulate} from its data (the slopes are recomputed from the nodes, bit for bit). */
+export function tableFromData(d: TableData): Table {
+  if (d.intervalAbsError.length !== d.y.length - 1) throw new RangeError(`table data: ${d.y.length} nodes, ${d.intervalAbsError.length} intervals`);
+  return { spline: new UniformHermite(d.x0, d.h, d.y), error: d.error, absError: d.absError, intervalAbsError: d.intervalAbsError };
+}

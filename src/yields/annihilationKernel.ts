@@ -16,10 +16,10 @@
  * The table's interpolation error is measured at every interval midpoint.
  */
 import { electronMass } from '../constants.js';
-import { tabulate, type Table } from '../numeric/hermite.js';
+import { tabulate, tableData, tableFromData, type Table, type TableData } from '../numeric/hermite.js';
 import type { QuadratureResult } from '../numeric/gaussKronrod.js';
 import type { YieldContext } from './context.js';
-import { adaptiveTable } from '../numeric/adaptiveTable.js';
+import { adaptiveTable, adaptiveTableFromData, type AdaptiveTableData } from '../numeric/adaptiveTable.js';
 
 const INTERVALS = 48;
 
@@ -73,6 +73,23 @@ export interface AnnihilationKernelTable {
    * onset edge, a narrow A′): see yields/annihilation.ts.
    */
   nearStart: { at(eA: number): number; errorAt(eA: number): number };
+  /** The tabulated values, to store (yields/storedTables.ts); absent on a scaled view. */
+  data?: KernelData;
+}
+
+/** What a built F holds beyond its configuration: the tables of its segments, or its adaptive table. */
+export type KernelData = { kind: 'segments'; segments: TableData[] } | { kind: 'adaptive'; table: AdaptiveTableData };
+
+/** A stored table where one was given (checked against the grid asked for), else tabulated. */
+function segmentTables(stored: KernelData | undefined): (f: (x: number) => number, a: number, b: number, n: number) => Table {
+  let next = 0;
+  return (f, a, b, n) => {
+    if (!stored) return tabulate(f, a, b, n);
+    if (stored.kind !== 'segments') throw new RangeError('stored F: an adaptive table where segments are needed');
+    const d = stored.segments[next++];
+    if (!d || d.y.length !== n + 1 || d.x0 !== a) throw new RangeError(`stored F: segment ${next - 1} does not match [${a}, ${b}] in ${n} intervals`);
+    return tableFromData(d);
+  };
 }
 
 /** One tabulated piece of F: the table variable x(E'), and whether the table holds ln F. */
@@ -104,7 +121,8 @@ function localError(t: Table, x: number): number {
  * ln-scaled variable of the cusp is no longer apt: those parts are tabulated in
  * E' itself, split at the kink.
  */
-export function annihilationKernelTable(ctx: YieldContext, relTol = 1e-10): AnnihilationKernelTable {
+export function annihilationKernelTable(ctx: YieldContext, relTol = 1e-10, stored?: KernelData): AnnihilationKernelTable {
+  const tabulate = segmentTables(stored);
   const { energyMin, energyMax } = ctx.spectrum;
   const me = electronMass;
   const keep = 1 - ctx.config.energyCut;
@@ -218,6 +236,7 @@ export function annihilationKernelTable(ctx: YieldContext, relTol = 1e-10): Anni
     const e = localError(g.table, x);
     return g.log ? Math.exp(g.table.spline.at(x)) * e : e;
   };
+  if (stored?.kind === 'segments' && stored.segments.length !== segments.length) throw new RangeError(`stored F: ${stored.segments.length} segments, ${segments.length} needed`);
   const inDirect = (eA: number) => eA - me > ePStart && eA - me < directBelow;
   return {
     start: ePStart + me,
@@ -232,6 +251,7 @@ export function annihilationKernelTable(ctx: YieldContext, relTol = 1e-10): Anni
       at: (eA) => (inDirect(eA) ? direct(eA - me).value : at(eA)),
       errorAt: (eA) => (inDirect(eA) ? direct(eA - me).error : errorAt(eA)),
     },
+    data: { kind: 'segments', segments: segments.map((g) => tableData(g.table)) },
   };
 }
 
@@ -241,7 +261,7 @@ export function annihilationKernelTable(ctx: YieldContext, relTol = 1e-10): Anni
  * Gaussian: adaptively refined in E_A' (numeric/adaptiveTable.ts), each value by
  * direct quadrature. absError bounds the interpolation everywhere.
  */
-export function annihilationKernelAdaptive(ctx: YieldContext, relTol = 1e-6): AnnihilationKernelTable {
+export function annihilationKernelAdaptive(ctx: YieldContext, relTol = 1e-6, stored?: KernelData): AnnihilationKernelTable {
   const { energyMin, energyMax } = ctx.spectrum;
   const me = electronMass;
   const keep = 1 - ctx.config.energyCut;
@@ -250,7 +270,10 @@ export function annihilationKernelAdaptive(ctx: YieldContext, relTol = 1e-6): An
   const cusp = energyMin + me;
   const kink = Math.max(energyMin, keep * energyMax - me) + me;
   const F = (eA: number) => annihilationKernel(ctx, eA, relTol * 1e-2).value;
-  const table = adaptiveTable(F, start, end, { relTol, points: [cusp, kink, keep * energyMax].filter((x) => x > start && x < end) });
+  if (stored && (stored.kind !== 'adaptive' || stored.table.lo !== start || stored.table.hi !== end)) throw new RangeError(`stored F: not the adaptive table on [${start}, ${end}]`);
+  const table = stored
+    ? adaptiveTableFromData(stored.table)
+    : adaptiveTable(F, start, end, { relTol, points: [cusp, kink, keep * energyMax].filter((x) => x > start && x < end) });
   let largest = 0;
   for (let i = 0; i <= 400; i++) largest = Math.max(largest, Math.abs(table.at(start + ((end - start) * i) / 400)));
   const absError = table.absError + table.relError * largest * 1.01 + relTol * 1e-2 * largest;
@@ -268,5 +291,6 @@ export function annihilationKernelAdaptive(ctx: YieldContext, relTol = 1e-6): An
     errorAt,
     // the adaptive table is refined to its tolerance next to the start as everywhere: nothing to change there
     nearStart: { at, errorAt },
+    data: { kind: 'adaptive', table: table.data },
   };
 }

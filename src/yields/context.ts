@@ -17,10 +17,11 @@ import {
   trackLengthTable,
   type TrackLengthTable,
 } from '../shower/trackLength.js';
-import { annihilationKernelAdaptive, annihilationKernelTable, type AnnihilationKernelTable } from './annihilationKernel.js';
+import { annihilationKernelAdaptive, annihilationKernelTable, type AnnihilationKernelTable, type KernelData } from './annihilationKernel.js';
 import { movingElectronKernel, type ResonanceKernel } from './movingElectrons.js';
 import { dopplerSmearedSource, type DopplerSource } from './dopplerSpectrum.js';
 import { materialProfile } from '../target/comptonProfile.js';
+import { storedTablesFor, type StoredTables } from './storedTables.js';
 
 /**
  * Leptons entering the target: a continuous spectrum dN/dE (Bhabha positrons
@@ -233,31 +234,172 @@ const NOT_IN_TABLES = new Set([
   'neutronMultiEvents',
   'neutronCutFlowEnergyCut',
   'neutronPenetration',
+  'darkMatter',
+  'massSplitting',
+  'visibleDecays',
+  'backgroundEvents',
+  'observedEvents',
 ]);
 
-interface Tables {
+/**
+ * Fields that only scale the source linearly (dN/dE, the lines' counts, the total): the
+ * tables are built at a reference value of them and scaled (every F, G, dÑ/dE and error
+ * bound is linear in the source, Eqs. 11 and (*) of dopplerSpectrum.ts), so these fields
+ * are not in the tables' key either. The reference luminosity is the paper's 50 ab⁻¹, so
+ * that `belle2-paper` (and `belle2`) use their tables unscaled, bit for bit as when the
+ * tables were built at the configuration's own luminosity.
+ */
+export const REFERENCE_NORMALISATION = { lumi: 50, particlesOnTarget: 1 } as const;
+
+/** The configuration's normalisation over the reference one: the factor on every table value. */
+export function tableScale(config: AnyExperimentConfig): number {
+  return config.kind === 'fixedTarget'
+    ? config.particlesOnTarget / REFERENCE_NORMALISATION.particlesOnTarget
+    : config.lumi / REFERENCE_NORMALISATION.lumi;
+}
+
+/** The configuration at the reference normalisation (the one its tables are built for). */
+function atReference(config: AnyExperimentConfig): AnyExperimentConfig {
+  return config.kind === 'fixedTarget'
+    ? { ...config, particlesOnTarget: REFERENCE_NORMALISATION.particlesOnTarget }
+    : { ...config, lumi: REFERENCE_NORMALISATION.lumi };
+}
+
+/** The tables of one configuration at one normalisation. */
+interface ScaledTables {
   kernel?: AnnihilationKernelTable;
   moving?: ResonanceKernel;
   doppler?: DopplerSource;
 }
+
+/** Tables at the reference normalisation, and their views at the other normalisations asked for. */
+interface Tables extends ScaledTables {
+  key: string;
+  views: Map<number, ScaledTables>;
+  /** The stored tables of this key (yields/storedTables.ts), once asked for; null: none. */
+  stored?: StoredTables | null;
+}
+
+/** Views kept per table set (a scan of the luminosity); each view's Doppler source holds its own quadrature rules. */
+const VIEWS_PER_TABLES = 16;
 
 /** Tables of the last few configurations (by the fields they read), most recent last. */
 const tableCache = new Map<string, Tables>();
 const TABLE_CACHE_SIZE = 8;
 
 /**
+ * The key of a configuration's tables: every field they read, as JSON, sorted by name
+ * (every field but NOT_IN_TABLES and the normalisation of REFERENCE_NORMALISATION).
+ */
+export function tableKey(config: AnyExperimentConfig): string {
+  return JSON.stringify(
+    Object.entries(config)
+      .filter(([k]) => !NOT_IN_TABLES.has(k) && !(k in REFERENCE_NORMALISATION))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+}
+
+/**
  * The mass-independent tables of a configuration, shared by every context whose
- * configuration agrees on the fields they read (a scan of α_D, a changed statistic or a
- * new analysis reuses them; a changed luminosity, cut, depth or material does not).
+ * configuration agrees on the fields they read (a scan of α_D or of the luminosity, a
+ * changed statistic or a new analysis reuses them; a changed cut, depth or material does not).
  */
 function tablesFor(config: AnyExperimentConfig): Tables {
-  const key = JSON.stringify(Object.entries(config).filter(([k]) => !NOT_IN_TABLES.has(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const key = tableKey(config);
   let tables = tableCache.get(key);
   if (tables) tableCache.delete(key);
-  else tables = {};
+  else tables = { key, views: new Map() };
   tableCache.set(key, tables);
   if (tableCache.size > TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value as string);
   return tables;
+}
+
+/** The view of the tables at `scale` × the reference normalisation (the tables themselves at 1). */
+function viewAt(tables: Tables, scale: number): ScaledTables {
+  if (scale === 1) return tables;
+  let view = tables.views.get(scale);
+  if (view) tables.views.delete(scale);
+  else view = {};
+  tables.views.set(scale, view);
+  if (tables.views.size > VIEWS_PER_TABLES) tables.views.delete(tables.views.keys().next().value as number);
+  return view;
+}
+
+/** F scaled by f: every value and absolute error × f (F is linear in dN/dE). */
+function scaledKernel(k: AnnihilationKernelTable, f: number): AnnihilationKernelTable {
+  return {
+    start: k.start,
+    cusp: k.cusp,
+    kink: k.kink,
+    end: k.end,
+    kinks: k.kinks,
+    absError: f * k.absError,
+    at: (eA) => f * k.at(eA),
+    errorAt: (eA) => f * k.errorAt(eA),
+    nearStart: { at: (eA) => f * k.nearStart.at(eA), errorAt: (eA) => f * k.nearStart.errorAt(eA) },
+  };
+}
+
+/** G scaled by f (linear in the source): values and the absolute error × f, the relative error kept. */
+function scaledMoving(g: ResonanceKernel, f: number): ResonanceKernel {
+  return {
+    sLo: g.sLo,
+    sHi: g.sHi,
+    kinks: g.kinks,
+    relError: g.relError,
+    at: (s) => f * g.at(s),
+    absErrorAt: (s) => f * g.absErrorAt(s),
+  };
+}
+
+/**
+ * dÑ/dE scaled by f, with a cache of its own: the quadrature rules kept there are built on
+ * this view's dÑ/dE (yields/radiative.ts), so a view never uses rules of another scale.
+ */
+function scaledDoppler(d: DopplerSource, f: number): DopplerSource {
+  return {
+    energyMin: d.energyMin,
+    energyMax: d.energyMax,
+    points: d.points,
+    total: f * d.total,
+    dNdE: (E) => f * d.dNdE(E),
+    errorAt: (E) => f * d.errorAt(E),
+    cache: new Map(),
+  };
+}
+
+/**
+ * A table rebuilt from its stored data where there is some that fits, else built. Stored data
+ * that does not fit this configuration (fromData throws) is dropped: the table is built.
+ */
+function storedOrBuilt<T, D>(data: D | undefined, fromData: (d: D) => T, build: () => T): T {
+  if (data === undefined) return build();
+  try {
+    return fromData(data);
+  } catch {
+    return build();
+  }
+}
+
+/** The stored tables of a table set, asked for once. */
+function storedOf(tables: Tables): StoredTables | undefined {
+  if (tables.stored === undefined) tables.stored = storedTablesFor(tables.key) ?? null;
+  return tables.stored ?? undefined;
+}
+
+/**
+ * The tables of a configuration at the reference normalisation, as stored data (for the build,
+ * scripts/build.mjs): F (for a continuous source), G(s) and the Doppler-smeared source. Built
+ * through the context's cache: call it with no stored-tables lookup installed.
+ */
+export function tablesToStore(input: Readonly<AnyExperimentConfig>): { key: string; tables: StoredTables } {
+  const config = atReference(parseAnyConfig(input));
+  const ctx = contextOf(config);
+  const tables: StoredTables = {};
+  if (ctx.spectrum.continuous) tables.kernel = ctx.annihilationKernel().data;
+  tables.moving = ctx.movingElectronKernel().data;
+  tables.doppler = ctx.dopplerSource().data;
+  return { key: tableKey(config), tables };
 }
 
 /** Forgets every kept table (benchmarks time their build with it). */
@@ -267,10 +409,19 @@ export function clearTableCache(): void {
 
 /** The context of a configuration, validated here by the schema (this is a library entry point). */
 export function yieldContext(input: Readonly<AnyExperimentConfig>): YieldContext {
-  const config = parseAnyConfig(input);
+  return contextOf(parseAnyConfig(input));
+}
+
+/** The context of a valid configuration; its tables are the reference ones, scaled. */
+function contextOf(config: AnyExperimentConfig): YieldContext {
   const spectrum = leptonSource(config);
   const positrons = spectrum.particle === 'e+' ? POSITRONS_OF_POSITRON_SHOWER : POSITRONS_OF_ELECTRON_SHOWER;
   const tables = tablesFor(config);
+  const scale = tableScale(config);
+  const view = viewAt(tables, scale);
+  // the context the tables are built in: this one at the reference normalisation
+  let ref: YieldContext | undefined;
+  const refCtx = () => (ref ??= contextOf(atReference(config)));
   const ctx: YieldContext = {
     config,
     spectrum,
@@ -280,9 +431,27 @@ export function yieldContext(input: Readonly<AnyExperimentConfig>): YieldContext
       config.bremsstrahlungDepth,
       config.bremsstrahlungTracks === 'allLeptons' ? ALL_LEPTONS : positrons,
     ),
-    annihilationKernel: () => (tables.kernel ??= spectrum.spreadLine ? annihilationKernelAdaptive(ctx) : annihilationKernelTable(ctx)),
-    movingElectronKernel: () => (tables.moving ??= movingElectronKernel(ctx)),
-    dopplerSource: () => (tables.doppler ??= dopplerSmearedSource(spectrum, materialProfile(ctx.target))),
+    annihilationKernel: () => {
+      if (view.kernel) return view.kernel;
+      if (scale !== 1) return (view.kernel = scaledKernel(refCtx().annihilationKernel(), scale));
+      const build = (d?: KernelData) => (spectrum.spreadLine ? annihilationKernelAdaptive(ctx, undefined, d) : annihilationKernelTable(ctx, undefined, d));
+      return (tables.kernel ??= storedOrBuilt(storedOf(tables)?.kernel, build, build));
+    },
+    movingElectronKernel: () => {
+      if (view.moving) return view.moving;
+      if (scale !== 1) return (view.moving = scaledMoving(refCtx().movingElectronKernel(), scale));
+      return (tables.moving ??= storedOrBuilt(storedOf(tables)?.moving, (d) => movingElectronKernel(ctx, d), () => movingElectronKernel(ctx)));
+    },
+    dopplerSource: () => {
+      if (view.doppler) return view.doppler;
+      if (scale !== 1) return (view.doppler = scaledDoppler(refCtx().dopplerSource(), scale));
+      const profile = () => materialProfile(ctx.target);
+      return (tables.doppler ??= storedOrBuilt(
+        storedOf(tables)?.doppler,
+        (d) => dopplerSmearedSource(spectrum, profile(), d),
+        () => dopplerSmearedSource(spectrum, profile()),
+      ));
+    },
   };
   return ctx;
 }

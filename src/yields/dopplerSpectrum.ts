@@ -46,7 +46,7 @@
  * gives the sum at any E″.
  */
 import { electronMass } from '../constants.js';
-import { adaptiveTable } from '../numeric/adaptiveTable.js';
+import { adaptiveTable, adaptiveTableFromData, type AdaptiveTableData } from '../numeric/adaptiveTable.js';
 import { integrate } from '../numeric/gaussKronrod.js';
 import type { MomentumProfile } from '../target/comptonProfile.js';
 import type { LeptonSource } from './context.js';
@@ -68,6 +68,24 @@ export interface DopplerSource {
   total: number;
   /** Mass-independent quadrature rules over this source, built by their users on first need. */
   cache: Map<string, unknown>;
+  /** The tabulated part, to store (yields/storedTables.ts); absent on a scaled view. */
+  data?: DopplerData;
+}
+
+/** What a built source holds beyond its configuration: the continuum's grid, or the spread line's table. */
+export interface DopplerData {
+  grid?: GridData;
+  spread?: AdaptiveTableData;
+}
+
+/** The continuum's smeared values on the grid in ln E″ (module comment), their interpolation bounds, ε_g and ∫ dÑ. */
+export interface GridData {
+  x0: number;
+  step: number;
+  v: Float64Array;
+  interp: Float64Array;
+  epsG: number;
+  total: number;
 }
 
 /** E·λ at the profile's scales (and p_z = 0): where an edge or a line at E is smeared. */
@@ -78,7 +96,7 @@ function scalePoints(profile: MomentumProfile, E: number): number[] {
 }
 
 /** (*) of the module comment for a lepton source and a profile J (per electron). */
-export function dopplerSmearedSource(spectrum: LeptonSource, profile: MomentumProfile): DopplerSource {
+export function dopplerSmearedSource(spectrum: LeptonSource, profile: MomentumProfile, stored?: DopplerData): DopplerSource {
   const me = electronMass;
   const lamLo = 1 - profile.pMax / me;
   const lamHi = 1 + profile.pMax / me;
@@ -88,6 +106,7 @@ export function dopplerSmearedSource(spectrum: LeptonSource, profile: MomentumPr
   const values: ((E: number) => number)[] = [];
   const errors: ((E: number) => number)[] = [];
   let total = 0;
+  const data: DopplerData = {};
   for (const { energy: E0, count } of spectrum.lines) {
     const lo = lamLo * E0;
     const hi = lamHi * E0;
@@ -96,13 +115,15 @@ export function dopplerSmearedSource(spectrum: LeptonSource, profile: MomentumPr
     total += count * profile.norm;
   }
   if (spectrum.continuous && spectrum.spreadLine) {
-    const table = spreadLineSmearing(spectrum, profile);
+    const table = spreadLineSmearing(spectrum, profile, stored?.spread);
+    data.spread = table.data;
     values.push(table.at);
     errors.push(table.errorAt);
     points.push(...[spectrum.energyMin, spectrum.spreadLine.energy, spectrum.energyMax].flatMap((E) => scalePoints(profile, E)));
     total += spectrum.total * profile.norm;
   } else if (spectrum.continuous) {
-    const grid = logConvolution(spectrum, profile);
+    const grid = gridSource(stored?.grid ?? logConvolution(spectrum, profile), spectrum, profile);
+    data.grid = grid.data;
     values.push(grid.at);
     errors.push(grid.errorAt);
     points.push(...scalePoints(profile, spectrum.energyMin), ...scalePoints(profile, spectrum.energyMax));
@@ -116,6 +137,7 @@ export function dopplerSmearedSource(spectrum: LeptonSource, profile: MomentumPr
     points: [...new Set(points)].filter((E) => E > energyMin && E < energyMax).sort((a, b) => a - b),
     total,
     cache: new Map(),
+    data,
   };
 }
 
@@ -130,7 +152,11 @@ const SPREAD_FOLD_REL_TOL = 1e-8;
  * quadrature (J's scales as breakpoints), tabulated adaptively in E″ (numeric/adaptiveTable.ts,
  * relative criterion: the Gaussian smooths J's interpolation kinks, so the table stays small).
  */
-function spreadLineSmearing(spectrum: LeptonSource, profile: MomentumProfile): { at(E: number): number; errorAt(E: number): number } {
+function spreadLineSmearing(
+  spectrum: LeptonSource,
+  profile: MomentumProfile,
+  stored?: AdaptiveTableData,
+): { at(E: number): number; errorAt(E: number): number; data: AdaptiveTableData } {
   const me = electronMass;
   const { energyMin: lo, energyMax: hi } = spectrum;
   const lamLo = 1 - profile.pMax / me;
@@ -152,18 +178,17 @@ function spreadLineSmearing(spectrum: LeptonSource, profile: MomentumProfile): {
   const E0 = spectrum.spreadLine?.energy ?? 0.5 * (lo + hi);
   const points = [lo, E0, hi].flatMap((E) => scales.map((p) => E * (1 - p / me))).filter((E) => E > eLo && E < eHi);
   // relative criterion down to 10⁻⁹ of the peak (the far tails of J × the Gaussian's), absolute below
-  const table = adaptiveTable(fold, eLo, eHi, { relTol: SPREAD_TABLE_REL_TOL, absFloor: 1e-9, initialPanels: 32, points });
+  if (stored && (stored.lo !== eLo || stored.hi !== eHi)) throw new RangeError(`stored Doppler source: not the table on [${eLo}, ${eHi}]`);
+  const table = stored ? adaptiveTableFromData(stored) : adaptiveTable(fold, eLo, eHi, { relTol: SPREAD_TABLE_REL_TOL, absFloor: 1e-9, initialPanels: 32, points });
   return {
+    data: table.data,
     at: (E) => table.at(E),
     errorAt: (E) => (table.relError + SPREAD_FOLD_REL_TOL) * Math.abs(table.at(E)) + table.absError,
   };
 }
 
 /** (*) for the continuous part on a uniform grid in ln E″, with its error bound (module comment). */
-function logConvolution(
-  spectrum: LeptonSource,
-  profile: MomentumProfile,
-): { at(E: number): number; errorAt(E: number): number; total: number } {
+function logConvolution(spectrum: LeptonSource, profile: MomentumProfile): GridData {
   const me = electronMass;
   const a = Math.log(spectrum.energyMin);
   const b = Math.log(spectrum.energyMax);
@@ -246,6 +271,32 @@ function logConvolution(
   }
   let total = 0;
   for (let i = 0; i < nX; i++) total += 0.5 * (v[i] + v[i + 1]) * (Math.exp(x0 + (i + 1) * step) - Math.exp(x0 + i * step));
+  return { x0, step, v, interp, epsG, total };
+}
+
+/** The grid's grid origin and spacing in ln E″ for a source and a profile (as {@link logConvolution} lays it). */
+function gridLayout(spectrum: LeptonSource, profile: MomentumProfile): { x0: number; step: number; nX: number } {
+  const a = Math.log(spectrum.energyMin);
+  const b = Math.log(spectrum.energyMax);
+  const nT = Math.max(4, Math.ceil((b - a) / GRID_STEP));
+  const step = (b - a) / nT;
+  const yLo = Math.log(1 - profile.pMax / electronMass);
+  const yHi = Math.log(1 + profile.pMax / electronMass);
+  return { x0: a + yLo, step, nX: nT + Math.ceil((yHi - yLo) / step) };
+}
+
+/** (*) between the grid values (cubic through the four nearest) and its bound, from the grid's data. */
+function gridSource(
+  data: GridData,
+  spectrum: LeptonSource,
+  profile: MomentumProfile,
+): { at(E: number): number; errorAt(E: number): number; total: number; data: GridData } {
+  const { x0, step, v, interp, epsG } = data;
+  const nX = v.length - 1;
+  const layout = gridLayout(spectrum, profile);
+  if (layout.x0 !== x0 || layout.step !== step || layout.nX !== nX || interp.length !== nX + 1) {
+    throw new RangeError(`Doppler grid data: ${nX} steps of ${step} from ${x0}, expected ${layout.nX} of ${layout.step} from ${layout.x0}`);
+  }
   const locate = (E: number): [number, number] | undefined => {
     if (!(E > 0)) return undefined;
     const t = (Math.log(E) - x0) / step;
@@ -254,7 +305,8 @@ function logConvolution(
     return [i, t - i];
   };
   return {
-    total,
+    data,
+    total: data.total,
     at(E: number): number {
       const loc = locate(E);
       if (!loc) return 0;

@@ -16,7 +16,7 @@
  * independent of α_D and m_χ.
  */
 import { electronMass } from '../constants.js';
-import { adaptiveTable } from '../numeric/adaptiveTable.js';
+import { adaptiveTable, adaptiveTableFromData, type AdaptiveTableData } from '../numeric/adaptiveTable.js';
 import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import {
   electronMomentumAt,
@@ -49,6 +49,14 @@ export interface ResonanceKernel {
   /** |G_table − G| ≤ relError·|G| + absErrorAt(s). */
   relError: number;
   absErrorAt(s: number): number;
+  /** The tabulated values, to store (yields/storedTables.ts); absent on a scaled view. */
+  data?: MovingKernelData;
+}
+
+/** What a built G holds beyond its configuration: its table in ln(s − 2m_e²), and that of F's folded error. */
+export interface MovingKernelData {
+  table?: AdaptiveTableData;
+  bound?: AdaptiveTableData;
 }
 
 const TWO_ME2 = 2 * electronMass * electronMass;
@@ -184,24 +192,32 @@ function sRange(ctx: YieldContext, profile: MomentumProfile): [number, number] |
   return [TWO_ME2 + 2 * eLo * (me - profile.pMax), TWO_ME2 + 2 * eHi * (me + profile.pMax)];
 }
 
-/** G(s) tabulated for a configuration (built once, on first use, by the context). */
-export function movingElectronKernel(ctx: YieldContext): ResonanceKernel {
+/** G(s) tabulated for a configuration (built once, on first use, by the context), or rebuilt from `stored`. */
+export function movingElectronKernel(ctx: YieldContext, stored?: MovingKernelData): ResonanceKernel {
   const profile = materialProfile(ctx.target);
   const range = sRange(ctx, profile);
-  if (!range) return { sLo: 0, sHi: 0, at: () => 0, kinks: [], relError: 0, absErrorAt: () => 0 };
+  if (!range) return { sLo: 0, sHi: 0, at: () => 0, kinks: [], relError: 0, absErrorAt: () => 0, data: {} };
   const [sLo, sHi] = range;
   const g = (y: number) => movingElectronKernelAt(ctx, profile, TWO_ME2 + Math.exp(y), INNER_REL_TOL, false).value;
   const yLo = Math.log(sLo - TWO_ME2);
   const yHi = Math.log(sHi - TWO_ME2);
-  const table = adaptiveTable(g, yLo, yHi, { relTol: TABLE_REL_TOL, absFloor: TABLE_ABS_FLOOR, initialPanels: 48 });
+  const fits = (d: AdaptiveTableData | undefined) => d !== undefined && d.lo === yLo && d.hi === yHi;
+  if (stored && (!fits(stored.table) || (ctx.spectrum.continuous ? !fits(stored.bound) : stored.bound !== undefined))) {
+    throw new RangeError(`stored G: not the tables on ln(s − 2m_e²) ∈ [${yLo}, ${yHi}]`);
+  }
+  const table = stored?.table
+    ? adaptiveTableFromData(stored.table)
+    : adaptiveTable(g, yLo, yHi, { relTol: TABLE_REL_TOL, absFloor: TABLE_ABS_FLOOR, initialPanels: 48 });
   // F's interpolation error folded over J, tabulated too (loosely: it is a bound), 0 without a continuum
-  const bound = ctx.spectrum.continuous
-    ? adaptiveTable((y) => continuumTableError(ctx, profile, TWO_ME2 + Math.exp(y)), yLo, yHi, {
-        relTol: ERROR_REL_TOL,
-        absFloor: TABLE_ABS_FLOOR,
-        initialPanels: 48,
-      })
-    : undefined;
+  const bound = !ctx.spectrum.continuous
+    ? undefined
+    : stored?.bound
+      ? adaptiveTableFromData(stored.bound)
+      : adaptiveTable((y) => continuumTableError(ctx, profile, TWO_ME2 + Math.exp(y)), yLo, yHi, {
+          relTol: ERROR_REL_TOL,
+          absFloor: TABLE_ABS_FLOOR,
+          initialPanels: 48,
+        });
   const boundAt = (y: number) =>
     bound ? (1 + bound.relError) * Math.max(0, bound.at(y)) + bound.absError : 0;
   return {
@@ -212,5 +228,6 @@ export function movingElectronKernel(ctx: YieldContext): ResonanceKernel {
     // the table's bound, and each G's quadrature (relTol) and interpolated-F bound; G = 0 exactly outside (sLo, sHi)
     relError: table.relError + INNER_REL_TOL,
     absErrorAt: (s: number) => (s > sLo && s < sHi ? table.absError + boundAt(Math.log(s - TWO_ME2)) : 0),
+    data: { table: table.data, bound: bound?.data },
   };
 }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextTask } from '../../cli/pool.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'vanish.js');
@@ -64,6 +65,27 @@ describe('vanish scan / merge (built, end to end)', () => {
       const sidecar = (name: string) => ({ ...JSON.parse(read(`${name}-metadata.json`)), url: undefined });
       expect(sidecar(`merged.${format}`)).toEqual(sidecar(`whole.${format}`));
     }
+  }, 400_000);
+
+  it('hands a worker the tasks of the tables it holds first, then tables no other worker holds', () => {
+    const keys = ['a', 'a', 'b', 'b', 'c', 'a'];
+    const pending = [0, 1, 2, 3, 4, 5];
+    expect(nextTask(pending, keys, undefined, new Set())).toBe(0); // first worker: the first task
+    expect(nextTask(pending, keys, undefined, new Set(['a']))).toBe(2); // second: tables nobody holds
+    expect(nextTask(pending, keys, 'a', new Set(['b']))).toBe(1);
+    expect(nextTask(pending, keys, 'a', new Set(['b']))).toBe(5);
+    expect(nextTask(pending, keys, 'a', new Set(['b']))).toBe(4); // no more 'a': 'c' is free
+    expect(nextTask(pending, keys, 'c', new Set(['b']))).toBe(3); // only 'b' left: taken anyway
+    expect(nextTask(pending, keys, 'b', new Set())).toBeUndefined();
+  });
+
+  it('a scan over a field the tables read (the workers prefer configurations of the tables they hold) gives the same bytes with --jobs 1 and 2', async () => {
+    const grid = ['--vary', 'energyCut=0.04,0.05', '--vary', 'alphaD=0.001,0.01,0.1', '--vary', 'lumi=5,50', '--points', '4', '--format', 'json'];
+    const [one, two] = await Promise.all([vanish(['scan', ...grid, '--jobs', '1']), vanish(['scan', ...grid, '--jobs', '2'])]);
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(JSON.parse(one.stdout).runs).toHaveLength(12);
+    expect(two.stdout).toBe(one.stdout);
   }, 400_000);
 
   it('the JSON holds one reach per configuration keyed by its values, as vanish reach computes it', async () => {

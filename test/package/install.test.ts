@@ -42,7 +42,7 @@ describe('the library install', () => {
   it('exports the package root and deep paths of the built library; ships the bundled CLI', () => {
     expect(pkg.exports['.'].default).toBe('./dist/src/index.js');
     expect(pkg.exports['./*'].default).toBe('./dist/src/*.js');
-    expect(pkg.files).toEqual(expect.arrayContaining(['dist/src', 'dist/bundle', 'bin']));
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist/src', 'dist/bundle', 'dist/tables', 'bin']));
     expect(pkg.scripts.prepack).toMatch(/build/);
   });
 

@@ -14,6 +14,10 @@ import type { ReachPoint, ReachResult } from '../../src/results.js';
 import { positronSpectrum, trackLengthDistribution } from '../../src/steps.js';
 import { EXPERIMENTS } from '../../src/config/presets.js';
 import type { ComputeRequest, Steps, WarmPresetRequest, WarmRequest, WorkerReply } from './protocol.js';
+import { loadStoredTables } from './storedTables.js';
+
+/** The stored belle2 tables, loaded once; every request waits for them (in order), then runs as before. */
+const tablesReady = loadStoredTables();
 
 /** Points of the small figures. */
 const SPECTRUM_POINTS = 120;
@@ -101,7 +105,8 @@ function compute(req: ComputeRequest): void {
   }
 }
 
-self.onmessage = (e: MessageEvent<ComputeRequest | WarmRequest | WarmPresetRequest>) => {
+self.onmessage = async (e: MessageEvent<ComputeRequest | WarmRequest | WarmPresetRequest>) => {
+  await tablesReady;
   const req = e.data;
   if (req.type === 'warm' || req.type === 'warmPreset') {
     try {

@@ -1,0 +1,94 @@
+/**
+ * Mass-independent tables built ahead of time (F, G(s), the Doppler-smeared source of a
+ * configuration at the reference normalisation, yields/context.ts), so that the first curve
+ * of a process need not build them. The library reads no files: whoever can (the command
+ * line reads dist/tables/, the web page fetches them) installs a lookup with
+ * {@link setStoredTablesLookup}; the context asks it for a configuration's table key when it
+ * first needs that configuration's tables, and builds them as before when it answers nothing
+ * or something that does not fit (another key, another format, arrays of the wrong size).
+ *
+ * The lookup is responsible for the tables being those the running code would build: the
+ * files carry a digest of the sources that built them, which it compares with the running
+ * sources' (cli/storedTables.ts). The format: JSON, each Float64Array as the base64 of its
+ * little-endian bytes (exact, and half the size of decimal text).
+ */
+import type { KernelData } from './annihilationKernel.js';
+import type { DopplerData } from './dopplerSpectrum.js';
+import type { MovingKernelData } from './movingElectrons.js';
+
+/** Version of the stored layout and of what it means; a file of another version is not used. */
+export const TABLES_FORMAT = 1;
+
+/** The tables of one configuration, each one optional. */
+export interface StoredTables {
+  kernel?: KernelData;
+  moving?: MovingKernelData;
+  doppler?: DopplerData;
+}
+
+/** A stored file: the format, the table key it was built for, the digest of its sources, the tables. */
+export interface StoredTablesFile {
+  format: number;
+  key: string;
+  sourceDigest: string;
+  tables: StoredTables;
+}
+
+/** Answers the tables stored for a table key (yields/context.ts tableKey), or nothing. */
+export type StoredTablesLookup = (key: string) => StoredTablesFile | undefined;
+
+let lookup: StoredTablesLookup | undefined;
+
+/** Installs (or, with undefined, removes) the lookup of stored tables. Contexts built later use it. */
+export function setStoredTablesLookup(f: StoredTablesLookup | undefined): void {
+  lookup = f;
+}
+
+/** The stored tables for a key, when the lookup has a file of this format and this key; a throwing lookup answers nothing. */
+export function storedTablesFor(key: string): StoredTables | undefined {
+  let file: StoredTablesFile | undefined;
+  try {
+    file = lookup?.(key);
+  } catch {
+    return undefined;
+  }
+  if (!file || file.format !== TABLES_FORMAT || file.key !== key || typeof file.tables !== 'object' || file.tables === null) return undefined;
+  return file.tables;
+}
+
+/** The file's text for tables built for `key` from sources of digest `sourceDigest`. */
+export function encodeStoredTables(key: string, sourceDigest: string, tables: StoredTables): string {
+  const file: StoredTablesFile = { format: TABLES_FORMAT, key, sourceDigest, tables };
+  return JSON.stringify(file, (_k, v: unknown) => (v instanceof Float64Array ? { f64: toBase64(v) } : v));
+}
+
+/** A stored file from its text; throws on text that is not one. */
+export function decodeStoredTables(text: string): StoredTablesFile {
+  const file = JSON.parse(text, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && 'f64' in v && typeof (v as { f64: unknown }).f64 === 'string') return fromBase64((v as { f64: string }).f64);
+    return v;
+  }) as StoredTablesFile;
+  if (typeof file !== 'object' || file === null || typeof file.key !== 'string' || typeof file.format !== 'number' || typeof file.sourceDigest !== 'string') {
+    throw new RangeError('not a stored-tables file');
+  }
+  return file;
+}
+
+function toBase64(a: Float64Array): string {
+  const view = new DataView(new ArrayBuffer(8 * a.length));
+  a.forEach((x, i) => view.setFloat64(8 * i, x, true));
+  const bytes = new Uint8Array(view.buffer);
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+function fromBase64(s: string): Float64Array {
+  const text = atob(s);
+  if (text.length % 8) throw new RangeError(`stored table: ${text.length} bytes is not a whole number of doubles`);
+  const view = new DataView(new ArrayBuffer(text.length));
+  for (let i = 0; i < text.length; i++) view.setUint8(i, text.charCodeAt(i));
+  const a = new Float64Array(text.length / 8);
+  for (let i = 0; i < a.length; i++) a[i] = view.getFloat64(8 * i, true);
+  return a;
+}
