@@ -139,7 +139,9 @@ export function curveYield(ctx: YieldContext, channel: Channel, mass: number, op
     }
     return r;
   };
-  const r = interpolatedInMass(store, channel, mass, bare, { tolerance: CURVE_TOLERANCE, breakpoints: breakpointsFor(ctx, channel), tag });
+  // e⁺e⁻ → γA′ costs ~10 ms a mass where it needs the finest level (its window): there nodes cost more than they save
+  const maxLevel = channel === 'radiative' ? 2 : 3;
+  const r = interpolatedInMass(store, channel, mass, bare, { tolerance: CURVE_TOLERANCE, breakpoints: breakpointsFor(ctx, channel), tag, maxLevel });
   return scaled(r, efficiency(mass));
 }
 

@@ -5,21 +5,24 @@
  *
  * Used for the exact-tree-level A′-strahlung (Eq. 12 with
  * `bremsstrahlungModel: 'etl'`), whose per-mass table costs 10²–10³ times the
- * WW one, while the yield is a smooth function of m: L(m) = ln(m² N(m)) varies
- * slowly in ln m. The grid is m_k = 1 MeV · e^{k h}, h = ln 10 / 8 (eight masses
- * per decade); at a mass m the value is the cubic through the four nodes around
- * it, and its error is measured as the difference from the cubic on the
- * stencil shifted by one node towards m (5 nodes in all). Where that
- * difference exceeds {@link INTERPOLATION_TOL} the step is halved (up to
- * three times); where a node is unavailable (zero yield, a kinematically closed
- * channel, a failed integral) or the step cannot be made fine enough, the yield
- * is computed at m itself. The reported error is the measured interpolation
- * error plus the largest relative error of the nodes used.
+ * WW one, and, with `massInterpolation: 'auto'`, for every channel of a reach
+ * curve (yields/curveYields.ts, with breakpoints and a 1e−4 tolerance). The
+ * yield is a smooth function of m between its kinematic features: L(m) = ln(m² N(m))
+ * varies slowly in ln m. The grid is m_k = 1 MeV · e^{k h}, h = ln 10 / 8 (eight
+ * masses per decade); at a mass m the value is the cubic through the four nodes
+ * around it, and its error is measured as the larger difference from the cubics
+ * on the stencils shifted by one node either way (six nodes; five next to a
+ * breakpoint, see {@link interpolatedInMass}). Where that exceeds the tolerance
+ * the step is halved (up to three times; levels the measured h⁴ fall-off says
+ * would still miss are skipped); where a node is unavailable (zero yield, a
+ * kinematically closed channel, a failed integral) or the step cannot be made
+ * fine enough, the yield is computed at m itself. The reported error is the
+ * measured interpolation error plus the largest relative error of the nodes used.
  *
  * On the NA64 2019 curve (1 MeV–1 GeV) the cubic at h = ln 10 / 8 reproduces
  * directly computed ETL yields within 5 × 10⁻⁴ (test/physics/massGrid.test.ts
  * checks the interpolant against direct yields and the error estimate against
- * the actual error).
+ * the actual error; test/physics/curveYields.test.ts the curves' channels).
  */
 import type { QuadratureResult } from '../numeric/gaussKronrod.js';
 
@@ -134,7 +137,11 @@ export function interpolatedInMass(
   const below = i > 0 ? breakpoints[i - 1] : 0;
   const above = i < breakpoints.length ? breakpoints[i] : Infinity;
   const lnM = Math.log(mass / REFERENCE_MASS);
+  // a level whose estimate misses the tolerance by a factor r predicts ~r/16 per halving (error ∝ h⁴):
+  // levels that would still miss are skipped, and when even the finest would, m is computed directly
+  let next = 0;
   for (let level = 0; level <= maxLevel; level++) {
+    if (level < next) continue;
     const h = STEP / 2 ** level;
     const x = lnM / h;
     const j = Math.floor(x);
@@ -166,7 +173,10 @@ export function interpolatedInMass(
     const value = at(v);
     const others = six ? [0, 2] : [1 - v];
     const interpolationError = Math.max(...others.map((o) => Math.abs(value - at(o))));
-    if (!(interpolationError <= tolerance)) continue;
+    if (!(interpolationError <= tolerance)) {
+      next = level + Math.max(1, Math.ceil(Math.log(interpolationError / tolerance) / Math.log(16)));
+      continue;
+    }
     const used = nodes.slice(v, v + 4);
     const relError = Math.max(...used.map((n) => n!.relError));
     const y = Math.exp(value) / (mass * mass);
