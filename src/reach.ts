@@ -110,6 +110,8 @@ export interface ReachOptions extends YieldOptions {
    * scan in which no mass could be computed.
    */
   skipFailedMasses?: boolean;
+  /** Halvings of the mass grids' step allowed (yields/massGrid.ts; default per channel); set for the best-point search. */
+  finestLevel?: number;
 }
 
 /** Yields and limits at one mass, for a context and the signal count the statistics requires. */
@@ -117,7 +119,7 @@ export function reachPoint(
   ctx: YieldContext,
   required: number,
   mass: number,
-  options: YieldOptions = {},
+  options: YieldOptions & Pick<ReachOptions, 'finestLevel'> = {},
   spectral?: SpectralSetup,
 ): ReachPoint {
   checkMass(mass);
@@ -215,7 +217,9 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
     options.onProgress?.(points.length + skipped.length, grid.length);
   }
   if (points.length === 0) throw firstFailure;
-  const found = bestPoint(ctx, required, points, inRange, lo, hi, options, spectral);
+  // the search between grid masses may use finer mass grids (their nodes serve the next configuration that
+  // keeps the channel's inputs: an α_D edit); its result is recomputed directly below
+  const found = bestPoint(ctx, required, points, inRange, lo, hi, { ...options, finestLevel: SEARCH_LEVEL }, spectral);
   // the best point is never interpolated: its ε is computed directly at the mass found
   const best = (options.massGrid ?? true) && config.massInterpolation !== 'off' ? directBest(ctx, required, found, options, spectral) : found;
   const result: ReachResult = {
@@ -240,6 +244,9 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
   if (options.skipFailedMasses) result.skipped = skipped;
   return result;
 }
+
+/** Halvings of the mass grids' step allowed to the best-point search (yields/massGrid.ts). */
+const SEARCH_LEVEL = 7;
 
 /** The best point's ε recomputed with every yield computed directly at its mass (massGrid off). */
 function directBest(

@@ -121,7 +121,7 @@ function directYield(ctx: YieldContext, channel: Channel, mass: number, options:
  * 0 where kinematics closes the channel. The exact-tree-level A′-strahlung keeps its own grid
  * (bremsstrahlung.ts, massGrid).
  */
-export function curveYield(ctx: YieldContext, channel: Channel, mass: number, options: YieldOptions = {}): QuadratureResult {
+export function curveYield(ctx: YieldContext, channel: Channel, mass: number, options: YieldOptions & { finestLevel?: number } = {}): QuadratureResult {
   const { config } = ctx;
   if (channel === 'bremsstrahlung' && config.bremsstrahlungModel === 'etl') return bremsstrahlungYield(ctx, mass, { ...options, massGrid: true });
   const store = storeFor(channel, config, options.relTol);
@@ -133,14 +133,14 @@ export function curveYield(ctx: YieldContext, channel: Channel, mass: number, op
     let r = store.direct.get(id);
     if (!r) {
       const eff = efficiency(m);
-      r = scaled(directYield(ctx, channel, m, options), 1 / eff);
+      r = scaled(directYield(ctx, channel, m, { relTol: options.relTol }), 1 / eff);
       if (store.direct.size >= MAX_DIRECT) store.direct.clear();
       store.direct.set(id, r);
     }
     return r;
   };
   // e⁺e⁻ → γA′ costs ~10 ms a mass where it needs the finest level (its window): there nodes cost more than they save
-  const maxLevel = channel === 'radiative' ? 2 : 3;
+  const maxLevel = options.finestLevel ?? (channel === 'radiative' ? 2 : 3);
   const r = interpolatedInMass(store, channel, mass, bare, { tolerance: CURVE_TOLERANCE, breakpoints: breakpointsFor(ctx, channel), tag, maxLevel });
   return scaled(r, efficiency(mass));
 }
