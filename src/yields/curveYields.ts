@@ -84,12 +84,13 @@ export const NOT_READ: Readonly<Record<Channel, ReadonlySet<string>>> = {
 };
 
 /** Keyed owners of kept yields, most recent last; at most {@link STORE_COUNT}. */
-const stores = new Map<string, { direct: Map<string, QuadratureResult> }>();
+type Store = { direct: Map<string, QuadratureResult> };
+const stores = new Map<string, Store>();
 const STORE_COUNT = 12;
 /** Direct values kept per key before the key's values are forgotten. */
 const MAX_DIRECT = 20_000;
 
-function storeFor(channel: Channel, config: AnyExperimentConfig, relTol: number | undefined): { direct: Map<string, QuadratureResult> } {
+function storeFor(channel: Channel, config: AnyExperimentConfig, relTol: number | undefined): Store {
   const skip = NOT_READ[channel];
   const fields = Object.entries(config).filter(([k]) => !skip.has(k)).sort(([a], [b]) => (a < b ? -1 : 1));
   const key = `${channel}|${relTol ?? ''}|${JSON.stringify(fields)}`;
@@ -101,9 +102,13 @@ function storeFor(channel: Channel, config: AnyExperimentConfig, relTol: number 
   return store;
 }
 
+/** The store each context uses per channel and tolerance, looked up by key once per context. */
+let contextStores = new WeakMap<YieldContext, Map<string, Store>>();
+
 /** Forgets every kept yield (benchmarks and tests time or compare with it). */
 export function clearCurveYields(): void {
   stores.clear();
+  contextStores = new WeakMap();
 }
 
 const scaled = (r: QuadratureResult, f: number): QuadratureResult => ({ ...r, value: r.value * f, error: r.error * f });
@@ -124,7 +129,11 @@ function directYield(ctx: YieldContext, channel: Channel, mass: number, options:
 export function curveYield(ctx: YieldContext, channel: Channel, mass: number, options: YieldOptions & { finestLevel?: number } = {}): QuadratureResult {
   const { config } = ctx;
   if (channel === 'bremsstrahlung' && config.bremsstrahlungModel === 'etl') return bremsstrahlungYield(ctx, mass, { ...options, massGrid: true });
-  const store = storeFor(channel, config, options.relTol);
+  let byContext = contextStores.get(ctx);
+  if (!byContext) contextStores.set(ctx, (byContext = new Map()));
+  const storeId = `${channel}|${options.relTol ?? ''}`;
+  let store = byContext.get(storeId);
+  if (!store) byContext.set(storeId, (store = storeFor(channel, config, options.relTol)));
   const efficiency = (m: number) => signalEfficiencyAt(config.signalEfficiency, m);
   const tag = channel === 'radiative' ? (m: number) => String(radiativeSetup(ctx, m).x0) : undefined;
   // at efficiency 1: every yield is the efficiency times the one at efficiency 1
