@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { belle2, belle2_paper, computeReach, logGrid, withOverrides } from '../src/index.js';
 import { radiativeYield } from '../src/yields/radiative.js';
 import { clearTableCache, yieldContext } from '../src/yields/context.js';
+import { clearCurveYields } from '../src/yields/curveYields.js';
 import { loadavg } from 'node:os';
 import { annihilationYield } from '../src/yields/annihilation.js';
 import { bremsstrahlungYield } from '../src/yields/bremsstrahlung.js';
@@ -56,6 +57,12 @@ row('first reach in a fresh process, shipped tables, median of 3', firstReach('s
 row('first reach in a fresh process, tables built, median of 3', firstReach('built'));
 const runs = Array.from({ length: 11 }, () => time(warm(belle2)));
 row('belle2 curve (three channels, moving e-), warm, median of 11', median(runs), 200);
+// massInterpolation 'auto' keeps a curve's yields (src/yields/curveYields.ts): a warm rerun reuses them; this
+// row forgets them first, so it times a first curve on built tables
+const fresh = Array.from({ length: 11 }, () => time(() => (clearCurveYields(), computeReach(belle2, masses))));
+row('belle2 curve, warm tables, yields not kept, median of 11', median(fresh), 200);
+const off = withOverrides(belle2, { massInterpolation: 'off' });
+row('belle2 curve, massInterpolation off, warm, median of 5', median(Array.from({ length: 5 }, () => time(warm(off)))));
 const coldRuns = Array.from({ length: 5 }, () => time(cold(belle2)));
 row('belle2 curve, cold (tables built), median of 5', median(coldRuns));
 const paperRuns = Array.from({ length: 5 }, () => time(warm(belle2_paper)));
@@ -65,6 +72,7 @@ row('belle2-paper curve, cold, median of 5', median(paperCold));
 const spectral = withOverrides(belle2, { analysis: 'spectral' });
 const spectralRuns = Array.from({ length: 5 }, () => time(warm(spectral)));
 row('belle2 + spectral, warm, median of 5', median(spectralRuns), 1000);
+row('belle2 + spectral, warm tables, yields not kept, median of 5', median(Array.from({ length: 5 }, () => time(() => (clearCurveYields(), computeReach(spectral, masses))))), 1000);
 console.log(`  belle2 / belle2-paper (issue 7: < 2): warm ×${(median(runs) / median(paperRuns)).toFixed(2)}, cold ×${(median(coldRuns) / median(paperCold)).toFixed(2)}; spectral on top: ×${(median(spectralRuns) / median(runs)).toFixed(2)}`);
 // cold again, the tables read from the files the build stored (dist/tables) as the command reads them
 installStoredTables();

@@ -22,6 +22,7 @@ import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
 import { NO_YIELD, radiativeYield } from './yields/radiative.js';
 import { spectralSetup, type SpectralSetup } from './spectral/spectrum.js';
 import { yieldContext, type YieldContext } from './yields/context.js';
+import { curveYield } from './yields/curveYields.js';
 import { backgroundFor } from './backgrounds/index.js';
 import { checkMass, honestShape, honestYield } from './yields/massRange.js';
 import { darkPhotonFor } from './models/darkPhoton.js';
@@ -109,6 +110,8 @@ export interface ReachOptions extends YieldOptions {
    * scan in which no mass could be computed.
    */
   skipFailedMasses?: boolean;
+  /** Halvings of the mass grids' step allowed (yields/massGrid.ts; default per channel); set for the best-point search. */
+  finestLevel?: number;
 }
 
 /** Yields and limits at one mass, for a context and the signal count the statistics requires. */
@@ -116,15 +119,20 @@ export function reachPoint(
   ctx: YieldContext,
   required: number,
   mass: number,
-  options: YieldOptions = {},
+  options: YieldOptions & Pick<ReachOptions, 'finestLevel'> = {},
   spectral?: SpectralSetup,
 ): ReachPoint {
   checkMass(mass);
   if (!(required >= 0) || !Number.isFinite(required)) throw new RangeError(`the required signal must be finite and ≥ 0, got ${required}`);
-  const ann = honestYield('annihilation', mass, () => annihilationYield(ctx, mass, options));
-  // a curve's ETL A′-strahlung comes from the shared mass grid (yields/massGrid.ts) unless asked otherwise
-  const bre = honestYield('bremsstrahlung', mass, () => bremsstrahlungYield(ctx, mass, { ...options, massGrid: options.massGrid ?? true }));
-  const rad = ctx.config.radiativeAnnihilation ? honestYield('radiative', mass, () => radiativeYield(ctx, mass, options)) : NO_YIELD;
+  // massInterpolation 'auto': a curve's yields come from the shared mass grids (yields/curveYields.ts) unless asked otherwise
+  const grid = (options.massGrid ?? true) && ctx.config.massInterpolation !== 'off';
+  const ann = honestYield('annihilation', mass, () => (grid ? curveYield(ctx, 'annihilation', mass, options) : annihilationYield(ctx, mass, options)));
+  const bre = honestYield('bremsstrahlung', mass, () =>
+    grid ? curveYield(ctx, 'bremsstrahlung', mass, options) : bremsstrahlungYield(ctx, mass, { ...options, massGrid: false }),
+  );
+  const rad = ctx.config.radiativeAnnihilation
+    ? honestYield('radiative', mass, () => (grid ? curveYield(ctx, 'radiative', mass, options) : radiativeYield(ctx, mass, options)))
+    : NO_YIELD;
   const counting = epsilonForSignal(ann.value + bre.value + rad.value, required);
   let limits = {
     epsilon90: counting,
@@ -209,7 +217,11 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
     options.onProgress?.(points.length + skipped.length, grid.length);
   }
   if (points.length === 0) throw firstFailure;
-  const best = bestPoint(ctx, required, points, inRange, lo, hi, options, spectral);
+  // the search between grid masses may use finer mass grids (their nodes serve the next configuration that
+  // keeps the channel's inputs: an α_D edit); its result is recomputed directly below
+  const found = bestPoint(ctx, required, points, inRange, lo, hi, { ...options, finestLevel: SEARCH_LEVEL }, spectral);
+  // the best point is never interpolated: its ε is computed directly at the mass found
+  const best = (options.massGrid ?? true) && config.massInterpolation !== 'off' ? directBest(ctx, required, found, options, spectral) : found;
   const result: ReachResult = {
     config,
     positrons,
@@ -231,6 +243,26 @@ export function computeReach(input: Readonly<AnyExperimentConfig>, masses: reado
   };
   if (options.skipFailedMasses) result.skipped = skipped;
   return result;
+}
+
+/** Halvings of the mass grids' step allowed to the best-point search (yields/massGrid.ts). */
+const SEARCH_LEVEL = 7;
+
+/** The best point's ε recomputed with every yield computed directly at its mass (massGrid off). */
+function directBest(
+  ctx: YieldContext,
+  required: number,
+  found: { massGeV: number; epsilon90: number },
+  options: ReachOptions,
+  spectral?: SpectralSetup,
+): { massGeV: number; epsilon90: number } {
+  if (!Number.isFinite(found.epsilon90)) return found; // no limit anywhere: a grid point whose flag says why
+  try {
+    return { massGeV: found.massGeV, epsilon90: reachPoint(ctx, required, found.massGeV, { ...options, massGrid: false }, spectral).epsilon90 };
+  } catch (e) {
+    if (!options.skipFailedMasses || isConfigError(e)) throw e;
+    return { massGeV: found.massGeV, epsilon90: Infinity };
+  }
 }
 
 /**

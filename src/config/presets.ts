@@ -38,6 +38,7 @@ export const belle2_paper: Readonly<ExperimentConfig> = deepFreeze({
   bremsstrahlungTracks: 'positrons', // Eq. 12 counts the positron track length T_e
   bremsstrahlungModel: 'ww', // Eq. 13, Weizsäcker–Williams with the elastic form factor (Eq. 14)
   electronMotion: 'atRest', // the paper's s = 2m_e E_A' (Eq. 9): free electrons at rest
+  massInterpolation: 'off', // every mass computed directly, as the paper's numbers were
   signalEfficiency: 1, // the paper applies no further efficiency
   radiativeAnnihilation: false, // the paper's two channels; e⁺e⁻ → γA′ (arXiv:2505.10302) is on in belle2
   analysis: 'counting', // the paper's single count; 'spectral' bins the missing energy (arXiv:2505.10302's multi-bin analysis)
@@ -78,6 +79,7 @@ export const belle2_paper: Readonly<ExperimentConfig> = deepFreeze({
 export const belle2: Readonly<ExperimentConfig> = deepFreeze({
   ...belle2_paper,
   electronMotion: 'comptonProfile', // the CsI electrons' momenta (BMM HF profiles via xraylib)
+  massInterpolation: 'auto', // yields interpolated in ln m within 1e-4 where smooth, error added (yields/curveYields.ts)
   statistics: 'cls', // median expected Poisson CLs at 90% CL: right at any background
   radiativeAnnihilation: true, // e⁺e⁻ → γA′, the seed authors' follow-up (arXiv:2505.10302)
   visibleDecays: true, // A′ → e⁺e⁻, μ⁺μ⁻ in the width; the limit counts invisible decays (models/visibleDecays.ts)
@@ -138,6 +140,7 @@ export const na64_2019: Readonly<FixedTargetConfig> = deepFreeze({
   // Pb and plastic electrons move (BMM Compton profiles, impulse approximation, arXiv:2403.15387);
   // NA64's own DMG4 simulation includes atomic effects since v2.4
   electronMotion: 'comptonProfile',
+  massInterpolation: 'auto', // yields interpolated in ln m within 1e-4 where smooth, error added (yields/curveYields.ts)
   // Signal efficiency: not applied. No value of the PRL's efficiency could be read from a citable
   // public source in this work (no number is invented; see the README); ε scales as
   // efficiency^(−1/2). A mass-dependent table [[m GeV, eff], …] is accepted here.

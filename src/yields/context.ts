@@ -239,6 +239,7 @@ const NOT_IN_TABLES = new Set([
   'visibleDecays',
   'backgroundEvents',
   'observedEvents',
+  'massInterpolation',
 ]);
 
 /**

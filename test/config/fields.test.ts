@@ -117,7 +117,7 @@ describe('field tables', () => {
   });
 
   it('define each CLI flag once, on a field of the table', () => {
-    expect(Object.keys(FIELD_FLAGS).sort()).toEqual(['alphaD', 'analysis', 'darkMatter', 'electronMotion', 'energyCut', 'lumi', 'massRatio', 'massSplitting', 'radiativeAnnihilation', 'statistics', 'visibleDecays']);
+    expect(Object.keys(FIELD_FLAGS).sort()).toEqual(['alphaD', 'analysis', 'darkMatter', 'electronMotion', 'energyCut', 'lumi', 'massInterpolation', 'massRatio', 'massSplitting', 'radiativeAnnihilation', 'statistics', 'visibleDecays']);
     const flags = Object.values(FIELD_FLAGS).map((f) => f.flag);
     expect(new Set(flags).size).toBe(flags.length);
     for (const f of Object.keys(FIELD_FLAGS)) expect(Object.hasOwn(FIELDS, f) || Object.hasOwn(FIXED_TARGET_FIELDS, f)).toBe(true);

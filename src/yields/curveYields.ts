@@ -1,0 +1,265 @@
+/**
+ * The yields of a reach curve (src/reach.ts), with `massInterpolation: 'auto'`: each channel
+ * interpolated in ln m from a grid of masses (yields/massGrid.ts) where it is smooth, and
+ * kept for the next configuration that agrees on every field the channel reads.
+ *
+ * Tolerance. The interpolation error accepted is {@link CURVE_TOLERANCE} = 1e−4 in ln N,
+ * i.e. relative on the yield, and it is added to the reported error. The yields' own
+ * quadratures are asked 1e−5 (annihilation, A′-strahlung) and 1e−4 (e⁺e⁻ → γA′), the
+ * moving-electron tables carry ~1.3e−4; since ε90 ∝ N^{−1/2} at fixed required signal, 1e−4
+ * on N is 5e−5 on ε: below the fourth significant digit the table prints and far below a
+ * line width of the log–log figure (~1e−3 of a decade).
+ *
+ * Breakpoints. A stencil never straddles a mass where a channel is not smooth or changes
+ * scale: for A′-strahlung the masses where its kinks (E = m + m_e, E = m/(1 − c)) cross the
+ * source's special energies (its ends, lines, the nodes of a smeared line), which include its
+ * closure; for e⁺e⁻ → γA′ where the threshold, the selection's end and the hard photon's
+ * pole (radiative.ts: eThr, eMeet, E_p) cross the special energies of the source the
+ * electrons see (ends and the profile's scales, dopplerSpectrum.ts), which include its
+ * closure; for the resonance where m² sits on a feature of F (the window's onset, edge,
+ * kink and end, Doppler-shifted by each of the profile's scales with moving electrons), and
+ * where the soft-photon kinks s = m²/(1 ± x₀), m²/2 or the pair threshold cross a
+ * non-smooth s. Elsewhere the cubic's error estimate decides; where it cannot meet the
+ * tolerance, or a node is zero, closed or failed, the yield is computed directly.
+ *
+ * Reuse. A channel's nodes and direct values are kept per key: the configuration without
+ * the fields the channel does not read (`NOT_READ`; every other field, present or future,
+ * is part of the key), and without the signal efficiency, which multiplies every yield
+ * (values are kept at efficiency 1). e⁺e⁻ → γA′ reads the dark sector only through the
+ * soft-photon cut x₀(m), which tags its values instead. So an α_D edit recomputes only
+ * the resonance. test/physics/curveYields.test.ts checks that the fields left out do not
+ * change the directly computed yields.
+ */
+import { signalEfficiencyAt, type AnyExperimentConfig } from '../config/schema.js';
+import { electronMass } from '../constants.js';
+import { darkPhotonFor, pairThreshold } from '../models/darkPhoton.js';
+import type { QuadratureResult } from '../numeric/gaussKronrod.js';
+import { softPhotonCut } from '../processes/radiativeAnnihilation.js';
+import { materialProfile } from '../target/comptonProfile.js';
+import { annihilationYield, type YieldOptions } from './annihilation.js';
+import { bremsstrahlungYield } from './bremsstrahlung.js';
+import type { YieldContext } from './context.js';
+import { interpolatedInMass } from './massGrid.js';
+import { radiativeSetup, radiativeYield } from './radiative.js';
+
+/** Largest accepted interpolation error of a curve's yields, relative (module comment). */
+export const CURVE_TOLERANCE = 1e-4;
+
+export type Channel = 'annihilation' | 'bremsstrahlung' | 'radiative';
+
+/** Fields no yield at ε = 1 reads (selection-free statistics, backgrounds, spectral analysis, visible decays). */
+const NOT_READ_BY_YIELDS = [
+  'analysis',
+  'spectralBins',
+  'resolutionStochastic',
+  'resolutionConstant',
+  'momentumResolution',
+  'statistics',
+  'deltaChi2',
+  'confidenceLevel',
+  'photonVetoInefficiency',
+  'klmInteractionLengths',
+  'neutronSimulatedPositrons',
+  'neutronSimulatedDepth',
+  'neutronSingleEvents',
+  'neutronMultiEvents',
+  'neutronCutFlowEnergyCut',
+  'neutronPenetration',
+  'backgroundEvents',
+  'observedEvents',
+  'visibleDecays',
+  'massInterpolation',
+  'signalEfficiency',
+];
+const DARK_SECTOR = ['alphaD', 'massRatio', 'darkMatter', 'massSplitting'];
+const BREMSSTRAHLUNG_ONLY = ['bremsstrahlungModel', 'bremsstrahlungDepth', 'bremsstrahlungTracks'];
+
+/** Per channel, the fields its yield does not read (besides those of {@link NOT_READ_BY_YIELDS}). */
+export const NOT_READ: Readonly<Record<Channel, ReadonlySet<string>>> = {
+  // Eq. 12 reads the source, the material, the cut and its own track length; the dark sector enters only the limit
+  bremsstrahlung: new Set([...NOT_READ_BY_YIELDS, ...DARK_SECTOR, 'electronMotion', 'radiativeAnnihilation', 'calorimeterDepth']),
+  // the dark sector through x₀(m) only (the tag); it is computed only when radiativeAnnihilation is on
+  radiative: new Set([...NOT_READ_BY_YIELDS, ...DARK_SECTOR, ...BREMSSTRAHLUNG_ONLY, 'radiativeAnnihilation']),
+  annihilation: new Set([...NOT_READ_BY_YIELDS, ...BREMSSTRAHLUNG_ONLY]),
+};
+
+/** Keyed owners of kept yields, most recent last; at most {@link STORE_COUNT}. */
+type Store = { direct: Map<string, QuadratureResult> };
+const stores = new Map<string, Store>();
+const STORE_COUNT = 12;
+/** Direct values kept per key before the key's values are forgotten. */
+const MAX_DIRECT = 20_000;
+
+function storeFor(channel: Channel, config: AnyExperimentConfig, relTol: number | undefined): Store {
+  const skip = NOT_READ[channel];
+  const fields = Object.entries(config).filter(([k]) => !skip.has(k)).sort(([a], [b]) => (a < b ? -1 : 1));
+  const key = `${channel}|${relTol ?? ''}|${JSON.stringify(fields)}`;
+  let store = stores.get(key);
+  if (store) stores.delete(key);
+  else store = { direct: new Map() };
+  stores.set(key, store);
+  if (stores.size > STORE_COUNT) stores.delete(stores.keys().next().value as string);
+  return store;
+}
+
+/** The store each context uses per channel and tolerance, looked up by key once per context. */
+let contextStores = new WeakMap<YieldContext, Map<string, Store>>();
+
+/** Forgets every kept yield (benchmarks and tests time or compare with it). */
+export function clearCurveYields(): void {
+  stores.clear();
+  contextStores = new WeakMap();
+}
+
+const scaled = (r: QuadratureResult, f: number): QuadratureResult => ({ ...r, value: r.value * f, error: r.error * f });
+
+/** The channel's direct yield at one mass, at ε = 1. */
+function directYield(ctx: YieldContext, channel: Channel, mass: number, options: YieldOptions): QuadratureResult {
+  if (channel === 'annihilation') return annihilationYield(ctx, mass, options);
+  if (channel === 'radiative') return radiativeYield(ctx, mass, options);
+  return bremsstrahlungYield(ctx, mass, { ...options, massGrid: false });
+}
+
+/**
+ * A channel's yield at one mass (GeV) for a curve: interpolated in ln m within
+ * {@link CURVE_TOLERANCE} (its error added to the reported one) or computed directly, exactly
+ * 0 where kinematics closes the channel. The exact-tree-level A′-strahlung keeps its own grid
+ * (bremsstrahlung.ts, massGrid).
+ */
+export function curveYield(ctx: YieldContext, channel: Channel, mass: number, options: YieldOptions & { finestLevel?: number } = {}): QuadratureResult {
+  const { config } = ctx;
+  if (channel === 'bremsstrahlung' && config.bremsstrahlungModel === 'etl') return bremsstrahlungYield(ctx, mass, { ...options, massGrid: true });
+  let byContext = contextStores.get(ctx);
+  if (!byContext) contextStores.set(ctx, (byContext = new Map()));
+  const storeId = `${channel}|${options.relTol ?? ''}`;
+  let store = byContext.get(storeId);
+  if (!store) byContext.set(storeId, (store = storeFor(channel, config, options.relTol)));
+  const efficiency = (m: number) => signalEfficiencyAt(config.signalEfficiency, m);
+  const tag = channel === 'radiative' ? (m: number) => String(radiativeSetup(ctx, m).x0) : undefined;
+  // at efficiency 1: every yield is the efficiency times the one at efficiency 1
+  const bare = (m: number): QuadratureResult => {
+    const id = `${m}|${tag ? tag(m) : ''}`;
+    let r = store.direct.get(id);
+    if (!r) {
+      const eff = efficiency(m);
+      r = scaled(directYield(ctx, channel, m, { relTol: options.relTol }), 1 / eff);
+      if (store.direct.size >= MAX_DIRECT) store.direct.clear();
+      store.direct.set(id, r);
+    }
+    return r;
+  };
+  // e⁺e⁻ → γA′ costs ~10 ms a mass where it needs the finest level (its window): there nodes cost more than they save
+  const maxLevel = options.finestLevel ?? (channel === 'radiative' ? 2 : 3);
+  const r = interpolatedInMass(store, channel, mass, bare, { tolerance: CURVE_TOLERANCE, breakpoints: breakpointsFor(ctx, channel), tag, maxLevel });
+  return scaled(r, efficiency(mass));
+}
+
+/** Breakpoints per context and channel (they depend on the configuration only). */
+const breakpointCache = new WeakMap<YieldContext, Map<Channel, number[]>>();
+
+/** Masses (GeV, increasing) no stencil of the channel may straddle (module comment). */
+export function breakpointsFor(ctx: YieldContext, channel: Channel): number[] {
+  let byChannel = breakpointCache.get(ctx);
+  if (!byChannel) {
+    byChannel = new Map();
+    breakpointCache.set(ctx, byChannel);
+  }
+  let list = byChannel.get(channel);
+  if (!list) {
+    const raw =
+      channel === 'bremsstrahlung' ? bremsstrahlungBreakpoints(ctx) : channel === 'radiative' ? radiativeBreakpoints(ctx) : annihilationBreakpoints(ctx);
+    list = [...new Set(raw.filter((m) => m > 0 && Number.isFinite(m)))].sort((a, b) => a - b);
+    byChannel.set(channel, list);
+  }
+  return list;
+}
+
+/**
+ * The momentum scales of a profile narrow enough to matter: a Doppler factor 1 ± p/m_e moves a mass
+ * by ≈ p/2m_e in ln m, and below p/m_e = 0.07 that is less than the finest grid step (ln 10 / 64);
+ * the structure of the broader scales spans several steps, where the error estimate sees it.
+ */
+function narrowScales(scales: readonly number[]): number[] {
+  return scales.filter((p) => p / electronMass < 0.07);
+}
+
+/** The source's special energies, GeV: its ends, its lines, a smeared line's centre and Gauss–Hermite nodes E₀(1 ± √3 σ). */
+function sourceEnergies(ctx: YieldContext): number[] {
+  const s = ctx.spectrum;
+  const energies = [s.energyMin, s.energyMax, ...s.lines.map((l) => l.energy)];
+  if (s.spreadLine) {
+    const { energy, sigma } = s.spreadLine;
+    energies.push(energy, energy * (1 - Math.sqrt(3) * sigma), energy * (1 + Math.sqrt(3) * sigma));
+  }
+  return energies;
+}
+
+/** Eq. 12's kinks E = m + m_e and E = m/(1 − c) (bremsstrahlung.ts) at each special energy, and the closure among them. */
+function bremsstrahlungBreakpoints(ctx: YieldContext): number[] {
+  const keep = 1 - ctx.config.energyCut;
+  return sourceEnergies(ctx).flatMap((E) => [E - electronMass, keep * E]);
+}
+
+/**
+ * The mass at which s(M) = M²·k(x₀(M)) equals a target, for a k of the soft cut x₀(M), by
+ * fixed-point iteration (x₀ varies slowly with M, if at all).
+ */
+function solveMass(target: number, k: (x0: number) => number, x0At: (m: number) => number): number {
+  let m = Math.sqrt(target / k(x0At(Math.sqrt(target))));
+  for (let i = 0; i < 4; i++) m = Math.sqrt(target / k(x0At(m)));
+  return m;
+}
+
+/**
+ * e⁺e⁻ → γA′ (radiative.ts): eThr = M²/(2m_e(1 − x₀)) − m_e, eMeet = (eThr + m_e)/(1 − c) and
+ * E_p = M²/(2m_e(1 − c)) at each special energy of the source the electrons see (and where
+ * eMeet = E_min/2, where the integral changes its variable); the closure is eThr = E_max.
+ */
+function radiativeBreakpoints(ctx: YieldContext): number[] {
+  const me = electronMass;
+  const keep = 1 - ctx.config.energyCut;
+  const x0At = (m: number) => radiativeSetup(ctx, m).x0;
+  let energies: number[];
+  if (ctx.config.electronMotion === 'comptonProfile') {
+    const src = ctx.dopplerSource();
+    const profile = materialProfile(ctx.target);
+    const lams = [0, profile.pMax, ...narrowScales(profile.scales)].flatMap((p) => [1 - p / electronMass, 1 + p / electronMass]);
+    const ends = sourceEnergies(ctx).flatMap((E) => lams.map((l) => l * E));
+    energies = [src.energyMin, src.energyMax, ...ends.filter((E) => E > src.energyMin && E < src.energyMax), 0.5 * src.energyMin];
+  } else energies = sourceEnergies(ctx);
+  return energies.flatMap((E) => [
+    solveMass(2 * me * (E + me), (x0) => 1 / (1 - x0), x0At), // eThr = E
+    solveMass(2 * me * keep * E, (x0) => 1 / (1 - x0), x0At), // eMeet = E
+    Math.sqrt(2 * me * keep * E), // E_p = E
+  ]);
+}
+
+/**
+ * The resonance (annihilation.ts): m² on each s where F (at rest) has a feature — E_A′ = (1 − c)E,
+ * E, E + m_e for each special energy E — mapped with moving electrons to
+ * s = 2m_e² + 2(E_A′ − m_e)(m_e − p) for p = 0, ± each of the profile's scales and ± its end;
+ * and, at the non-smooth s (at rest: all of them; moving: the profile's ends), the masses
+ * where the soft-photon kinks m²/(1 ± x₀), m²/2 or the pair threshold sit on them.
+ */
+function annihilationBreakpoints(ctx: YieldContext): number[] {
+  const me = electronMass;
+  const { config } = ctx;
+  const keep = 1 - config.energyCut;
+  const features = sourceEnergies(ctx).flatMap((E) => [keep * E, E, E + me]);
+  let smooth: number[] = [];
+  let sharp: number[];
+  if (config.electronMotion === 'comptonProfile') {
+    const profile = materialProfile(ctx.target);
+    const at = (eA: number, p: number) => 2 * me * me + 2 * (eA - me) * (me - p);
+    const narrow = narrowScales(profile.scales);
+    smooth = features.flatMap((eA) => [0, ...narrow, ...narrow.map((p) => -p)].map((p) => at(eA, p)));
+    sharp = features.flatMap((eA) => [at(eA, profile.pMax), at(eA, -profile.pMax)]);
+  } else sharp = features.map((eA) => 2 * me * eA);
+  // pair threshold (m_χ₁ + m_χ₂)² = r m², the same r at every mass
+  const r = pairThreshold(darkPhotonFor(config, 1));
+  const x0At = (m: number) => softPhotonCut(m, darkPhotonFor(config, m).width);
+  const crossings = config.radiativeAnnihilation
+    ? sharp.flatMap((s) => [solveMass(s, (x0) => 1 / (1 + x0), x0At), solveMass(s, (x0) => 1 / (1 - x0), x0At), Math.sqrt(2 * s)])
+    : [];
+  return [...smooth, ...sharp].map(Math.sqrt).concat(crossings, sharp.map((s) => Math.sqrt(s / r)));
+}
