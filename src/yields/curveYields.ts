@@ -24,11 +24,16 @@
  *
  * Reuse. A channel's nodes and direct values are kept per key: the configuration without
  * the fields the channel does not read (`NOT_READ`; every other field, present or future,
- * is part of the key), and without the signal efficiency, which multiplies every yield
- * (values are kept at efficiency 1). e⁺e⁻ → γA′ reads the dark sector only through the
- * soft-photon cut x₀(m), which tags its values instead. So an α_D edit recomputes only
- * the resonance. test/physics/curveYields.test.ts checks that the fields left out do not
- * change the directly computed yields.
+ * is part of the key), without the signal efficiency, which multiplies every yield, and
+ * without the source's normalisation (luminosity, particles on target), which every yield
+ * is linear in (context.ts, REFERENCE_NORMALISATION). The values kept are computed on the
+ * key's reference context (efficiency 1, reference normalisation) and multiplied by the
+ * configuration's efficiency and normalisation, so they never depend on which configuration
+ * asked first (a scan gives the same bytes on any number of workers). e⁺e⁻ → γA′ reads the
+ * dark sector only through the soft-photon cut x₀(m), which tags its values and is passed
+ * to it. So an α_D edit recomputes only the resonance, and a luminosity edit nothing.
+ * test/physics/curveYields.test.ts checks that the fields left out do not change the
+ * directly computed yields, and that the normalisation scales them.
  */
 import { signalEfficiencyAt, type AnyExperimentConfig } from '../config/schema.js';
 import { electronMass } from '../constants.js';
@@ -38,7 +43,7 @@ import { softPhotonCut } from '../processes/radiativeAnnihilation.js';
 import { materialProfile } from '../target/comptonProfile.js';
 import { annihilationYield, type YieldOptions } from './annihilation.js';
 import { bremsstrahlungYield } from './bremsstrahlung.js';
-import type { YieldContext } from './context.js';
+import { REFERENCE_NORMALISATION, tableScale, yieldContext, type YieldContext } from './context.js';
 import { interpolatedInMass } from './massGrid.js';
 import { radiativeSetup, radiativeYield } from './radiative.js';
 
@@ -84,7 +89,7 @@ export const NOT_READ: Readonly<Record<Channel, ReadonlySet<string>>> = {
 };
 
 /** Keyed owners of kept yields, most recent last; at most {@link STORE_COUNT}. */
-type Store = { direct: Map<string, QuadratureResult> };
+type Store = { direct: Map<string, QuadratureResult>; reference: YieldContext };
 const stores = new Map<string, Store>();
 const STORE_COUNT = 12;
 /** Direct values kept per key before the key's values are forgotten. */
@@ -92,11 +97,13 @@ const MAX_DIRECT = 20_000;
 
 function storeFor(channel: Channel, config: AnyExperimentConfig, relTol: number | undefined): Store {
   const skip = NOT_READ[channel];
-  const fields = Object.entries(config).filter(([k]) => !skip.has(k)).sort(([a], [b]) => (a < b ? -1 : 1));
+  const fields = Object.entries(config)
+    .filter(([k]) => !skip.has(k) && !(k in REFERENCE_NORMALISATION))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   const key = `${channel}|${relTol ?? ''}|${JSON.stringify(fields)}`;
   let store = stores.get(key);
   if (store) stores.delete(key);
-  else store = { direct: new Map() };
+  else store = { direct: new Map(), reference: yieldContext(atReference(config)) };
   stores.set(key, store);
   if (stores.size > STORE_COUNT) stores.delete(stores.keys().next().value as string);
   return store;
@@ -114,7 +121,7 @@ export function clearCurveYields(): void {
 const scaled = (r: QuadratureResult, f: number): QuadratureResult => ({ ...r, value: r.value * f, error: r.error * f });
 
 /** The channel's direct yield at one mass, at ε = 1. */
-function directYield(ctx: YieldContext, channel: Channel, mass: number, options: YieldOptions): QuadratureResult {
+function directYield(ctx: YieldContext, channel: Channel, mass: number, options: YieldOptions & { softCut?: number }): QuadratureResult {
   if (channel === 'annihilation') return annihilationYield(ctx, mass, options);
   if (channel === 'radiative') return radiativeYield(ctx, mass, options);
   return bremsstrahlungYield(ctx, mass, { ...options, massGrid: false });
@@ -135,14 +142,16 @@ export function curveYield(ctx: YieldContext, channel: Channel, mass: number, op
   let store = byContext.get(storeId);
   if (!store) byContext.set(storeId, (store = storeFor(channel, config, options.relTol)));
   const efficiency = (m: number) => signalEfficiencyAt(config.signalEfficiency, m);
-  const tag = channel === 'radiative' ? (m: number) => String(radiativeSetup(ctx, m).x0) : undefined;
-  // at efficiency 1: every yield is the efficiency times the one at efficiency 1
+  const norm = tableScale(config);
+  const softCut = (m: number) => radiativeSetup(ctx, m).x0;
+  const tag = channel === 'radiative' ? (m: number) => String(softCut(m)) : undefined;
+  // on the key's reference context (efficiency 1, reference normalisation): every yield of the
+  // configuration is its efficiency × normalisation times that one
   const bare = (m: number): QuadratureResult => {
     const id = `${m}|${tag ? tag(m) : ''}`;
     let r = store.direct.get(id);
     if (!r) {
-      const eff = efficiency(m);
-      r = scaled(directYield(ctx, channel, m, { relTol: options.relTol }), 1 / eff);
+      r = directYield(store.reference, channel, m, { relTol: options.relTol, ...(channel === 'radiative' ? { softCut: softCut(m) } : {}) });
       if (store.direct.size >= MAX_DIRECT) store.direct.clear();
       store.direct.set(id, r);
     }
@@ -151,7 +160,14 @@ export function curveYield(ctx: YieldContext, channel: Channel, mass: number, op
   // e⁺e⁻ → γA′ costs ~10 ms a mass where it needs the finest level (its window): there nodes cost more than they save
   const maxLevel = options.finestLevel ?? (channel === 'radiative' ? 2 : 3);
   const r = interpolatedInMass(store, channel, mass, bare, { tolerance: CURVE_TOLERANCE, breakpoints: breakpointsFor(ctx, channel), tag, maxLevel });
-  return scaled(r, efficiency(mass));
+  return scaled(r, efficiency(mass) * norm);
+}
+
+/** The configuration at efficiency 1 and the reference normalisation (context.ts): the key's reference. */
+function atReference(config: AnyExperimentConfig): AnyExperimentConfig {
+  return config.kind === 'fixedTarget'
+    ? { ...config, signalEfficiency: 1, particlesOnTarget: REFERENCE_NORMALISATION.particlesOnTarget }
+    : { ...config, signalEfficiency: 1, lumi: REFERENCE_NORMALISATION.lumi };
 }
 
 /** Breakpoints per context and channel (they depend on the configuration only). */

@@ -129,6 +129,45 @@ describe('curve yields', () => {
       for (const m of [0.005, 0.07]) expect(Math.abs(direct[channel](half, m).value / (0.5 * direct[channel](ctx, m).value) - 1)).toBeLessThan(1e-14);
     }
   }, 120_000);
+
+  it('scale with the luminosity and particles on target, and do not depend on which configuration asked first', () => {
+    const channels = ['bremsstrahlung', 'radiative', 'annihilation'] as Channel[];
+    const masses = [0.005, 0.05, 0.0668, 0.09];
+    const cases: [AnyExperimentConfig, Partial<AnyExperimentConfig>][] = [
+      [EXPERIMENTS.belle2.config, { lumi: 7.3 }],
+      [withOverrides(EXPERIMENTS['na64-2019'].config, { bremsstrahlungModel: 'iww' }), { particlesOnTarget: 1e12 }],
+    ];
+    for (const [base, change] of cases) {
+      const other = withOverrides(base, change as never);
+      const ratio = 'lumi' in change ? (change.lumi as number) / (base as { lumi: number }).lumi : (change as { particlesOnTarget: number }).particlesOnTarget / (base as { particlesOnTarget: number }).particlesOnTarget;
+      const values = (first: AnyExperimentConfig, second: AnyExperimentConfig) => {
+        clearCurveYields();
+        const a = yieldContext(first);
+        const b = yieldContext(second);
+        const out = new Map<string, QuadratureResult>();
+        for (const ch of channels) for (const m of masses) out.set(`${ch}|${m}|first`, curveYield(a, ch, m));
+        for (const ch of channels) for (const m of masses) out.set(`${ch}|${m}|second`, curveYield(b, ch, m));
+        return out;
+      };
+      const baseFirst = values(base, other);
+      const otherFirst = values(other, base);
+      for (const ch of channels) {
+        for (const m of masses) {
+          const y = baseFirst.get(`${ch}|${m}|first`) as QuadratureResult;
+          const z = baseFirst.get(`${ch}|${m}|second`) as QuadratureResult;
+          // the same bytes whichever configuration computed the kept values
+          expect(otherFirst.get(`${ch}|${m}|second`), `${ch} ${m}`).toEqual(y);
+          expect(otherFirst.get(`${ch}|${m}|first`), `${ch} ${m}`).toEqual(z);
+          // linear in the normalisation, error included
+          if (y.value === 0) expect(z).toMatchObject({ value: 0, error: 0 });
+          else {
+            expect(Math.abs(z.value / (ratio * y.value) - 1), `${ch} ${m}`).toBeLessThan(1e-13);
+            expect(Math.abs(z.error / (ratio * y.error) - 1), `${ch} ${m}`).toBeLessThan(1e-13);
+          }
+        }
+      }
+    }
+  }, 240_000);
 });
 
 describe('interpolatedInMass with breakpoints', () => {
