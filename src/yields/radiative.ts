@@ -130,6 +130,8 @@ export function perLepton(ctx: YieldContext, st: RadiativeSetup, E: number, relT
   const points: number[] = [];
   // σ ∝ 1/(s − M²) towards the threshold, on the scale x₀ s/(2m_e E)
   if (uThr < uCut) points.push(...ladder(uThr, (x0 * sMin) / (2 * me * E), 0));
+  // ln(ω_cut/ω_min) ∝ ln(uEnd − u) below the tail: a decade of uEnd − u per panel
+  else if (tailFirst) points.push(...ladder(uEnd, 1000 * scale, 0));
   const r = ctx.annihilationTrack.integrate(g, 0, top, {
     relTol,
     points: points.filter((p) => p > 0 && p < top),
