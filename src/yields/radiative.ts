@@ -54,7 +54,7 @@
 import { electronMass } from '../constants.js';
 import { darkPhotonFor } from '../models/darkPhoton.js';
 import { integrate, QuadratureError, type QuadratureResult } from '../numeric/gaussKronrod.js';
-import { radiativeAcceptedBelow, radiativeKinematics, softPhotonCut } from '../processes/radiativeAnnihilation.js';
+import { radiativeAcceptedBelow, radiativeAcceptedBelowFor, radiativeKinematics, softPhotonCut } from '../processes/radiativeAnnihilation.js';
 import { signalEfficiencyAt } from '../config/schema.js';
 import { combine, type YieldOptions } from './annihilation.js';
 import type { YieldContext } from './context.js';
@@ -93,6 +93,8 @@ interface RadiativeSetup {
   eMeet: number;
   /** Lepton energy just below eMeet where the hard photon's 1/x rise sits. */
   ePole: number;
+  /** σ_acc(E′, ω_cut) at this mass and sMin, GeV⁻² ({@link positronCrossSection}). */
+  accepted: (positronEnergy: number, omegaCut: number) => number;
 }
 
 export function radiativeSetup(ctx: YieldContext, mass: number, softCut?: number): RadiativeSetup {
@@ -102,7 +104,16 @@ export function radiativeSetup(ctx: YieldContext, mass: number, softCut?: number
   const x0 = softCut ?? softPhotonCut(mass, model.width);
   const sMin = (mass * mass) / (1 - x0);
   const eThr = sMin / (2 * me) - me;
-  return { mass, c, x0, sMin, eThr, eMeet: (eThr + me) / (1 - c), ePole: (mass * mass) / (2 * me) / (1 - c) };
+  return {
+    mass,
+    c,
+    x0,
+    sMin,
+    eThr,
+    eMeet: (eThr + me) / (1 - c),
+    ePole: (mass * mass) / (2 * me) / (1 - c),
+    accepted: radiativeAcceptedBelowFor(mass, sMin),
+  };
 }
 
 /**
@@ -117,7 +128,8 @@ export function perLepton(ctx: YieldContext, st: RadiativeSetup, E: number, relT
   const uThr = aboveThreshold === undefined ? 1 - eThr / E : aboveThreshold / E;
   const uCut = c + me / E; // ω_cut ≥ 0
   const uHi = Math.min(uThr, uCut);
-  const g = (u: number, v: number) => positronCrossSection(mass, sMin, v * E, (c - u) * E + me);
+  const { accepted } = st;
+  const g = (u: number, v: number) => accepted(v * E, (c - u) * E + me);
   // ω_cut meets ω_min(E′) at uEnd, just below uCut: σ_acc ∝ ln(ω_cut/ω_min) there, on the
   // scale ω_min/E. The last 100 such scales are integrated in t = ln(uEnd − u), where that
   // log is smooth (τ is regular there, u ≈ c); the rest over the track-length table.
