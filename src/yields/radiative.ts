@@ -469,7 +469,8 @@ function productIntegral(
   const build = () => {
     const ea = seg.E(seg.t0);
     const eb = seg.E(seg.t1);
-    const points = src.points.filter((E) => E > Math.min(ea, eb) && E < Math.max(ea, eb)).map(seg.toT);
+    // dÑ's scales, and the first R panels' ends (so that no W panel straddles them)
+    const points = [...src.points.filter((E) => E > Math.min(ea, eb) && E < Math.max(ea, eb)).map(seg.toT), ...(seg.splits ?? [])];
     return {
       rule: weightedRule((t) => src.dNdE(seg.E(t)) * seg.jac(t), seg.t0, seg.t1, { relTol: 1e-3 * relTol, points }),
       // dÑ's pointwise bound, integrated to 10 % (it only bounds)
