@@ -288,8 +288,7 @@ function barycentric95(x: number, nodes: Float64Array, values: Float64Array): nu
         lastP5 = v;
         return v;
       }
-      for (let j = k + 1; j < 9; j += 1) {
-        if (j % 2) continue;
+      for (let j = k + 1; j < 9; j += 2) {
         const q = BARY5[j] / (x - nodes[j]);
         num5 += q * values[j];
         den5 += q;
@@ -377,7 +376,7 @@ function movingElectronRadiative(
     segments.push({
       t0: a2 > ePole ? toT(a2) : -tEnd,
       t1: b2 < eMeet ? toT(b2) : tEnd,
-      // panels doubling in width away from t = 0 (dE″/dt falls like e^{−|t|}; beyond |t| = tEnd/4 it is < 10⁻³)
+      // panels doubling in width away from t = 0 (dE″/dt falls like e^{−|t|}: beyond |t| = tEnd/4 ≈ 6 it is below 1 % of its peak)
       splits: [0, 0.125, -0.125, 0.25, -0.25].map((f) => f * tEnd),
       E: ofT,
       R: (t) => Rof(perLepton(ctx, st, ofT(t), rTol)),
