@@ -152,31 +152,34 @@ export function integrate(
   const sign = b > a ? 1 : -1;
   const lo = Math.min(a, b);
   const hi = Math.max(a, b);
-  const cuts = [lo, ...(options.points ?? []).filter((p) => p > lo && p < hi).sort((x, y) => x - y), hi];
   const panels: Panel[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    if (cuts[i + 1] > cuts[i]) panels.push(kronrod21(f, cuts[i], cuts[i + 1]));
+  const inner = options.points;
+  if (inner === undefined || inner.length === 0) panels.push(kronrod21(f, lo, hi));
+  else {
+    const cuts = [lo, ...inner.filter((p) => p > lo && p < hi).sort((x, y) => x - y), hi];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      if (cuts[i + 1] > cuts[i]) panels.push(kronrod21(f, cuts[i], cuts[i + 1]));
+    }
   }
   let evaluations = 21 * panels.length;
   let value = 0;
   let error = 0;
   let resabs = 0;
-  const sum = () => {
+  // converged when the error meets the tolerance, or is down to round-off
+  // (an integral that cancels to zero has no relative accuracy to reach)
+  let converged = false;
+  for (;;) {
     value = 0;
     error = 0;
     resabs = 0;
-    for (const p of panels) {
+    for (let i = 0; i < panels.length; i++) {
+      const p = panels[i];
       value += p.value;
       error += p.error;
       resabs += p.resabs;
     }
-  };
-  // converged when the error meets the tolerance, or is down to round-off
-  // (an integral that cancels to zero has no relative accuracy to reach)
-  const done = () => error <= Math.max(absTol, relTol * Math.abs(value), 50 * EPS * resabs);
-  sum();
-  let converged = done();
-  while (!converged && panels.length < maxIntervals) {
+    converged = error <= Math.max(absTol, relTol * Math.abs(value), 50 * EPS * resabs);
+    if (converged || panels.length >= maxIntervals) break;
     let worst = 0;
     for (let i = 1; i < panels.length; i++) if (panels[i].error > panels[worst].error) worst = i;
     const p = panels[worst];
@@ -186,8 +189,6 @@ export function integrate(
     const right = kronrod21(f, mid, p.b);
     evaluations += 42;
     panels.splice(worst, 1, left, right);
-    sum();
-    converged = done();
   }
   const result: QuadratureResult = {
     value: sign * value,

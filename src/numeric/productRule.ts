@@ -58,6 +58,16 @@ export interface WeightedRule {
    * with `error` the bound of the module comment (g's largest |value| per panel).
    */
   sum(a: number, b: number, g: (t: number) => number): { value: number; error: number };
+  /**
+   * The sums of two functions in one pass: {@link WeightedRule.sum} for g and for h, with h
+   * called right after g at the same node (so h may reuse what g computed).
+   */
+  sumPair(
+    a: number,
+    b: number,
+    g: (t: number) => number,
+    h: (t: number) => number,
+  ): { value: number; error: number; value2: number; error2: number };
   /** Weight evaluations so far. */
   readonly evaluations: number;
 }
@@ -106,6 +116,20 @@ export function weightedRule(
     }
     acc.error += p.error * largest;
   };
+  const addPair = (p: WPanel, g: (t: number) => number, h: (t: number) => number, acc: { value: number; error: number; value2: number; error2: number }) => {
+    let largest = 0;
+    let largest2 = 0;
+    for (let k = 0; k < 21; k++) {
+      const v = g(p.t[k]);
+      const v2 = h(p.t[k]);
+      acc.value += p.w[k] * v;
+      acc.value2 += p.w[k] * v2;
+      largest = Math.max(largest, Math.abs(v));
+      largest2 = Math.max(largest2, Math.abs(v2));
+    }
+    acc.error += p.error * largest;
+    acc.error2 += p.error * largest2;
+  };
   return {
     get evaluations() {
       return evaluations;
@@ -118,6 +142,15 @@ export function weightedRule(
         if (p.b <= lo || p.a >= hi) continue;
         if (p.a >= lo && p.b <= hi) add(p, g, acc);
         else add(make(Math.max(p.a, lo), Math.min(p.b, hi)), g, acc);
+      }
+      return acc;
+    },
+    sumPair(lo, hi, g, h) {
+      const acc = { value: 0, error: 0, value2: 0, error2: 0 };
+      for (const p of panels) {
+        if (p.b <= lo || p.a >= hi) continue;
+        if (p.a >= lo && p.b <= hi) addPair(p, g, h, acc);
+        else addPair(make(Math.max(p.a, lo), Math.min(p.b, hi)), g, h, acc);
       }
       return acc;
     },

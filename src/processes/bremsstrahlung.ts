@@ -126,6 +126,12 @@ export function zetaOfY(y: number, mass: number): number {
   return mu <= 1 ? Math.log(y + mu) : Math.log1p(y / mu);
 }
 
+/** {@link zetaOfY} for one mass, μ computed once (for hot loops): the same numbers. */
+export function zetaOfYFor(mass: number): (y: number) => number {
+  const mu = (electronMass * electronMass) / (mass * mass);
+  return mu <= 1 ? (y) => Math.log(y + mu) : (y) => Math.log1p(y / mu);
+}
+
 /** ∫_{yLo}^{yHi} shape(y) dy, integrated in ζ (see {@link shapeInLogY}); `points` are given in y. */
 export function integrateShape(
   shape: (y: number) => number,

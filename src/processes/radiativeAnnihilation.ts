@@ -132,30 +132,48 @@ export function radiativeCrossSectionBetween(
 /**
  * σ(e⁺(E′) e⁻ → γA′) with the photon's lab energy ≤ ω_cut and s ≥ sMin, GeV⁻², at ε = 1:
  * {@link radiativeKinematics} and {@link radiativeCrossSectionBetween} from ω_min in one pass,
- * without allocating (the yields' innermost integrand). 0 below threshold, below sMin or when
- * ω_cut ≤ ω_min.
+ * without allocating. 0 below threshold, below sMin or when ω_cut ≤ ω_min.
  */
 export function radiativeAcceptedBelow(positronEnergy: number, mass: number, sMin: number, omegaCut: number): number {
-  const eP = positronEnergy;
-  if (!(eP > ME)) return 0;
-  const s = 2 * ME * (eP + ME);
+  return radiativeAcceptedBelowFor(mass, sMin)(positronEnergy, omegaCut);
+}
+
+/** 2πα²/(2m_e): the prefactor 2πα²/(s(s − 4m²)) is this over s(E′ − m), s − 4m² = 2m(E′ − m). */
+const PREFACTOR_NUMERATOR = (2 * Math.PI * alpha * alpha) / (2 * ME);
+
+/**
+ * {@link radiativeAcceptedBelow} for one A′ mass and sMin, as a function of (E′, ω_cut) with the
+ * mass-only terms computed once (the yields' innermost integrand). With x = d/A_min, y = d/B_hi,
+ * d = A_hi − A_min, the two logarithms of Φ(A_hi) − Φ(A_min) are one, ln(1 + x)(1 + y) = log1p(x + y + xy)
+ * (x, y ≥ 0: no cancellation), and D(1/(B_hi A_max) + 1/(A_hi A_min)) one division.
+ */
+export function radiativeAcceptedBelowFor(mass: number, sMin: number): (positronEnergy: number, omegaCut: number) => number {
   const M2 = mass * mass;
-  const S = s - M2;
-  if (!(S > 0) || s < sMin) return 0;
-  const p = Math.sqrt((eP - ME) * (eP + ME));
-  const aMin = (S * ME * (ME + (ME * ME) / (eP + p))) / s;
-  const aMax = (S * ME * (eP + ME + p)) / s;
-  const aCut = 2 * ME * omegaCut;
-  if (!(aCut > aMin)) return 0;
-  // A from aMin (B = aMax exactly) to min(aMax, aCut) (B = aMin exactly at aMax)
-  const aHi = Math.min(aMax, aCut);
-  const bHi = aHi === aMax ? aMin : S - aHi;
-  const C = S + (2 * M2 * s) / S + 4 * ME2 - (8 * ME2 * ME2) / S;
-  const D = 4 * ME2 * ME2 + 2 * ME2 * M2;
-  // Φ(aHi, bHi) − Φ(aMin, aMax) with d = aHi − aMin = aMax − bHi taken out of every difference
-  const d = aHi - aMin;
-  const phi = C * (Math.log1p(d / aMin) + Math.log1p(d / bHi)) - 2 * d - D * d * (1 / (bHi * aMax) + 1 / (aHi * aMin));
-  return ((2 * Math.PI * alpha * alpha) / (s * 2 * ME * (eP - ME))) * phi;
+  const twoM2 = 2 * M2;
+  const ME4 = ME2 * ME2;
+  const D = 4 * ME4 + 2 * ME2 * M2;
+  return (eP, omegaCut) => {
+    if (!(eP > ME)) return 0;
+    const s = 2 * ME * (eP + ME);
+    const S = s - M2;
+    if (!(S > 0) || s < sMin) return 0;
+    const p = Math.sqrt((eP - ME) * (eP + ME));
+    const k = (S * ME) / s;
+    const aMin = k * (ME + ME2 / (eP + p));
+    const aMax = k * (eP + ME + p);
+    const aCut = 2 * ME * omegaCut;
+    if (!(aCut > aMin)) return 0;
+    // A from aMin (B = aMax exactly) to min(aMax, aCut) (B = aMin exactly at aMax)
+    const aHi = Math.min(aMax, aCut);
+    const bHi = aHi === aMax ? aMin : S - aHi;
+    const C = S + (twoM2 * s - 8 * ME4) / S + 4 * ME2;
+    // Φ(aHi, bHi) − Φ(aMin, aMax) with d = aHi − aMin = aMax − bHi taken out of every difference
+    const d = aHi - aMin;
+    const x = d / aMin;
+    const y = d / bHi;
+    const phi = C * Math.log1p(x + y + x * y) - 2 * d - (D * d * (aHi * aMin + bHi * aMax)) / (bHi * aMax * aHi * aMin);
+    return (PREFACTOR_NUMERATOR / (s * (eP - ME))) * phi;
+  };
 }
 
 /**

@@ -291,16 +291,23 @@ export class TrackLengthTable {
       tableError = Math.max(this.singular?.error ?? 0, this.secondError());
       const hi = Math.min(uHi, U_SPLIT);
       const toW = (u: number) => (u <= 0 ? 0 : -1 / Math.log(u));
+      const singular = this.singular?.spline;
       add(
         integrate(
-          (w) => {
-            if (w === 0) return 0; // u = 0 itself: g finite, measure zero
-            const u = Math.exp(-1 / w);
-            return this.weighted(w, u) * g(u, 1 - u);
-          },
+          singular
+            ? (w) => {
+                if (w === 0) return 0; // u = 0 itself: g finite, measure zero
+                const u = Math.exp(-1 / w);
+                return singular.at(w) * g(u, 1 - u);
+              }
+            : (w) => {
+                if (w === 0) return 0;
+                const u = Math.exp(-1 / w);
+                return this.weighted(w, u) * g(u, 1 - u);
+              },
           toW(uLo),
           toW(hi),
-          { ...options, points: points.filter((p) => p > uLo && p < hi).map(toW) },
+          withPoints(options, points.filter((p) => p > uLo && p < hi).map(toW)),
         ),
       );
     }
@@ -317,12 +324,17 @@ export class TrackLengthTable {
           },
           toLnV(uHi),
           toLnV(lo),
-          { ...options, points: points.filter((p) => p > lo && p < uHi).map(toLnV) },
+          withPoints(options, points.filter((p) => p > lo && p < uHi).map(toLnV)),
         ),
       );
     }
     return { value, error: error + Math.abs(value) * tableError, evaluations, intervals, converged };
   }
+}
+
+/** `options` with other points, built field by field (an object spread of varied shapes is slow in hot loops). */
+function withPoints(options: QuadratureOptions, points: number[]): QuadratureOptions {
+  return { relTol: options.relTol, absTol: options.absTol, maxIntervals: options.maxIntervals, allowUnconverged: options.allowUnconverged, points };
 }
 
 const tables = new Map<string, TrackLengthTable>();

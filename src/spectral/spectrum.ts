@@ -49,7 +49,7 @@ import { asimovEpsilon, gaussianEpsilon, mergeBins, sumGroups } from '../statist
 import { requiredSignalFor } from '../statistics/expectedLimit.js';
 import { resonanceCrossSection } from '../yields/annihilation.js';
 import { bremsstrahlungOpen, formulaUnitPhotonFlux, shapeIntegralTable } from '../yields/bremsstrahlung.js';
-import { zetaOfY } from '../processes/bremsstrahlung.js';
+import { zetaOfYFor } from '../processes/bremsstrahlung.js';
 import type { YieldContext } from '../yields/context.js';
 import type { TrackLengthTable } from '../shower/trackLength.js';
 import type { BackgroundSummary } from '../results.js';
@@ -378,7 +378,9 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
   const bremsstrahlungH = (mass: number): Float64Array => {
     const h = new Float64Array(fine.n);
     const shape = shapeIntegralTable(mass, c);
-    const H = (y: number) => (y <= 0 ? 0 : shape.table.spline.at(zetaOfY(y, mass)));
+    const zeta = zetaOfYFor(mass);
+    const spline = shape.table.spline;
+    const H = (y: number) => (y <= 0 ? 0 : spline.at(zeta(y)));
     for (const { E, w } of energyNodes(eMin, eMax, [])) {
       // the yield's kinematics (yields/bremsstrahlung.ts): E_A′ ∈ [max((1 − c)E, m), E′ − m_e]
       if (!bremsstrahlungOpen(mass, c, E)) continue;

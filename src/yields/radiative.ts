@@ -54,7 +54,7 @@
 import { electronMass } from '../constants.js';
 import { darkPhotonFor } from '../models/darkPhoton.js';
 import { integrate, QuadratureError, type QuadratureResult } from '../numeric/gaussKronrod.js';
-import { radiativeAcceptedBelow, radiativeKinematics, softPhotonCut } from '../processes/radiativeAnnihilation.js';
+import { radiativeAcceptedBelow, radiativeAcceptedBelowFor, radiativeKinematics, softPhotonCut } from '../processes/radiativeAnnihilation.js';
 import { signalEfficiencyAt } from '../config/schema.js';
 import { combine, type YieldOptions } from './annihilation.js';
 import type { YieldContext } from './context.js';
@@ -93,6 +93,8 @@ interface RadiativeSetup {
   eMeet: number;
   /** Lepton energy just below eMeet where the hard photon's 1/x rise sits. */
   ePole: number;
+  /** σ_acc(E′, ω_cut) at this mass and sMin, GeV⁻² ({@link positronCrossSection}). */
+  accepted: (positronEnergy: number, omegaCut: number) => number;
 }
 
 export function radiativeSetup(ctx: YieldContext, mass: number, softCut?: number): RadiativeSetup {
@@ -102,7 +104,16 @@ export function radiativeSetup(ctx: YieldContext, mass: number, softCut?: number
   const x0 = softCut ?? softPhotonCut(mass, model.width);
   const sMin = (mass * mass) / (1 - x0);
   const eThr = sMin / (2 * me) - me;
-  return { mass, c, x0, sMin, eThr, eMeet: (eThr + me) / (1 - c), ePole: (mass * mass) / (2 * me) / (1 - c) };
+  return {
+    mass,
+    c,
+    x0,
+    sMin,
+    eThr,
+    eMeet: (eThr + me) / (1 - c),
+    ePole: (mass * mass) / (2 * me) / (1 - c),
+    accepted: radiativeAcceptedBelowFor(mass, sMin),
+  };
 }
 
 /**
@@ -117,7 +128,8 @@ export function perLepton(ctx: YieldContext, st: RadiativeSetup, E: number, relT
   const uThr = aboveThreshold === undefined ? 1 - eThr / E : aboveThreshold / E;
   const uCut = c + me / E; // ω_cut ≥ 0
   const uHi = Math.min(uThr, uCut);
-  const g = (u: number, v: number) => positronCrossSection(mass, sMin, v * E, (c - u) * E + me);
+  const { accepted } = st;
+  const g = (u: number, v: number) => accepted(v * E, (c - u) * E + me);
   // ω_cut meets ω_min(E′) at uEnd, just below uCut: σ_acc ∝ ln(ω_cut/ω_min) there, on the
   // scale ω_min/E. The last 100 such scales are integrated in t = ln(uEnd − u), where that
   // log is smooth (τ is regular there, u ≈ c); the rest over the track-length table.
@@ -130,6 +142,8 @@ export function perLepton(ctx: YieldContext, st: RadiativeSetup, E: number, relT
   const points: number[] = [];
   // σ ∝ 1/(s − M²) towards the threshold, on the scale x₀ s/(2m_e E)
   if (uThr < uCut) points.push(...ladder(uThr, (x0 * sMin) / (2 * me * E), 0));
+  // ln(ω_cut/ω_min) ∝ ln(uEnd − u) below the tail: a decade of uEnd − u per panel
+  else if (tailFirst) points.push(...ladder(uEnd, 1000 * scale, 0));
   const r = ctx.annihilationTrack.integrate(g, 0, top, {
     relTol,
     points: points.filter((p) => p > 0 && p < top),
@@ -249,21 +263,50 @@ export function radiativeYieldOver(
 
 /** Chebyshev–Lobatto nodes on [−1, 1] for 9 points (every other one: the nested 5-point rule). */
 const CHEB9 = Array.from({ length: 9 }, (_, k) => Math.cos((k * Math.PI) / 8));
+/** Barycentric weights of the 9- and the nested 5-point Chebyshev–Lobatto interpolants (by node k of CHEB9; 0 off the 5-point set). */
 const BARY9 = CHEB9.map((_, k) => (k % 2 ? -1 : 1) * (k === 0 || k === 8 ? 0.5 : 1));
-const BARY5 = [0.5, -1, 1, -1, 0.5];
+const BARY5 = CHEB9.map((_, k) => (k % 2 ? 0 : (k % 4 ? -1 : 1) * (k === 0 || k === 8 ? 0.5 : 1)));
 
-/** The polynomial through (nodes, values) at x, barycentric form (Chebyshev–Lobatto weights). */
-function barycentric(x: number, nodes: readonly number[], values: readonly number[], weights: readonly number[]): number {
-  let num = 0;
-  let den = 0;
-  for (let k = 0; k < nodes.length; k++) {
+/** p₅(x) of the last {@link barycentric95} call. */
+let lastP5 = 0;
+
+/**
+ * The 9-point interpolant through (nodes, values) at x, barycentric form (Chebyshev–Lobatto
+ * weights); the nested 5-point one (even k) is left in {@link lastP5}.
+ */
+function barycentric95(x: number, nodes: Float64Array, values: Float64Array): number {
+  let num9 = 0;
+  let den9 = 0;
+  let num5 = 0;
+  let den5 = 0;
+  for (let k = 0; k < 9; k++) {
     const d = x - nodes[k];
-    if (d === 0) return values[k];
-    const q = weights[k] / d;
-    num += q * values[k];
-    den += q;
+    if (d === 0) {
+      // at a node both interpolants are exact when it is one of theirs; p₅ at an odd node: from the sums without it
+      const v = values[k];
+      if (k % 2 === 0) {
+        lastP5 = v;
+        return v;
+      }
+      for (let j = k + 1; j < 9; j += 2) {
+        const q = BARY5[j] / (x - nodes[j]);
+        num5 += q * values[j];
+        den5 += q;
+      }
+      lastP5 = num5 / den5;
+      return v;
+    }
+    const q9 = BARY9[k] / d;
+    num9 += q9 * values[k];
+    den9 += q9;
+    if (k % 2 === 0) {
+      const q5 = BARY5[k] / d;
+      num5 += q5 * values[k];
+      den5 += q5;
+    }
   }
-  return num / den;
+  lastP5 = num5 / den5;
+  return num9 / den9;
 }
 
 /**
@@ -314,6 +357,8 @@ function movingElectronRadiative(
         R: (w) => Rof(perLepton(ctx, st, eThr + delta(w), rTol, delta(w))),
         jac: (w) => delta(w) / (w * w),
         toT: (E) => wOf(E - eThr),
+        // the partition halving ends with at Belle II: R varies most at small w
+        splits: [0.125, 0.25, 0.375, 0.5].map((f) => w0 + f * (1 - w0)),
       });
       neglected = 2 * perLepton(ctx, st, eThr + delta(w0), rTol, delta(w0)).value * src.dNdE(eThr) * delta(w0);
     } else {
@@ -331,6 +376,8 @@ function movingElectronRadiative(
     segments.push({
       t0: a2 > ePole ? toT(a2) : -tEnd,
       t1: b2 < eMeet ? toT(b2) : tEnd,
+      // panels doubling in width away from t = 0 (dE″/dt falls like e^{−|t|}: beyond |t| = tEnd/4 ≈ 6 it is below 1 % of its peak)
+      splits: [0, 0.125, -0.125, 0.25, -0.25].map((f) => f * tEnd),
       E: ofT,
       R: (t) => Rof(perLepton(ctx, st, ofT(t), rTol)),
       jac: (t) => (D * Math.exp(-Math.abs(t))) / (1 + Math.exp(-Math.abs(t))) ** 2,
@@ -352,12 +399,15 @@ function movingElectronRadiative(
       jac: (x) => Math.exp(x),
       toT: (E) => Math.log(E),
       cached: true,
+      splits: [0.5 * (Math.log(lo) + Math.log(hi))],
     });
   } else if (hi > a3) {
     const toT = (E: number) => Math.log(E - eMeet);
     segments.push({
       t0: a3 > eMeet ? toT(a3) : Math.log(tiny * eMeet),
       t1: toT(hi),
+      // panels halving in width towards the top, where dÑ holds the leptons
+      splits: [0.5, 0.25, 0.125, 0.0625].map((f) => toT(hi) - f * (toT(hi) - (a3 > eMeet ? toT(a3) : Math.log(tiny * eMeet)))),
       E: (r) => eMeet + Math.exp(r),
       R: (r) => Rof(perLepton(ctx, st, eMeet + Math.exp(r), rTol)),
       jac: (r) => Math.exp(r),
@@ -399,12 +449,16 @@ type Segment = {
   toT: (E: number) => number;
   /** Whether the segment (in ln E″, whole source) may use rules cached on the source. */
   cached?: boolean;
+  /** Where the first panels end (t0 < splits < t1; adaptive halving goes on from them). */
+  splits?: readonly number[];
 };
 
 /**
  * ∫ R(E″(t)) dÑ(E″(t)) E″′(t) dt over a segment, R interpolated per panel (see
  * {@link movingElectronRadiative}), dÑ through a weighted rule (numeric/productRule.ts)
- * built once for the segment; `evaluations` counts R's.
+ * built once for the segment; `evaluations` counts R's. The first panels end at the
+ * segment's splits; R at a panel's ends and middle is shared with its neighbours and, when
+ * it is halved, with its halves (7 new values per half instead of 9).
  */
 function productIntegral(
   seg: Segment,
@@ -414,7 +468,8 @@ function productIntegral(
   const build = () => {
     const ea = seg.E(seg.t0);
     const eb = seg.E(seg.t1);
-    const points = src.points.filter((E) => E > Math.min(ea, eb) && E < Math.max(ea, eb)).map(seg.toT);
+    // dÑ's scales, and the first R panels' ends (so that no W panel straddles them)
+    const points = [...src.points.filter((E) => E > Math.min(ea, eb) && E < Math.max(ea, eb)).map(seg.toT), ...(seg.splits ?? [])];
     return {
       rule: weightedRule((t) => src.dNdE(seg.E(t)) * seg.jac(t), seg.t0, seg.t1, { relTol: 1e-3 * relTol, points }),
       // dÑ's pointwise bound, integrated to 10 % (it only bounds)
@@ -428,26 +483,49 @@ function productIntegral(
     if (seg.cached) src.cache.set(key, rules);
   }
   const { rule, bounds } = rules;
-  type Panel = { a: number; b: number; value: number; miss: number; error: number };
+  type Panel = { a: number; b: number; values: Float64Array; value: number; miss: number; error: number };
   let evaluations = 0;
-  const make = (a: number, b: number): Panel => {
+  // R on a panel at its 9 Chebyshev–Lobatto points; the ends (k = 8: a, k = 0: b) and the
+  // middle (k = 4) are taken exactly, so that a value known there (the neighbour's end, the
+  // halved panel's ends and middle) is reused instead of recomputed
+  const make = (a: number, b: number, fa: number, fm: number, fb: number): Panel => {
     const mid = 0.5 * (a + b);
     const half = 0.5 * (b - a);
-    const nodes = CHEB9.map((x) => mid + half * x);
-    const values = nodes.map((t) => seg.R(t));
-    evaluations += 9;
-    const nodes5 = [0, 2, 4, 6, 8].map((k) => nodes[k]);
-    const values5 = [0, 2, 4, 6, 8].map((k) => values[k]);
-    const p9 = (t: number) => barycentric(t, nodes, values, BARY9);
-    const main = rule.sum(a, b, p9);
-    const miss = rule.sum(a, b, (t) => Math.abs(p9(t) - barycentric(t, nodes5, values5, BARY5)));
-    const bound = bounds.sum(a, b, (t) => Math.abs(p9(t)));
-    return { a, b, value: main.value, miss: Math.abs(miss.value) + miss.error, error: main.error + 1.1 * Math.abs(bound.value) + bound.error };
+    const nodes = new Float64Array(9);
+    const values = new Float64Array(9);
+    for (let k = 0; k < 9; k++) {
+      const t = k === 0 ? b : k === 8 ? a : k === 4 ? mid : mid + half * CHEB9[k];
+      nodes[k] = t;
+      const known = k === 0 ? fb : k === 8 ? fa : k === 4 ? fm : NaN;
+      if (Number.isNaN(known)) {
+        values[k] = seg.R(t);
+        evaluations++;
+      } else values[k] = known;
+    }
+    // one pass for ∫ p₉ dÑ and ∫ |p₉ − p₅| dÑ (the second function reads what the first left)
+    let p9 = 0;
+    const main = rule.sumPair(
+      a,
+      b,
+      (t) => (p9 = barycentric95(t, nodes, values)),
+      () => Math.abs(p9 - lastP5),
+    );
+    const bound = bounds.sum(a, b, (t) => Math.abs(barycentric95(t, nodes, values)));
+    return { a, b, values, value: main.value, miss: Math.abs(main.value2) + main.error2, error: main.error + 1.1 * Math.abs(bound.value) + bound.error };
   };
-  const panels: Panel[] = [make(seg.t0, seg.t1)];
+  // the initial panels: the segment's splits, each R value at a shared end computed once
+  const cuts = [seg.t0, ...(seg.splits ?? []).filter((t) => t > seg.t0 && t < seg.t1).sort((x, y) => x - y), seg.t1];
+  const atCut = cuts.map((t) => seg.R(t));
+  evaluations += cuts.length;
+  const panels: Panel[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) panels.push(make(cuts[i], cuts[i + 1], atCut[i], NaN, atCut[i + 1]));
   for (;;) {
-    const total = panels.reduce((s, p) => s + p.value, 0);
-    const miss = panels.reduce((s, p) => s + p.miss, 0);
+    let total = 0;
+    let miss = 0;
+    for (const p of panels) {
+      total += p.value;
+      miss += p.miss;
+    }
     const done = miss <= 0.5 * relTol * Math.abs(total);
     if (done || panels.length >= MAX_R_PANELS) {
       const error = miss + panels.reduce((s, p) => s + p.error, 0);
@@ -460,11 +538,12 @@ function productIntegral(
       }
       return result;
     }
-    // halve the panel that misses most
+    // halve the panel that misses most (its ends and middle are the halves' ends)
     let worst = 0;
     for (let i = 1; i < panels.length; i++) if (panels[i].miss > panels[worst].miss) worst = i;
     const p = panels[worst];
     const m = 0.5 * (p.a + p.b);
-    panels.splice(worst, 1, make(p.a, m), make(m, p.b));
+    const v = p.values;
+    panels.splice(worst, 1, make(p.a, m, v[8], NaN, v[4]), make(m, p.b, v[4], NaN, v[0]));
   }
 }
