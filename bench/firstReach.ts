@@ -1,10 +1,10 @@
 /**
  * One fresh process's first belle2 curve (200 masses + edges), timed in the process: with the
- * tables the build stored (dist/tables, cli/storedTables.ts) when the first argument is
+ * tables the build stored (dist/tables, src/node/storedTables.ts) when the first argument is
  * `stored`, built otherwise. Prints the milliseconds. Spawned by bench/run.ts.
  */
 import { belle2, computeReach, logGrid } from '../src/index.js';
-import { installStoredTables } from '../cli/storedTables.js';
+import { installStoredTables } from '../src/node/storedTables.js';
 import { clearTableCache } from '../src/yields/context.js';
 
 if (process.argv[2] === 'stored') installStoredTables();

@@ -39,7 +39,7 @@ const runs = (cmd: string, args: string[]) => median(Array.from({ length: RUNS }
 /** The computation alone inside a fresh process, ms, median: with the stored tables as the command reads them, or built. */
 function computeInFreshProcess(experiment: string, stored: boolean): number {
   const script = `
-    ${stored ? "(await import('./dist/cli/storedTables.js')).installStoredTables();" : ''}
+    ${stored ? "(await import('./dist/src/node/storedTables.js')).installStoredTables();" : ''}
     const { EXPERIMENTS } = await import('./dist/src/config/presets.js');
     const { computeReach, logGrid } = await import('./dist/src/reach.js');
     const t0 = performance.now();

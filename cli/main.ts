@@ -10,7 +10,7 @@ import { removeTempFiles } from './atomicWrite.js';
 import { errorLine } from './errors.js';
 import { processIo } from './io.js';
 import { run } from './run.js';
-import { installStoredTables } from './storedTables.js';
+import { installStoredTables } from '../src/node/storedTables.js';
 
 /** Last resort for an error thrown outside {@link run} (an event handler, a stray promise). */
 function fatal(e: unknown): never {

@@ -4,7 +4,7 @@
  * same configuration as computeReach), then computeReach assembles the curve,
  * adds the edges and refines the best point with those points, so the result
  * is the one of a single thread, byte for byte. Each worker first builds (or,
- * for a preset's configuration, reads from dist/tables: cli/storedTables.ts) its
+ * for a preset's configuration, reads from dist/tables: src/node/storedTables.ts) its
  * own tables and the edges and best point are refined afterwards in this
  * thread, so it pays only for very long curves: on this 2-core machine, quiet,
  * `npm run bench:scan` measured 0.69× at 2 000 masses and 1.20× at 10 000

@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import type { AnyExperimentConfig } from '../src/config/schema.js';
 import { computeReach } from '../src/reach.js';
 import { reachPoints } from '../src/scan/points.js';
-import { installStoredTables } from './storedTables.js';
+import { installStoredTables } from '../src/node/storedTables.js';
 
 installStoredTables();
 

@@ -29,7 +29,7 @@ const { build } = await import('esbuild');
 
 // The stored tables' digest: SHA-256 over the path and bytes of every source file the tables'
 // code imports (src/yields/context.ts and what it reaches) and of the lock file (the dependencies'
-// versions), as cli/storedTables.ts digestFiles computes it.
+// versions), as src/node/storedTables.ts digestFiles computes it.
 const closure = await build({
   absWorkingDir: root,
   entryPoints: ['src/yields/context.ts'],
@@ -76,7 +76,7 @@ await build({
 
 // The mass-independent tables of every preset's configuration (yields/context.ts tablesToStore), one
 // file per table key (presets that differ only in fields the tables do not read share one), read by
-// the command line (cli/storedTables.ts) and the web page instead of building them.
+// the command line (src/node/storedTables.ts) and the web page instead of building them.
 {
   const t0 = performance.now();
   const dir = path.join(root, 'dist', 'tables');

@@ -22,7 +22,7 @@ import {
 } from '../../src/yields/storedTables.js';
 import { annihilationYield } from '../../src/yields/annihilation.js';
 import { radiativeYield } from '../../src/yields/radiative.js';
-import { digestFiles, readStoredTables, tableFileName } from '../../cli/storedTables.js';
+import { digestFiles, readStoredTables, tableFileName } from '../../src/node/storedTables.js';
 
 afterEach(() => {
   setStoredTablesLookup(undefined);

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { belle2, withOverrides, yieldContext } from '../../src/index.js';
 import { clearTableCache, tableKey } from '../../src/yields/context.js';
 import { decodeStoredTables, setStoredTablesLookup, storedTablesFor } from '../../src/yields/storedTables.js';
-import { digestFiles } from '../../cli/storedTables.js';
+import { digestFiles } from '../../src/node/storedTables.js';
 import { loadStoredTables } from '../../web/src/storedTables.js';
 
 const SOURCES = new URL('../../dist/tables/sources.json', import.meta.url);

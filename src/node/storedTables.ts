@@ -1,5 +1,6 @@
 /**
- * The command line's lookup of the tables the build stored (scripts/build.mjs writes
+ * Node only (the library's Node entry, src/node.ts, the command line and its workers): the
+ * lookup of the tables the build stored (scripts/build.mjs writes
  * dist/tables/: one file per table key, named by its SHA-256, and sources.json, the
  * digest of the sources that built them and their list). A file is used only when its
  * digest is that of the running code: the bundle carries the digest of the sources it
@@ -10,16 +11,21 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { decodeStoredTables, setStoredTablesLookup, type StoredTablesFile } from '../src/yields/storedTables.js';
+import { decodeStoredTables, setStoredTablesLookup, type StoredTablesFile } from '../yields/storedTables.js';
 
 /** Set by the bundle's build to the digest of its sources; undeclared when run from the sources. */
 declare const __VANISH_TABLES_DIGEST__: string | undefined;
 const BUILT_DIGEST = typeof __VANISH_TABLES_DIGEST__ === 'string' ? __VANISH_TABLES_DIGEST__ : undefined;
 
-/** dist/tables/ of the package this module is in: from dist/bundle/ or dist/cli/ (built), or from cli/ (the sources). */
+/**
+ * dist/tables/ of the package this module is in: from the bundle (dist/bundle/), from the
+ * compiled library (dist/src/node/), or from the sources (src/node/, run through tsx or vitest).
+ */
 function tablesDir(): URL {
   const here = import.meta.url;
-  return new URL(/\/dist\/(bundle|cli)\/[^/]+$/.test(here) ? '../tables/' : '../dist/tables/', here);
+  if (/\/dist\/bundle\/[^/]+$/.test(here)) return new URL('../tables/', here);
+  if (/\/dist\/src\/node\/[^/]+$/.test(here)) return new URL('../../tables/', here);
+  return new URL('../../dist/tables/', here);
 }
 
 /** The file name of a table key's tables. */
@@ -45,8 +51,12 @@ function runningDigest(dir: URL): string | undefined {
   let digest = running.get(dir.href);
   if (digest === undefined) {
     try {
-      const { files } = JSON.parse(readFileSync(new URL('sources.json', dir), 'utf8')) as { files: string[] };
-      digest = digestFiles(new URL('../../', dir), files);
+      const recorded = JSON.parse(readFileSync(new URL('sources.json', dir), 'utf8')) as { digest: string; files: string[] };
+      const root = new URL('../../', dir);
+      // An installed package carries dist/ without the sources: there the tables were built with
+      // the compiled library they sit beside (`npm pack` runs the build), so their own digest
+      // stands. With some sources present (a checkout), they must be the ones the tables came from.
+      digest = recorded.files.every((f) => !existsSync(new URL(f, root))) ? recorded.digest : digestFiles(root, recorded.files);
     } catch {
       digest = '';
     }
