@@ -196,15 +196,18 @@ describe('vanish scan / merge (built, end to end)', () => {
     rmSync(sub, { recursive: true, force: true });
     const { mkdirSync } = await import('node:fs');
     mkdirSync(sub);
-    const child = spawn(process.execPath, [BIN, 'scan', '--vary', 'lumi=log:1:50:40', '--jobs', '2', '-o', path.join(sub, 'scan.csv'), '--format', 'csv'], {
+    // every energy cut needs its own tables and yields (≈ 1 s each): the scan takes far longer than the wait below
+    const child = spawn(process.execPath, [BIN, 'scan', '--vary', 'energyCut=lin:0.03:0.08:40', '--jobs', '2', '-o', path.join(sub, 'scan.csv'), '--format', 'csv'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     // Long enough for the command to have started its workers even on a busy machine; the scan itself takes far longer.
     await new Promise((r) => setTimeout(r, 8000));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    expect(child.exitCode, 'the scan ended before it could be interrupted').toBeNull();
     child.kill('SIGINT');
-    const status = await new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const status = await exited;
     expect(status).toBe(130);
     expect(stderr).toBe('vanish: interrupted: stopped the workers, nothing written\n');
     expect(readdirSync(sub)).toEqual([]);
