@@ -15,7 +15,11 @@
  */
 import { computeBackground, computeFlux } from '../../src/analysis.js';
 import type { AnyExperimentConfig } from '../../src/config/schema.js';
-import { computeReach } from '../../src/reach.js';
+import { annihilationEdges, computeReach, reachPoint } from '../../src/reach.js';
+import { backgroundFor } from '../../src/backgrounds/index.js';
+import { spectralSetup } from '../../src/spectral/spectrum.js';
+import { requiredSignalFor } from '../../src/statistics/expectedLimit.js';
+import { yieldContext } from '../../src/yields/context.js';
 import type { ReachPoint, ReachResult } from '../../src/results.js';
 import { positronSpectrum, trackLengthDistribution } from '../../src/steps.js';
 import { EXPERIMENTS } from '../../src/config/presets.js';
@@ -75,6 +79,43 @@ function subsample(masses: number[], n: number): number[] {
 }
 
 /**
+ * A first look at the curve: the limits at some of the masses (and the kinematic edges among
+ * them), each computed as computeReach computes it (the same context, background, required signal
+ * and reachPoint), without the search for the best mass between them — the full result brings
+ * that. Its `best` is therefore not a number (the figure marks none). A mass that fails is left out.
+ */
+function previewReach(config: AnyExperimentConfig, masses: number[]): ReachResult {
+  const ctx = yieldContext(config);
+  const bg = backgroundFor(ctx.config, ctx.spectrum.total, ctx.target, ctx.spectrum.energyMin);
+  const required = requiredSignalFor(ctx.config, bg.total);
+  const spectral = ctx.config.analysis === 'spectral' ? spectralSetup(ctx, bg) : undefined;
+  const lo = Math.min(...masses);
+  const hi = Math.max(...masses);
+  const edges = annihilationEdges(ctx);
+  const grid = [...new Set([...masses, ...edges.map((e) => e.massGeV).filter((m) => m >= lo && m <= hi)])].sort((a, b) => a - b);
+  const points: ReachPoint[] = [];
+  let failure: unknown;
+  for (const m of grid) {
+    try {
+      points.push(reachPoint(ctx, required, m, {}, spectral));
+    } catch (e) {
+      failure ??= e;
+    }
+  }
+  if (points.length === 0) throw failure;
+  return {
+    config: ctx.config,
+    positrons: ctx.spectrum.total,
+    background: bg.total,
+    requiredSignal: required,
+    points,
+    best: { massGeV: NaN, epsilon90: NaN, valid: false, note: 'not searched in the first look' },
+    edges,
+    warnings: [],
+  };
+}
+
+/**
  * Computes a request, sending its replies through `send`. `pause`, when given, is awaited between
  * the preview, the curve and the steps (letting the worker read its messages); false stops there.
  */
@@ -82,7 +123,7 @@ async function compute(req: ComputeRequest, send: (m: WorkerReply) => void, paus
   if (req.preview && req.masses.length > 1.5 * req.preview) {
     const t = performance.now();
     try {
-      const reach = computeReach(req.config, subsample(req.masses, req.preview), { includeEdges: true, skipFailedMasses: true });
+      const reach = previewReach(req.config, subsample(req.masses, req.preview));
       send({ type: 'preview', id: req.id, reach, ms: performance.now() - t });
     } catch {
       // The full computation reports the error.
@@ -202,7 +243,13 @@ function receive(req: ComputeRequest | WarmRequest): void {
  */
 export function start(tables: Promise<string | undefined>, name: string, held: readonly MessageEvent[]): void {
   queue = loadStoredTables(tables);
-  if (name.startsWith(FIRST_QUERY_NAME)) startEarly(name.slice(FIRST_QUERY_NAME.length));
+  if (name.startsWith(FIRST_QUERY_NAME)) {
+    try {
+      startEarly(name.slice(FIRST_QUERY_NAME.length));
+    } catch {
+      // The page's request computes it.
+    }
+  }
   self.onmessage = (e: MessageEvent<ComputeRequest | WarmRequest>) => receive(e.data);
   for (const e of held) receive(e.data as ComputeRequest | WarmRequest);
 }
