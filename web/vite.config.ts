@@ -13,40 +13,52 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * The digest of the sources the stored tables (dist/tables, scripts/build.mjs) list, as they are
- * now: the page uses those tables only when it equals theirs (web/src/storedTables.ts). '' without
- * tables, and for the dev server (sources edited while it runs would not change it).
+ * now, and the name of the belle2 tables' file: the page uses those tables only when the digest
+ * equals theirs (web/src/storedTables.ts). Both '' without tables, when the tables were built from
+ * other sources, and for the dev server (sources edited while it runs would not change the digest).
  */
-function tablesDigest(command: string): string {
-  if (command !== 'build') return '';
+function storedTables(command: string): { digest: string; belle2File: string } {
+  const none = { digest: '', belle2File: '' };
+  if (command !== 'build') return none;
   try {
-    const { files } = JSON.parse(readFileSync(new URL('../dist/tables/sources.json', import.meta.url), 'utf8')) as { files: string[] };
+    const index = JSON.parse(readFileSync(new URL('../dist/tables/sources.json', import.meta.url), 'utf8')) as {
+      digest: string;
+      files: string[];
+      presets: Record<string, string[]>;
+    };
     const h = createHash('sha256');
-    for (const f of files) {
+    for (const f of index.files) {
       h.update(`${f}\0`);
       h.update(readFileSync(new URL(`../${f}`, import.meta.url)));
       h.update('\0');
     }
-    return h.digest('hex');
+    const digest = h.digest('hex');
+    if (index.digest !== digest) return none;
+    const belle2File = Object.keys(index.presets).find((f) => index.presets[f].includes('belle2')) ?? '';
+    return { digest, belle2File };
   } catch {
-    return '';
+    return none;
   }
 }
 
-export default defineConfig(({ command }) => ({
-  root,
-  define: { __VANISH_TABLES_DIGEST__: JSON.stringify(tablesDigest(command)) },
-  base: './',
-  // No public/ folder: everything the page needs is imported and bundled.
-  publicDir: false,
-  build: {
-    outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
-    emptyOutDir: true,
-    // The font is an asset file, never inlined.
-    assetsInlineLimit: 0,
-    sourcemap: true,
-    chunkSizeWarningLimit: 1500,
-  },
-  worker: { format: 'es' },
-  server: { host: '127.0.0.1', strictPort: false, fs: { allow: [repo] } },
-  preview: { host: '127.0.0.1' },
-}));
+export default defineConfig(({ command }) => {
+  const tables = storedTables(command);
+  return {
+    root,
+    define: { __VANISH_TABLES_DIGEST__: JSON.stringify(tables.digest), __VANISH_TABLES_FILE__: JSON.stringify(tables.belle2File) },
+    base: './',
+    // No public/ folder: everything the page needs is imported and bundled.
+    publicDir: false,
+    build: {
+      outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
+      emptyOutDir: true,
+      // The font is an asset file, never inlined.
+      assetsInlineLimit: 0,
+      sourcemap: true,
+      chunkSizeWarningLimit: 1500,
+    },
+    worker: { format: 'es' },
+    server: { host: '127.0.0.1', strictPort: false, fs: { allow: [repo] } },
+    preview: { host: '127.0.0.1' },
+  };
+});

@@ -1,14 +1,10 @@
 /**
- * The page's entry: starts the computation worker at once — and has it build
- * the tables of the experiment in the link — while the rest of the page (a
- * larger bundle: the form, the figure, the library's validation) loads. The
+ * The page's entry: starts the computation worker at once — and has it compute the
+ * curve of the link's configuration (the query is in its name) — while the rest of the
+ * page (a larger bundle: the form, the figure, the library's validation) loads. The
  * first curve then waits for neither.
  */
-import { DEFAULT_EXPERIMENT } from '../../src/config/defaultExperiment.js';
 import { spawnWorker } from './spawn.js';
 
-const experiment = new URLSearchParams(location.search).get('experiment') ?? DEFAULT_EXPERIMENT;
-const worker = spawnWorker();
-worker.postMessage({ type: 'warmPreset', experiment });
-(globalThis as { __vanishBootWorker?: Worker }).__vanishBootWorker = worker;
+(globalThis as { __vanishBootWorker?: Worker }).__vanishBootWorker = spawnWorker(location.search);
 void import('./main.js');

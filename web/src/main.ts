@@ -23,7 +23,7 @@ import { saveBlob, saveText, svgToPng } from './download.js';
 import { ReachFigure } from './figure.js';
 import { experimentIntro } from './intro.js';
 import { readOverlayFile, referenceLimits, type ReferenceLimit } from './overlays.js';
-import type { Steps } from './protocol.js';
+import { PREVIEW_MASSES, type Steps } from './protocol.js';
 import { ComputeError, Runner, type Computed } from './runner.js';
 import {
   carryInputs,
@@ -49,8 +49,6 @@ import { readoutText, renderSteps, renderYields } from './stepsView.js';
 
 /** Wait after a keystroke before computing, ms (a change or Enter computes at once). */
 const TYPING_DELAY = 150;
-/** The page's first curve is previewed on this many masses while the worker's tables are still cold. */
-const PREVIEW_MASSES = 24;
 /** Wait before a zoom, pan or selection is written to the URL, ms (they replace the current history entry). */
 const VIEW_URL_DELAY = 300;
 
@@ -307,6 +305,8 @@ function showComputed(inputs: Inputs, c: Computed): void {
   ui.timing.hidden = false;
   ui.plot.dataset.reachMs = c.timing.reachMs.toFixed(1);
   ui.plot.dataset.roundTripMs = c.roundTripMs.toFixed(1);
+  if (c.timing.early) ui.plot.dataset.early = 'true';
+  else delete ui.plot.dataset.early;
   ui.progress.hidden = true;
   ui.statusText.textContent = 'Up to date:';
   ui.computeError.hidden = true;

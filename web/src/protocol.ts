@@ -20,11 +20,14 @@ export interface WarmRequest {
   config: AnyExperimentConfig;
 }
 
-/** Builds the tables of a built-in experiment's defaults (sent by the page's entry before the page has a configuration). */
-export interface WarmPresetRequest {
-  type: 'warmPreset';
-  experiment: string;
-}
+/**
+ * The name of the worker the page's entry starts is this followed by the page's query: the worker
+ * computes that link's curve before the page asks (web/src/engine.ts).
+ */
+export const FIRST_QUERY_NAME = 'vanish-compute first:';
+
+/** The page's first curve is previewed on this many masses while the worker's tables are still cold. */
+export const PREVIEW_MASSES = 24;
 
 /** τ(v) = E T(E′, E, depth)/X0 at v = E′/E, for the depth of Eq. 11 and that of Eq. 12. */
 export type TrackLengthPoint = { v: number; calorimeter: number; bremsstrahlungDepth: number };
@@ -53,6 +56,8 @@ export type Steps = ColliderSteps | FixedTargetSteps;
 export interface Timing {
   /** computeReach (and the best point's yields), ms. */
   reachMs: number;
+  /** Computed before the page asked (the link's curve, started with the worker). */
+  early?: boolean;
 }
 
 /** A failed computation: the error's name and message, and the config field it names (a ConfigError's), if any. */
