@@ -48,7 +48,8 @@ import { photonSpectrum } from '../shower/photonSpectrum.js';
 import { asimovEpsilon, gaussianEpsilon, mergeBins, sumGroups } from '../statistics/binnedLikelihood.js';
 import { requiredSignalFor } from '../statistics/expectedLimit.js';
 import { resonanceCrossSection } from '../yields/annihilation.js';
-import { bremsstrahlungOpen, formulaUnitPhotonFlux, shapeIntegralTable } from '../yields/bremsstrahlung.js';
+import { bremsstrahlungOpen, formulaUnitPhotonFlux, PHI_TABLE_INTERVALS, shapeIntegralTable } from '../yields/bremsstrahlung.js';
+import { tabulate } from '../numeric/hermite.js';
 import { zetaOfYFor } from '../processes/bremsstrahlung.js';
 import type { YieldContext } from '../yields/context.js';
 import type { TrackLengthTable } from '../shower/trackLength.js';
@@ -444,6 +445,10 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
     const zeta = zetaOfYFor(mass);
     const spline = shape.table.spline;
     const H = (y: number) => (y <= 0 ? 0 : spline.at(zeta(y)));
+    // Φ(E′) from the table the yield integrates (yields/bremsstrahlung.ts: the same range and
+    // intervals, its measured error ~1e−6), not evaluated at every node: E′ = vE ≥ max((1 − c)E_min, m)
+    const lnEMin = Math.log(Math.max((1 - c) * eMin, mass));
+    const phiTable = tabulate((l) => formulaUnitPhotonFlux(ctx, mass, Math.exp(l)), lnEMin, Math.log(eMax), PHI_TABLE_INTERVALS).spline;
     for (const { E, w } of fullRange) {
       // the yield's kinematics (yields/bremsstrahlung.ts): E_A′ ∈ [max((1 − c)E, m), E′ − m_e]
       if (!bremsstrahlungOpen(mass, c, E)) continue;
@@ -456,7 +461,7 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
         const yHi = threshold ? 1 - mass / eP : (c - u) / v;
         const yLo = Math.max(0, (uKink - u) / v);
         if (!(yHi > yLo)) continue;
-        const phi = formulaUnitPhotonFlux(ctx, mass, eP);
+        const phi = phiTable.at(Math.log(eP));
         // q = E_A′ = (1 − y)E′; fine.spreadCumulative with C(q) = −H(y(q)), written out (the hot loop)
         const weight = w * wu * phi;
         const q1 = (1 - yHi) * eP;
