@@ -394,7 +394,27 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
   const groups = mergeBins(bReco, MIN_BACKGROUND);
   const background = sumGroups(bReco, groups);
   const mergedEdges = [edges[0], ...groups.slice(1).map((g) => edges[g]), edges[edges.length - 1]];
-  const toGroups = (h: Float64Array, total: number) => (total > 0 ? sumGroups(scaled(fold(h), total), groups) : groups.map(() => 0));
+  // the response summed over each merged group, so a signal is folded straight into the groups
+  const nGroups = groups.length;
+  const groupResponse = new Float64Array(fine.n * nGroups);
+  for (let j = 0; j < fine.n; j++) {
+    for (let g = 0; g < nGroups; g++) {
+      const end = g + 1 < nGroups ? groups[g + 1] : nReco;
+      let sum = 0;
+      for (let k = groups[g]; k < end; k++) sum += response[j * nReco + k];
+      groupResponse[j * nGroups + g] = sum;
+    }
+  }
+  const toGroups = (h: Float64Array, total: number): number[] => {
+    if (!(total > 0)) return groups.map(() => 0);
+    const out = new Array<number>(nGroups).fill(0);
+    for (let j = 0; j < fine.n; j++) {
+      const v = h[j];
+      if (v === 0) continue;
+      for (let g = 0; g < nGroups; g++) out[g] += v * groupResponse[j * nGroups + g];
+    }
+    return scaled(out, total);
+  };
 
   // ── signals, per mass ──
   const resonanceH = (mass: number): Float64Array => {
