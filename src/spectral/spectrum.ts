@@ -182,19 +182,6 @@ class FineGrid {
   edge(j: number): number {
     return this.lo + j * this.step;
   }
-  /** Adds weight·(C(qb) − C(qa)) for every fine bin [qa, qb] ∩ [q1, q2]: C evaluated once per edge. */
-  spreadCumulative(h: Float64Array, q1: number, q2: number, weight: number, C: (q: number) => number): void {
-    if (!(q2 > q1) || weight === 0) return;
-    const j1 = this.index(q1);
-    const j2 = this.index(q2);
-    let prev = C(q1);
-    for (let j = j1; j <= j2; j++) {
-      const qb = j === j2 ? q2 : this.edge(j + 1);
-      const next = C(qb);
-      h[j] += weight * (next - prev);
-      prev = next;
-    }
-  }
   /** Adds `content(qa, qb)` for every fine bin overlapping [q1, q2]. */
   spread(h: Float64Array, q1: number, q2: number, weight: number, content: (qa: number, qb: number) => number): void {
     if (!(q2 > q1) || weight === 0) return;
@@ -482,7 +469,8 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
         const yLo = Math.max(0, (uKink - u) / v);
         if (!(yHi > yLo)) continue;
         const phi = phiTable.at(Math.log(eP));
-        // q = E_A′ = (1 − y)E′; fine.spreadCumulative with C(q) = −H(y(q)), written out (the hot loop)
+        // q = E_A′ = (1 − y)E′; adds weight·(C(q_b) − C(q_a)) to every fine bin [q_a, q_b] ∩ [q1, q2],
+        // C(q) = −H(y(q)) evaluated once per edge (the hot loop, written out)
         const weight = w * wu * phi;
         const q1 = (1 - yHi) * eP;
         const q2 = (1 - yLo) * eP;
@@ -534,7 +522,20 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
         const omegaHi = Math.min(k.omegaMax, (c - u) * E + me);
         if (!(omegaHi > k.omegaMin)) continue;
         // q = E′ − ω
-        fine.spreadCumulative(h, eP - omegaHi, eP - k.omegaMin, w * wu, (q) => -radiativeCumulative(k, mass, eP - q));
+        // the same per fine bin with C(q) = −R(E′ − q), R the photon window's antiderivative
+        const weight = w * wu;
+        const q1 = eP - omegaHi;
+        const q2 = eP - k.omegaMin;
+        if (!(q2 > q1) || weight === 0) continue;
+        const j1 = fine.index(q1);
+        const j2 = fine.index(q2);
+        let prev = -radiativeCumulative(k, mass, eP - q1);
+        for (let j = j1; j <= j2; j++) {
+          const qb = j === j2 ? q2 : fine.edge(j + 1);
+          const next = -radiativeCumulative(k, mass, eP - qb);
+          h[j] += weight * (next - prev);
+          prev = next;
+        }
       }
     }
     return h;
