@@ -10,6 +10,8 @@ import type { BackgroundSummary, FixedTargetConfig } from '../../src/index.js';
 import { spectralSetup } from '../../src/spectral/spectrum.js';
 import { electronMass } from '../../src/constants.js';
 import { clearCurveYields } from '../../src/yields/curveYields.js';
+import { formulaUnitPhotonFlux, PHI_TABLE_INTERVALS } from '../../src/yields/bremsstrahlung.js';
+import { tabulate } from '../../src/numeric/hermite.js';
 
 // The binned likelihood is Gaussian (Δχ²) for colliders: compared with counting under the same statistic.
 const seedStatistic = withOverrides(belle2, { statistics: 'deltaChi2' });
@@ -125,5 +127,21 @@ describe('spectral analysis: kept shapes (spectral/spectrum.ts, like yields/curv
     expect(limits(keptA)).toEqual(limits(freshA));
     expect(limits(againA)).toEqual(limits(freshA));
     expect(limits(keptB)).toEqual(limits(freshB));
+  });
+});
+
+describe('spectral analysis: the A′-strahlung shape reads Φ(E′) from a table in ln E′', () => {
+  it('within 1e-6 of Φ evaluated directly over the energies the shape reaches, 1 MeV–3 GeV', () => {
+    const ctx = yieldContext(withOverrides(belle2, { analysis: 'spectral' }));
+    const c = ctx.config.energyCut;
+    const hi = Math.log(ctx.spectrum.energyMax);
+    for (const m of [0.001, 0.01, 0.0667, 0.3, 1, 3]) {
+      const lo = Math.log(Math.max((1 - c) * ctx.spectrum.energyMin, m));
+      const table = tabulate((l) => formulaUnitPhotonFlux(ctx, m, Math.exp(l)), lo, hi, PHI_TABLE_INTERVALS);
+      for (let i = 0; i < 100; i++) {
+        const l = lo + ((hi - lo) * (i + 0.37)) / 100;
+        expect(Math.abs(table.spline.at(l) / formulaUnitPhotonFlux(ctx, m, Math.exp(l)) - 1)).toBeLessThan(1e-6);
+      }
+    }
   });
 });
