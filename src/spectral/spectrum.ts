@@ -48,11 +48,13 @@ import { photonSpectrum } from '../shower/photonSpectrum.js';
 import { asimovEpsilon, gaussianEpsilon, mergeBins, sumGroups } from '../statistics/binnedLikelihood.js';
 import { requiredSignalFor } from '../statistics/expectedLimit.js';
 import { resonanceCrossSection } from '../yields/annihilation.js';
-import { bremsstrahlungOpen, formulaUnitPhotonFlux, shapeIntegralTable } from '../yields/bremsstrahlung.js';
+import { bremsstrahlungOpen, formulaUnitPhotonFlux, PHI_TABLE_INTERVALS, shapeIntegralTable } from '../yields/bremsstrahlung.js';
+import { tabulate } from '../numeric/hermite.js';
 import { zetaOfYFor } from '../processes/bremsstrahlung.js';
 import type { YieldContext } from '../yields/context.js';
 import type { TrackLengthTable } from '../shower/trackLength.js';
 import type { BackgroundSummary } from '../results.js';
+import { NOT_READ, onClearCurveYields, type Channel } from '../yields/curveYields.js';
 
 /** Smallest expected background of a bin of the Gaussian form (bins are merged up to it). */
 export const MIN_BACKGROUND = 10;
@@ -62,6 +64,52 @@ const FINE_PER_SIGMA = 2;
 const EDGE_SIGMAS = 5;
 
 const SQRT2 = Math.SQRT2;
+/**
+ * Kept shapes. A channel's fine-grid spectrum at one mass (before smearing and scaling) is kept
+ * per key, like a curve's yields (yields/curveYields.ts): the configuration without the fields
+ * the channel's yield does not read, except the resolutions, which set the fine grid; the
+ * dark sector stays in e⁺e⁻ → γA′'s key (its soft-photon cut reads the width). The values are
+ * the ones computed afresh (same inputs, same operations), so a kept shape changes no bit;
+ * clearCurveYields forgets them too.
+ */
+const FINE_GRID_FIELDS = ['resolutionStochastic', 'resolutionConstant', 'momentumResolution'];
+const DARK_SECTOR_FIELDS = ['alphaD', 'massRatio', 'darkMatter', 'massSplitting'];
+const SHAPE_NOT_READ: Readonly<Record<Channel, ReadonlySet<string>>> = {
+  annihilation: new Set([...NOT_READ.annihilation].filter((k) => !FINE_GRID_FIELDS.includes(k))),
+  bremsstrahlung: new Set([...NOT_READ.bremsstrahlung].filter((k) => !FINE_GRID_FIELDS.includes(k))),
+  radiative: new Set([...NOT_READ.radiative].filter((k) => !FINE_GRID_FIELDS.includes(k) && !DARK_SECTOR_FIELDS.includes(k))),
+};
+/** Keys kept (most recent last) and shapes kept per key. */
+const SHAPE_STORE_COUNT = 12;
+const MAX_SHAPES = 20_000;
+const shapeStores = new Map<string, Map<number, Float64Array>>();
+onClearCurveYields(() => shapeStores.clear());
+
+function shapeStoreFor(channel: Channel, config: ExperimentConfig): Map<number, Float64Array> {
+  const skip = SHAPE_NOT_READ[channel];
+  const fields = Object.entries(config)
+    .filter(([k]) => !skip.has(k))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const key = `${channel}|${JSON.stringify(fields)}`;
+  let store = shapeStores.get(key);
+  if (store) shapeStores.delete(key);
+  else store = new Map();
+  shapeStores.set(key, store);
+  if (shapeStores.size > SHAPE_STORE_COUNT) shapeStores.delete(shapeStores.keys().next().value as string);
+  return store;
+}
+
+/** The shape kept for `mass` in `store`, or computed and kept. */
+function keptShape(store: Map<number, Float64Array>, mass: number, compute: (mass: number) => Float64Array): Float64Array {
+  let h = store.get(mass);
+  if (!h) {
+    h = compute(mass);
+    if (store.size >= MAX_SHAPES) store.clear();
+    store.set(mass, h);
+  }
+  return h;
+}
+
 /** Φ(b) − Φ(a) for a standard normal, accurate in both tails. */
 function normalMass(a: number, b: number): number {
   if (a >= 0) return 0.5 * (erfc(a / SQRT2) - erfc(b / SQRT2));
@@ -133,19 +181,6 @@ class FineGrid {
   }
   edge(j: number): number {
     return this.lo + j * this.step;
-  }
-  /** Adds weight·(C(qb) − C(qa)) for every fine bin [qa, qb] ∩ [q1, q2]: C evaluated once per edge. */
-  spreadCumulative(h: Float64Array, q1: number, q2: number, weight: number, C: (q: number) => number): void {
-    if (!(q2 > q1) || weight === 0) return;
-    const j1 = this.index(q1);
-    const j2 = this.index(q2);
-    let prev = C(q1);
-    for (let j = j1; j <= j2; j++) {
-      const qb = j === j2 ? q2 : this.edge(j + 1);
-      const next = C(qb);
-      h[j] += weight * (next - prev);
-      prev = next;
-    }
   }
   /** Adds `content(qa, qb)` for every fine bin overlapping [q1, q2]. */
   spread(h: Float64Array, q1: number, q2: number, weight: number, content: (qa: number, qb: number) => number): void {
@@ -312,10 +347,26 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
     return nodes;
   };
 
+  // the lepton energies of the whole range (backgrounds, A′-strahlung), once
+  const fullRange = energyNodes(eMin, eMax, []);
+  // track-length nodes by their arguments: most masses share them (the range and kinks depend on
+  // the lepton energy, and on the mass only near closures); at most TRACK_NODE_SETS kept
+  const TRACK_NODE_SETS = 256;
+  const trackNodeSets = new Map<string, { u: number; w: number }[]>();
+  const keptTrackNodes = (which: 'bremsstrahlung' | 'annihilation', uHi: number, kinks: readonly number[]) => {
+    const key = `${which}|${uHi}|${kinks.join(',')}`;
+    let nodes = trackNodeSets.get(key);
+    if (!nodes) {
+      nodes = trackNodes(which === 'bremsstrahlung' ? ctx.bremsstrahlungTrack : ctx.annihilationTrack, 0, uHi, kinks);
+      if (trackNodeSets.size < TRACK_NODE_SETS) trackNodeSets.set(key, nodes);
+    }
+    return nodes;
+  };
+
   // ── backgrounds, once ──
   const photonH = new Float64Array(fine.n);
   const neutronH = new Float64Array(fine.n);
-  for (const { E, w } of energyNodes(eMin, eMax, [])) {
+  for (const { E, w } of fullRange) {
     fine.spread(photonH, (1 - c) * E, E, w, (qa, qb) => {
       let sum = 0;
       const h = (qb - qa) / (2 * E);
@@ -330,7 +381,27 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
   const groups = mergeBins(bReco, MIN_BACKGROUND);
   const background = sumGroups(bReco, groups);
   const mergedEdges = [edges[0], ...groups.slice(1).map((g) => edges[g]), edges[edges.length - 1]];
-  const toGroups = (h: Float64Array, total: number) => (total > 0 ? sumGroups(scaled(fold(h), total), groups) : groups.map(() => 0));
+  // the response summed over each merged group, so a signal is folded straight into the groups
+  const nGroups = groups.length;
+  const groupResponse = new Float64Array(fine.n * nGroups);
+  for (let j = 0; j < fine.n; j++) {
+    for (let g = 0; g < nGroups; g++) {
+      const end = g + 1 < nGroups ? groups[g + 1] : nReco;
+      let sum = 0;
+      for (let k = groups[g]; k < end; k++) sum += response[j * nReco + k];
+      groupResponse[j * nGroups + g] = sum;
+    }
+  }
+  const toGroups = (h: Float64Array, total: number): number[] => {
+    if (!(total > 0)) return groups.map(() => 0);
+    const out = new Array<number>(nGroups).fill(0);
+    for (let j = 0; j < fine.n; j++) {
+      const v = h[j];
+      if (v === 0) continue;
+      for (let g = 0; g < nGroups; g++) out[g] += v * groupResponse[j * nGroups + g];
+    }
+    return scaled(out, total);
+  };
 
   // ── signals, per mass ──
   const resonanceH = (mass: number): Float64Array => {
@@ -381,21 +452,38 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
     const zeta = zetaOfYFor(mass);
     const spline = shape.table.spline;
     const H = (y: number) => (y <= 0 ? 0 : spline.at(zeta(y)));
-    for (const { E, w } of energyNodes(eMin, eMax, [])) {
+    // Φ(E′) from the table the yield integrates (yields/bremsstrahlung.ts: the same range and
+    // intervals, its measured error ~1e−6), not evaluated at every node: E′ = vE ≥ max((1 − c)E_min, m)
+    const lnEMin = Math.log(Math.max((1 - c) * eMin, mass));
+    const phiTable = tabulate((l) => formulaUnitPhotonFlux(ctx, mass, Math.exp(l)), lnEMin, Math.log(eMax), PHI_TABLE_INTERVALS).spline;
+    for (const { E, w } of fullRange) {
       // the yield's kinematics (yields/bremsstrahlung.ts): E_A′ ∈ [max((1 − c)E, m), E′ − m_e]
       if (!bremsstrahlungOpen(mass, c, E)) continue;
       const uKink = me / E;
       const threshold = c >= 1 - mass / E;
       const uMax = Math.min(c, 1 - mass / E);
-      for (const { u, w: wu } of trackNodes(ctx.bremsstrahlungTrack, 0, uMax, [uKink])) {
+      for (const { u, w: wu } of keptTrackNodes('bremsstrahlung', uMax, [uKink])) {
         const v = 1 - u;
         const eP = v * E;
         const yHi = threshold ? 1 - mass / eP : (c - u) / v;
         const yLo = Math.max(0, (uKink - u) / v);
         if (!(yHi > yLo)) continue;
-        const phi = formulaUnitPhotonFlux(ctx, mass, eP);
-        // q = E_A′ = (1 − y)E′
-        fine.spreadCumulative(h, (1 - yHi) * eP, (1 - yLo) * eP, w * wu * phi, (q) => -H(Math.min(yHi, Math.max(yLo, 1 - q / eP))));
+        const phi = phiTable.at(Math.log(eP));
+        // q = E_A′ = (1 − y)E′; adds weight·(C(q_b) − C(q_a)) to every fine bin [q_a, q_b] ∩ [q1, q2],
+        // C(q) = −H(y(q)) evaluated once per edge (the hot loop, written out)
+        const weight = w * wu * phi;
+        const q1 = (1 - yHi) * eP;
+        const q2 = (1 - yLo) * eP;
+        if (!(q2 > q1) || weight === 0) continue;
+        const j1 = fine.index(q1);
+        const j2 = fine.index(q2);
+        let prev = -H(Math.min(yHi, Math.max(yLo, 1 - q1 / eP)));
+        for (let j = j1; j <= j2; j++) {
+          const qb = j === j2 ? q2 : fine.edge(j + 1);
+          const next = -H(Math.min(yHi, Math.max(yLo, 1 - qb / eP)));
+          h[j] += weight * (next - prev);
+          prev = next;
+        }
       }
     }
     return h;
@@ -427,19 +515,37 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
       const uCut = c + me / E;
       const uHi = Math.min(uThr, uCut);
       if (!(uHi > 0)) continue;
-      for (const { u, w: wu } of trackNodes(ctx.annihilationTrack, 0, uHi, [])) {
+      for (const { u, w: wu } of keptTrackNodes('annihilation', uHi, [])) {
         const eP = (1 - u) * E;
         const k = radiativeKinematics(eP, mass);
         if (!k || k.s < sMin) continue;
         const omegaHi = Math.min(k.omegaMax, (c - u) * E + me);
         if (!(omegaHi > k.omegaMin)) continue;
         // q = E′ − ω
-        fine.spreadCumulative(h, eP - omegaHi, eP - k.omegaMin, w * wu, (q) => -radiativeCumulative(k, mass, eP - q));
+        // the same per fine bin with C(q) = −R(E′ − q), R the photon window's antiderivative
+        const weight = w * wu;
+        const q1 = eP - omegaHi;
+        const q2 = eP - k.omegaMin;
+        if (!(q2 > q1) || weight === 0) continue;
+        const j1 = fine.index(q1);
+        const j2 = fine.index(q2);
+        let prev = -radiativeCumulative(k, mass, eP - q1);
+        for (let j = j1; j <= j2; j++) {
+          const qb = j === j2 ? q2 : fine.edge(j + 1);
+          const next = -radiativeCumulative(k, mass, eP - qb);
+          h[j] += weight * (next - prev);
+          prev = next;
+        }
       }
     }
     return h;
   };
 
+  const stores = {
+    annihilation: shapeStoreFor('annihilation', config),
+    bremsstrahlung: shapeStoreFor('bremsstrahlung', config),
+    radiative: shapeStoreFor('radiative', config),
+  };
   return {
     quantity: 'missingEnergy',
     edges,
@@ -455,9 +561,9 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
       // Σs²/b by < 2·10⁻⁴); that keeps the binned limit never weaker than the count
       const needed = (n: number) => n > 1e-4 * total;
       const parts = {
-        annihilation: needed(y.annihilation) ? toGroups(resonanceH(mass), y.annihilation) : undefined,
-        bremsstrahlung: needed(y.bremsstrahlung) ? toGroups(bremsstrahlungH(mass), y.bremsstrahlung) : undefined,
-        radiative: needed(y.radiative) ? toGroups(radiativeH(mass), y.radiative) : undefined,
+        annihilation: needed(y.annihilation) ? toGroups(keptShape(stores.annihilation, mass, resonanceH), y.annihilation) : undefined,
+        bremsstrahlung: needed(y.bremsstrahlung) ? toGroups(keptShape(stores.bremsstrahlung, mass, bremsstrahlungH), y.bremsstrahlung) : undefined,
+        radiative: needed(y.radiative) ? toGroups(keptShape(stores.radiative, mass, radiativeH), y.radiative) : undefined,
       };
       const shaped = groups.map((_, g) => (parts.annihilation?.[g] ?? 0) + (parts.bremsstrahlung?.[g] ?? 0) + (parts.radiative?.[g] ?? 0));
       const shapedTotal = shaped.reduce((a, b) => a + b, 0);

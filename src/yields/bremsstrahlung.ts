@@ -54,6 +54,8 @@ const ETL_REL_TOL = 1e-2;
 
 /** Intervals of the per-mass tables of Φ(E') and H(y). */
 const TABLE_INTERVALS = 24;
+/** Intervals of the Φ(E′) table in ln E′ (the spectral shapes use the same table, spectral/spectrum.ts). */
+export const PHI_TABLE_INTERVALS = TABLE_INTERVALS;
 
 /** Φ(E') = Σ over the nuclei of one formula unit of ν_N φ_N (Eq. 14), dimensionless. */
 export function formulaUnitPhotonFlux(ctx: YieldContext, mass: number, positronEnergy: number): number {

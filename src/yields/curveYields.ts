@@ -112,10 +112,18 @@ function storeFor(channel: Channel, config: AnyExperimentConfig, relTol: number 
 /** The store each context uses per channel and tolerance, looked up by key once per context. */
 let contextStores = new WeakMap<YieldContext, Map<string, Store>>();
 
-/** Forgets every kept yield (benchmarks and tests time or compare with it). */
+/** What else clearCurveYields forgets (the spectral analysis's kept shapes, spectral/spectrum.ts). */
+const clearHooks: (() => void)[] = [];
+/** Registers `forget` to run on every {@link clearCurveYields}. */
+export function onClearCurveYields(forget: () => void): void {
+  clearHooks.push(forget);
+}
+
+/** Forgets every kept yield, and every kept spectral shape (benchmarks and tests time or compare with it). */
 export function clearCurveYields(): void {
   stores.clear();
   contextStores = new WeakMap();
+  for (const forget of clearHooks) forget();
 }
 
 const scaled = (r: QuadratureResult, f: number): QuadratureResult => ({ ...r, value: r.value * f, error: r.error * f });

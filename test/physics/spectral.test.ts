@@ -9,6 +9,9 @@ import { belle2, computeBackground, computeReach, ConfigError, EXPERIMENTS, with
 import type { BackgroundSummary, FixedTargetConfig } from '../../src/index.js';
 import { spectralSetup } from '../../src/spectral/spectrum.js';
 import { electronMass } from '../../src/constants.js';
+import { clearCurveYields } from '../../src/yields/curveYields.js';
+import { formulaUnitPhotonFlux, PHI_TABLE_INTERVALS } from '../../src/yields/bremsstrahlung.js';
+import { tabulate } from '../../src/numeric/hermite.js';
 
 // The binned likelihood is Gaussian (Δχ²) for colliders: compared with counting under the same statistic.
 const seedStatistic = withOverrides(belle2, { statistics: 'deltaChi2' });
@@ -102,5 +105,43 @@ describe('spectral analysis with statistics cls (the median expected Poisson CLs
     expect(r.points[1].epsilon90Counting / r.points[1].epsilon90).toBeGreaterThan(1.2);
     const one = computeReach(withOverrides(cls, { spectralBins: [4.2, 6.6] }), [0.04, 0.07], { includeEdges: false });
     one.points.forEach((p, i) => expect(p.epsilon90 / counting.points[i].epsilon90).toBeCloseTo(1, 12));
+  });
+});
+
+describe('spectral analysis: kept shapes (spectral/spectrum.ts, like yields/curveYields.ts)', () => {
+  const grid = [0.002, 0.02, 0.0667, 0.075, 0.3];
+  const limits = (r: ReturnType<typeof computeReach>) =>
+    r.points.map((p) => [p.epsilon90, p.epsilon90Annihilation, p.epsilon90Bremsstrahlung, p.epsilon90Radiative]);
+  it('give the same bits as shapes computed afresh, also for a configuration that differs only in fields a shape does not read', () => {
+    const a = withOverrides(belle2, { analysis: 'spectral' });
+    // α_D is not in the A′-strahlung shape's key (it is in the other two); the bins are in none
+    const b = withOverrides(a, { alphaD: 0.1, spectralBins: [4.2, 5, 5.5, 6, 6.5] });
+    clearCurveYields();
+    const keptA = computeReach(a, grid, { includeEdges: false });
+    const keptB = computeReach(b, grid, { includeEdges: false });
+    const againA = computeReach(a, grid, { includeEdges: false });
+    clearCurveYields();
+    const freshB = computeReach(b, grid, { includeEdges: false });
+    clearCurveYields();
+    const freshA = computeReach(a, grid, { includeEdges: false });
+    expect(limits(keptA)).toEqual(limits(freshA));
+    expect(limits(againA)).toEqual(limits(freshA));
+    expect(limits(keptB)).toEqual(limits(freshB));
+  });
+});
+
+describe('spectral analysis: the A′-strahlung shape reads Φ(E′) from a table in ln E′', () => {
+  it('within 1e-6 of Φ evaluated directly over the energies the shape reaches, 1 MeV–3 GeV', () => {
+    const ctx = yieldContext(withOverrides(belle2, { analysis: 'spectral' }));
+    const c = ctx.config.energyCut;
+    const hi = Math.log(ctx.spectrum.energyMax);
+    for (const m of [0.001, 0.01, 0.0667, 0.3, 1, 3]) {
+      const lo = Math.log(Math.max((1 - c) * ctx.spectrum.energyMin, m));
+      const table = tabulate((l) => formulaUnitPhotonFlux(ctx, m, Math.exp(l)), lo, hi, PHI_TABLE_INTERVALS);
+      for (let i = 0; i < 100; i++) {
+        const l = lo + ((hi - lo) * (i + 0.37)) / 100;
+        expect(Math.abs(table.spline.at(l) / formulaUnitPhotonFlux(ctx, m, Math.exp(l)) - 1)).toBeLessThan(1e-6);
+      }
+    }
   });
 });
