@@ -204,25 +204,13 @@ export function leptonSource(config: AnyExperimentConfig): LeptonSource {
   return spectrum;
 }
 
-/**
- * Fields that none of the mass-independent tables below reads (F, G, the Doppler-smeared
- * source depend on the lepton source, the energy cut, the calorimeter depth and the
- * material only). Every other field, present or future, is part of the tables' key.
- */
-const NOT_IN_TABLES = new Set([
-  'alphaD',
-  'massRatio',
-  'electronMotion',
-  'radiativeAnnihilation',
+/** Fields no yield at ε = 1 reads (selection-free statistics, backgrounds, spectral analysis, visible decays); no table either. */
+export const NOT_READ_BY_YIELDS = [
   'analysis',
   'spectralBins',
   'resolutionStochastic',
   'resolutionConstant',
   'momentumResolution',
-  'signalEfficiency',
-  'bremsstrahlungModel',
-  'bremsstrahlungDepth',
-  'bremsstrahlungTracks',
   'statistics',
   'deltaChi2',
   'confidenceLevel',
@@ -234,13 +222,23 @@ const NOT_IN_TABLES = new Set([
   'neutronMultiEvents',
   'neutronCutFlowEnergyCut',
   'neutronPenetration',
-  'darkMatter',
-  'massSplitting',
-  'visibleDecays',
   'backgroundEvents',
   'observedEvents',
+  'visibleDecays',
   'massInterpolation',
-]);
+  'signalEfficiency',
+];
+/** The dark sector: read by the resonance's yield (and by e⁺e⁻ → γA′ through its soft cut), by no table. */
+export const DARK_SECTOR = ['alphaD', 'massRatio', 'darkMatter', 'massSplitting'];
+/** Read by A′-strahlung only. */
+export const BREMSSTRAHLUNG_ONLY = ['bremsstrahlungModel', 'bremsstrahlungDepth', 'bremsstrahlungTracks'];
+
+/**
+ * Fields that none of the mass-independent tables below reads (F, G, the Doppler-smeared
+ * source depend on the lepton source, the energy cut, the calorimeter depth and the
+ * material only). Every other field, present or future, is part of the tables' key.
+ */
+const NOT_IN_TABLES = new Set([...NOT_READ_BY_YIELDS, ...DARK_SECTOR, ...BREMSSTRAHLUNG_ONLY, 'electronMotion', 'radiativeAnnihilation']);
 
 /**
  * Fields that only scale the source linearly (dN/dE, the lines' counts, the total): the

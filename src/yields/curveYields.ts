@@ -43,7 +43,7 @@ import { softPhotonCut } from '../processes/radiativeAnnihilation.js';
 import { materialProfile } from '../target/comptonProfile.js';
 import { annihilationYield, type YieldOptions } from './annihilation.js';
 import { bremsstrahlungYield } from './bremsstrahlung.js';
-import { REFERENCE_NORMALISATION, tableScale, yieldContext, type YieldContext } from './context.js';
+import { BREMSSTRAHLUNG_ONLY, DARK_SECTOR, NOT_READ_BY_YIELDS, REFERENCE_NORMALISATION, tableScale, yieldContext, type YieldContext } from './context.js';
 import { interpolatedInMass } from './massGrid.js';
 import { radiativeSetup, radiativeYield } from './radiative.js';
 
@@ -52,32 +52,6 @@ export const CURVE_TOLERANCE = 1e-4;
 
 export type Channel = 'annihilation' | 'bremsstrahlung' | 'radiative';
 
-/** Fields no yield at ε = 1 reads (selection-free statistics, backgrounds, spectral analysis, visible decays). */
-const NOT_READ_BY_YIELDS = [
-  'analysis',
-  'spectralBins',
-  'resolutionStochastic',
-  'resolutionConstant',
-  'momentumResolution',
-  'statistics',
-  'deltaChi2',
-  'confidenceLevel',
-  'photonVetoInefficiency',
-  'klmInteractionLengths',
-  'neutronSimulatedPositrons',
-  'neutronSimulatedDepth',
-  'neutronSingleEvents',
-  'neutronMultiEvents',
-  'neutronCutFlowEnergyCut',
-  'neutronPenetration',
-  'backgroundEvents',
-  'observedEvents',
-  'visibleDecays',
-  'massInterpolation',
-  'signalEfficiency',
-];
-const DARK_SECTOR = ['alphaD', 'massRatio', 'darkMatter', 'massSplitting'];
-const BREMSSTRAHLUNG_ONLY = ['bremsstrahlungModel', 'bremsstrahlungDepth', 'bremsstrahlungTracks'];
 
 /** Per channel, the fields its yield does not read (besides those of {@link NOT_READ_BY_YIELDS}). */
 export const NOT_READ: Readonly<Record<Channel, ReadonlySet<string>>> = {
