@@ -190,13 +190,7 @@ function spreadLineSmearing(
 /** (*) for the continuous part on a uniform grid in ln E″, with its error bound (module comment). */
 function logConvolution(spectrum: LeptonSource, profile: MomentumProfile): GridData {
   const me = electronMass;
-  const a = Math.log(spectrum.energyMin);
-  const b = Math.log(spectrum.energyMax);
-  const nT = Math.max(4, Math.ceil((b - a) / GRID_STEP));
-  const step = (b - a) / nT;
-  const yLo = Math.log(1 - profile.pMax / me);
-  const yHi = Math.log(1 + profile.pMax / me);
-  const nY = Math.ceil((yHi - yLo) / step);
+  const { a, nT, step, yLo, yHi, nY, x0, nX } = gridLayout(spectrum, profile);
   // the grid must resolve J's core: its half width at half maximum ≥ 8 cells
   let pLo = 0;
   let pHi = profile.pMax;
@@ -248,8 +242,6 @@ function logConvolution(spectrum: LeptonSource, profile: MomentumProfile): GridD
   }
   if (!Number.isFinite(epsG)) throw new RangeError('the lepton spectrum vanishes inside its range: cannot bound its Doppler smearing');
   // x_i = a + yLo + iΔ; value_i = Σ_j g_j P_{i−j} + g_{j+1} Q_{i−j}, 1 ≤ i − j ≤ nY
-  const nX = nT + nY;
-  const x0 = a + yLo;
   const v = new Float64Array(nX + 1);
   for (let i = 0; i <= nX; i++) {
     let sum = 0;
@@ -274,15 +266,20 @@ function logConvolution(spectrum: LeptonSource, profile: MomentumProfile): GridD
   return { x0, step, v, interp, epsG, total };
 }
 
-/** The grid's grid origin and spacing in ln E″ for a source and a profile (as {@link logConvolution} lays it). */
-function gridLayout(spectrum: LeptonSource, profile: MomentumProfile): { x0: number; step: number; nX: number } {
+/**
+ * The Doppler grid for a source and a profile: the source's cells in t = ln E (from a, nT of
+ * spacing step, ending exactly at ln E_max), the profile's in y = ln λ (from yLo, nY cells up to
+ * yHi) and the result's in x = ln E″ (from x0 = a + yLo, nX = nT + nY cells).
+ */
+function gridLayout(spectrum: LeptonSource, profile: MomentumProfile) {
   const a = Math.log(spectrum.energyMin);
   const b = Math.log(spectrum.energyMax);
   const nT = Math.max(4, Math.ceil((b - a) / GRID_STEP));
   const step = (b - a) / nT;
   const yLo = Math.log(1 - profile.pMax / electronMass);
   const yHi = Math.log(1 + profile.pMax / electronMass);
-  return { x0: a + yLo, step, nX: nT + Math.ceil((yHi - yLo) / step) };
+  const nY = Math.ceil((yHi - yLo) / step);
+  return { a, nT, step, yLo, yHi, nY, x0: a + yLo, nX: nT + nY };
 }
 
 /** (*) between the grid values (cubic through the four nearest) and its bound, from the grid's data. */
