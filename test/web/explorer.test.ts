@@ -173,8 +173,8 @@ describe('reach explorer (built site in chromium)', () => {
     const ms = Number(await page.textContent('[data-testid="compute-ms"]'));
     expect(Number.isFinite(ms) && ms > 0).toBe(true);
     // The steps: two small figures and the tables.
-    await expect(page.locator('#spectrum-plot path.series').count()).resolves.toBe(1);
-    await expect(page.locator('#track-plot path.series').count()).resolves.toBe(2);
+    await expect.poll(() => page.locator('#spectrum-plot path.series').count(), 'the steps are drawn after the curve').toBe(1);
+    await expect.poll(() => page.locator('#track-plot path.series').count(), 'the steps are drawn after the curve').toBe(2);
     expect(await page.textContent('[data-testid="background-table"]')).toContain('Total background N_b');
     expect(await page.textContent('[data-testid="yields-table"]')).toContain('Annihilation events at ε = 1');
     // Nothing from elsewhere; the 757 kB font is for the PNG export only and is not fetched at start.
@@ -242,7 +242,7 @@ describe('reach explorer (built site in chromium)', () => {
     if (!box) throw new Error('no figure');
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
     await expect.poll(() => page.textContent('#readout')).toMatch(/^m_A′ = [\d.]+ MeV · ε90 = .* · N_ann = .*, N_brem = .* events at ε = 1$/);
-    expect(await page.textContent('[data-testid="yields-table"] caption')).toContain('hovered');
+    await expect.poll(() => page.textContent('[data-testid="yields-table"] caption')).toContain('hovered');
     // Keyboard: End selects the heaviest mass (1 GeV), Home the lightest.
     await page.mouse.move(0, 0);
     await page.focus(PLOT);
@@ -451,8 +451,8 @@ describe('reach explorer (built site in chromium)', () => {
     await expect(page.locator('[name="lumi"]').count()).resolves.toBe(0);
 
     // The steps: the beam line, the shower's track lengths, the given background with N_up.
+    await expect.poll(() => page.locator('#track-plot path.series').count(), 'the steps are drawn after the curve').toBe(2);
     expect(await page.textContent('[data-testid="beam-table"]')).toContain('Particles on target2.840e+11');
-    await expect(page.locator('#track-plot path.series').count()).resolves.toBe(2);
     const bg = await page.textContent('[data-testid="background-table"]');
     expect(bg).toContain('Expected background events0.5300');
     expect(bg).toContain('Observed events0');
