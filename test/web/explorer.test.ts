@@ -173,8 +173,8 @@ describe('reach explorer (built site in chromium)', () => {
     const ms = Number(await page.textContent('[data-testid="compute-ms"]'));
     expect(Number.isFinite(ms) && ms > 0).toBe(true);
     // The steps: two small figures and the tables.
-    await expect.poll(() => page.locator('#spectrum-plot path.series').count(), 'the steps are drawn after the curve').toBe(1);
-    await expect.poll(() => page.locator('#track-plot path.series').count(), 'the steps are drawn after the curve').toBe(2);
+    await expect.poll(() => page.locator('#spectrum-plot path.series').count()).toBe(1);
+    await expect.poll(() => page.locator('#track-plot path.series').count()).toBe(2);
     expect(await page.textContent('[data-testid="background-table"]')).toContain('Total background N_b');
     expect(await page.textContent('[data-testid="yields-table"]')).toContain('Annihilation events at ε = 1');
     // Nothing from elsewhere; the 757 kB font is for the PNG export only and is not fetched at start.
@@ -451,7 +451,7 @@ describe('reach explorer (built site in chromium)', () => {
     await expect(page.locator('[name="lumi"]').count()).resolves.toBe(0);
 
     // The steps: the beam line, the shower's track lengths, the given background with N_up.
-    await expect.poll(() => page.locator('#track-plot path.series').count(), 'the steps are drawn after the curve').toBe(2);
+    await expect.poll(() => page.locator('#track-plot path.series').count()).toBe(2);
     expect(await page.textContent('[data-testid="beam-table"]')).toContain('Particles on target2.840e+11');
     const bg = await page.textContent('[data-testid="background-table"]');
     expect(bg).toContain('Expected background events0.5300');
