@@ -16,6 +16,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,13 +30,15 @@ rmSync(path.join(root, 'dist', 'bundle'), { recursive: true, force: true });
 const { build } = await import('esbuild');
 
 // The stored tables' digest: SHA-256 over the path and bytes of every source file the tables'
-// code imports (src/yields/context.ts and what it reaches) and of the lock file (the dependencies'
-// versions), as src/node/storedTables.ts digestFiles computes it.
+// and the kept yields' code imports (src/yields/context.ts, src/yields/curveYields.ts and what they
+// reach) and of the lock file (the dependencies' versions), as src/node/storedTables.ts digestFiles
+// computes it.
 const closure = await build({
   absWorkingDir: root,
-  entryPoints: ['src/yields/context.ts'],
+  entryPoints: ['src/yields/context.ts', 'src/yields/curveYields.ts'],
   bundle: true,
   write: false,
+  outdir: 'dist/closure',
   metafile: true,
   platform: 'node',
   format: 'esm',
@@ -92,6 +96,51 @@ await build({
     (index[file] ??= []).push(name);
     writeFileSync(path.join(dir, file), encodeStoredTables(key, tablesDigest, tables));
   }
+  // The yields of every preset's default curve (the grid `vanish reach` and the web page draw
+  // without options, with its edges and best point), per channel key (yields/curveYields.ts
+  // yieldsToStore): that curve then computes no yield. Presets sharing a key add to one file.
+  // Computed on worker threads (scripts/keptYields.mjs), the slow fixed-target presets first;
+  // each file's values are sorted by id, so the bytes do not depend on the threads' order.
+  const t1 = performance.now();
+  const { GRID, readGrid } = await import(path.join(root, 'dist/src/config/fields.js'));
+  const grid = readGrid({ massMin: GRID.massMin.default, massMax: GRID.massMax.default, points: GRID.points.default }, (f) => f);
+  if (!grid.ok) throw grid.problems[0];
+  const names = Object.keys(EXPERIMENTS).sort((a, b) => Number(EXPERIMENTS[b].config.kind === 'fixedTarget') - Number(EXPERIMENTS[a].config.kind === 'fixedTarget'));
+  const kept = new Map();
+  const add = (name, results) => {
+    for (const { key, yields } of results) {
+      const file = `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`;
+      const k = kept.get(file) ?? { key, nodes: new Map(), direct: new Map(), presets: new Set() };
+      for (const n of yields.nodes) k.nodes.set(n[0], n);
+      for (const d of yields.direct) k.direct.set(d[0], d);
+      k.presets.add(name);
+      kept.set(file, k);
+    }
+  };
+  const threads = Math.max(1, Math.min(names.length, availableParallelism()));
+  const queue = [...names];
+  await Promise.all(
+    Array.from({ length: threads }, () => new Promise((resolve, reject) => {
+      const worker = new Worker(path.join(root, 'scripts', 'keptYields.mjs'), { workerData: { root, grid: { min: grid.min, max: grid.max, points: grid.points } } });
+      const next = () => {
+        const name = queue.shift();
+        if (name === undefined) worker.terminate().then(() => resolve());
+        else worker.postMessage(name);
+      };
+      worker.on('message', (m) => {
+        if (!m.ready) add(m.name, m.kept);
+        next();
+      });
+      worker.on('error', reject);
+    })),
+  );
+  const byId = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  for (const [file, k] of [...kept].sort(byId)) {
+    (index[file] ??= []).push(...[...k.presets].sort());
+    const yields = { nodes: [...k.nodes.values()].sort(byId), direct: [...k.direct.values()].sort(byId) };
+    writeFileSync(path.join(dir, file), encodeStoredTables(k.key, tablesDigest, { yields }));
+  }
+  console.error(`vanish build: kept yields of the presets' default curves (${kept.size} channel keys, ${threads} threads) in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
   writeFileSync(path.join(dir, 'sources.json'), `${JSON.stringify({ digest: tablesDigest, files: tableSources, presets: index }, null, 1)}\n`);
   console.error(`vanish build: stored tables of ${Object.keys(index).length} configurations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -112,6 +112,8 @@ export interface ReachOptions extends YieldOptions {
   skipFailedMasses?: boolean;
   /** Halvings of the mass grids' step allowed (yields/massGrid.ts; default per channel); set for the best-point search. */
   finestLevel?: number;
+  /** The yields computed at the mass itself, not interpolated, and kept with the curve's (yields/curveYields.ts); set for the best point. */
+  atMass?: boolean;
 }
 
 /** Yields and limits at one mass, for a context and the signal count the statistics requires. */
@@ -119,7 +121,7 @@ export function reachPoint(
   ctx: YieldContext,
   required: number,
   mass: number,
-  options: YieldOptions & Pick<ReachOptions, 'finestLevel'> = {},
+  options: YieldOptions & Pick<ReachOptions, 'finestLevel' | 'atMass'> = {},
   spectral?: SpectralSetup,
 ): ReachPoint {
   checkMass(mass);
@@ -258,7 +260,7 @@ function directBest(
 ): { massGeV: number; epsilon90: number } {
   if (!Number.isFinite(found.epsilon90)) return found; // no limit anywhere: a grid point whose flag says why
   try {
-    return { massGeV: found.massGeV, epsilon90: reachPoint(ctx, required, found.massGeV, { ...options, massGrid: false }, spectral).epsilon90 };
+    return { massGeV: found.massGeV, epsilon90: reachPoint(ctx, required, found.massGeV, { ...options, atMass: true }, spectral).epsilon90 };
   } catch (e) {
     if (!options.skipFailedMasses || isConfigError(e)) throw e;
     return { massGeV: found.massGeV, epsilon90: Infinity };

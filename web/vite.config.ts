@@ -13,12 +13,12 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * The digest of the sources the stored tables (dist/tables, scripts/build.mjs) list, as they are
- * now, and the name of the belle2 tables' file: the page uses those tables only when the digest
- * equals theirs (web/src/storedTables.ts). Both '' without tables, when the tables were built from
+ * now, and the names of belle2's files (its tables and the kept yields of its default curve): the
+ * page uses them only when the digest equals theirs (web/src/storedTables.ts). Both '' without tables, when the tables were built from
  * other sources, and for the dev server (sources edited while it runs would not change the digest).
  */
-function storedTables(command: string): { digest: string; belle2File: string } {
-  const none = { digest: '', belle2File: '' };
+function storedTables(command: string): { digest: string; belle2Files: string[] } {
+  const none = { digest: '', belle2Files: [] };
   if (command !== 'build') return none;
   try {
     const index = JSON.parse(readFileSync(new URL('../dist/tables/sources.json', import.meta.url), 'utf8')) as {
@@ -34,8 +34,8 @@ function storedTables(command: string): { digest: string; belle2File: string } {
     }
     const digest = h.digest('hex');
     if (index.digest !== digest) return none;
-    const belle2File = Object.keys(index.presets).find((f) => index.presets[f].includes('belle2')) ?? '';
-    return { digest, belle2File };
+    const belle2Files = Object.keys(index.presets).filter((f) => index.presets[f].includes('belle2'));
+    return { digest, belle2Files };
   } catch {
     return none;
   }
@@ -45,7 +45,7 @@ export default defineConfig(({ command }) => {
   const tables = storedTables(command);
   return {
     root,
-    define: { __VANISH_TABLES_DIGEST__: JSON.stringify(tables.digest), __VANISH_TABLES_FILE__: JSON.stringify(tables.belle2File) },
+    define: { __VANISH_TABLES_DIGEST__: JSON.stringify(tables.digest), __VANISH_TABLES_FILES__: JSON.stringify(tables.belle2Files) },
     base: './',
     // No public/ folder: everything the page needs is imported and bundled.
     publicDir: false,

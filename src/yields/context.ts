@@ -58,10 +58,10 @@ export interface YieldContext {
   config: AnyExperimentConfig;
   spectrum: LeptonSource;
   target: Material;
-  /** Track-length table of the positrons that can annihilate, for the calorimeter depth L_T (Eq. 11). */
-  annihilationTrack: TrackLengthTable;
+  /** Track-length table of the positrons that can annihilate, for the calorimeter depth L_T (Eq. 11); built when first read. */
+  readonly annihilationTrack: TrackLengthTable;
   /** Track-length table of the leptons that radiate A′, for the bremsstrahlung depth of Eq. 12. */
-  bremsstrahlungTrack: TrackLengthTable;
+  readonly bremsstrahlungTrack: TrackLengthTable;
   /** F(E_A') of Eq. (11) for the continuous part, tabulated on first use. */
   annihilationKernel(): AnnihilationKernelTable;
   /** G(s) of Eq. (11) folded over the target's Compton profile (electronMotion: comptonProfile), tabulated on first use. */
@@ -421,15 +421,19 @@ function contextOf(config: AnyExperimentConfig): YieldContext {
   // the context the tables are built in: this one at the reference normalisation
   let ref: YieldContext | undefined;
   const refCtx = () => (ref ??= contextOf(atReference(config)));
+  let annihilationTrack: TrackLengthTable | undefined;
+  let bremsstrahlungTrack: TrackLengthTable | undefined;
   const ctx: YieldContext = {
     config,
     spectrum,
     target: material(config.material),
-    annihilationTrack: trackLengthTable(config.calorimeterDepth, positrons),
-    bremsstrahlungTrack: trackLengthTable(
-      config.bremsstrahlungDepth,
-      config.bremsstrahlungTracks === 'allLeptons' ? ALL_LEPTONS : positrons,
-    ),
+    // built when first read (shower/trackLength.ts keeps them): a curve whose yields are all kept needs none
+    get annihilationTrack() {
+      return (annihilationTrack ??= trackLengthTable(config.calorimeterDepth, positrons));
+    },
+    get bremsstrahlungTrack() {
+      return (bremsstrahlungTrack ??= trackLengthTable(config.bremsstrahlungDepth, config.bremsstrahlungTracks === 'allLeptons' ? ALL_LEPTONS : positrons));
+    },
     annihilationKernel: () => {
       if (view.kernel) return view.kernel;
       if (scale !== 1) return (view.kernel = scaledKernel(refCtx().annihilationKernel(), scale));

@@ -42,9 +42,10 @@ import type { QuadratureResult } from '../numeric/gaussKronrod.js';
 import { softPhotonCut } from '../processes/radiativeAnnihilation.js';
 import { materialProfile } from '../target/comptonProfile.js';
 import { annihilationYield, type YieldOptions } from './annihilation.js';
-import { bremsstrahlungYield } from './bremsstrahlung.js';
+import { bremsstrahlungOpen, bremsstrahlungYield } from './bremsstrahlung.js';
 import { BREMSSTRAHLUNG_ONLY, DARK_SECTOR, NOT_READ_BY_YIELDS, REFERENCE_NORMALISATION, tableScale, yieldContext, type YieldContext } from './context.js';
-import { interpolatedInMass } from './massGrid.js';
+import { interpolatedInMass, nodesOf, seedNodes } from './massGrid.js';
+import { storedTablesFor, type StoredYield, type StoredYields } from './storedTables.js';
 import { radiativeSetup, radiativeYield } from './radiative.js';
 
 /** Largest accepted interpolation error of a curve's yields, relative (module comment). */
@@ -63,7 +64,7 @@ export const NOT_READ: Readonly<Record<Channel, ReadonlySet<string>>> = {
 };
 
 /** Keyed owners of kept yields, most recent last; at most {@link STORE_COUNT}. */
-type Store = { direct: Map<string, QuadratureResult>; reference: YieldContext };
+type Store = { key: string; channel: Channel; direct: Map<string, QuadratureResult>; reference: YieldContext };
 const stores = new Map<string, Store>();
 const STORE_COUNT = 12;
 /** Direct values kept per key before the key's values are forgotten. */
@@ -77,10 +78,43 @@ function storeFor(channel: Channel, config: AnyExperimentConfig, relTol: number 
   const key = `${channel}|${relTol ?? ''}|${JSON.stringify(fields)}`;
   let store = stores.get(key);
   if (store) stores.delete(key);
-  else store = { direct: new Map(), reference: yieldContext(atReference(config)) };
+  else store = seeded({ key, channel, direct: new Map(), reference: yieldContext(atReference(config)) });
   stores.set(key, store);
   if (stores.size > STORE_COUNT) stores.delete(stores.keys().next().value as string);
   return store;
+}
+
+const asResult = (y: StoredYield): QuadratureResult => ({ value: y[1], error: y[2], evaluations: y[3], intervals: y[4], converged: y[5] });
+const asStored = (id: string, r: QuadratureResult): StoredYield => [id, r.value, r.error, r.evaluations, r.intervals, r.converged];
+
+/**
+ * A new store with the yields stored for its key (storedTables.ts: the build keeps the presets'
+ * default curves), when there are some: computed by the same code on the same key's reference
+ * context, they are the values this store would compute.
+ */
+function seeded(store: Store): Store {
+  const stored = storedTablesFor(store.key)?.yields;
+  if (!stored || !Array.isArray(stored.nodes) || !Array.isArray(stored.direct)) return store;
+  seedNodes(
+    store,
+    stored.nodes.map((n) => [n[0], n.length === 1 ? null : asResult(n as StoredYield)] as const),
+  );
+  for (const y of stored.direct) store.direct.set(y[0], asResult(y));
+  return store;
+}
+
+/**
+ * Every kept yield, per channel key, as stored data (for the build, scripts/build.mjs, after it
+ * computed the presets' default curves with no stored-tables lookup installed).
+ */
+export function yieldsToStore(): { key: string; yields: StoredYields }[] {
+  return [...stores.values()].map((store) => ({
+    key: store.key,
+    yields: {
+      nodes: nodesOf(store).map(([id, r]) => (r ? asStored(id, r) : [id])),
+      direct: [...store.direct].map(([id, r]) => asStored(id, r)),
+    },
+  }));
 }
 
 /** The store each context uses per channel and tolerance, looked up by key once per context. */
@@ -111,13 +145,14 @@ function directYield(ctx: YieldContext, channel: Channel, mass: number, options:
 
 /**
  * A channel's yield at one mass (GeV) for a curve: interpolated in ln m within
- * {@link CURVE_TOLERANCE} (its error added to the reported one) or computed directly, exactly
- * 0 where kinematics closes the channel. The exact-tree-level A′-strahlung keeps its own grid
- * (bremsstrahlung.ts, massGrid).
+ * {@link CURVE_TOLERANCE} (its error added to the reported one) or computed directly (always,
+ * with `atMass`; kept either way), exactly 0 where kinematics closes the channel. The exact-tree-level A′-strahlung keeps the grid of
+ * bremsstrahlung.ts (massGrid.ts's tolerance), here on the key's reference context like the others.
  */
-export function curveYield(ctx: YieldContext, channel: Channel, mass: number, options: YieldOptions & { finestLevel?: number } = {}): QuadratureResult {
+export function curveYield(ctx: YieldContext, channel: Channel, mass: number, options: YieldOptions & { finestLevel?: number; atMass?: boolean } = {}): QuadratureResult {
   const { config } = ctx;
-  if (channel === 'bremsstrahlung' && config.bremsstrahlungModel === 'etl') return bremsstrahlungYield(ctx, mass, { ...options, massGrid: true });
+  const etl = channel === 'bremsstrahlung' && config.bremsstrahlungModel === 'etl';
+  if (etl && !bremsstrahlungOpen(mass, config.energyCut, ctx.spectrum.energyMax)) return { value: 0, error: 0, evaluations: 0, intervals: 0, converged: true };
   let byContext = contextStores.get(ctx);
   if (!byContext) contextStores.set(ctx, (byContext = new Map()));
   const storeId = `${channel}|${options.relTol ?? ''}`;
@@ -139,9 +174,13 @@ export function curveYield(ctx: YieldContext, channel: Channel, mass: number, op
     }
     return r;
   };
+  if (options.atMass) return scaled(bare(mass), efficiency(mass) * norm);
   // e⁺e⁻ → γA′ costs ~10 ms a mass where it needs the finest level (its window): there nodes cost more than they save
   const maxLevel = options.finestLevel ?? (channel === 'radiative' ? 2 : 3);
-  const r = interpolatedInMass(store, channel, mass, bare, { tolerance: CURVE_TOLERANCE, breakpoints: breakpointsFor(ctx, channel), tag, maxLevel });
+  // the exact-tree-level A′-strahlung keeps the grid of bremsstrahlung.ts (its tolerance, no breakpoints)
+  const r = etl
+    ? interpolatedInMass(store, channel, mass, bare)
+    : interpolatedInMass(store, channel, mass, bare, { tolerance: CURVE_TOLERANCE, breakpoints: breakpointsFor(ctx, channel), tag, maxLevel });
   return scaled(r, efficiency(mass) * norm);
 }
 

@@ -59,6 +59,27 @@ export interface MassGridOptions {
 /** Node yields per configuration context (or keyed owner) and yield function name. */
 const caches = new WeakMap<object, Map<string, Node>>();
 
+/**
+ * An owner's node yields as entries [id, result] (null: a node that is not available: zero,
+ * closed or failed), e.g. to store them (yields/curveYields.ts yieldsToStore).
+ */
+export function nodesOf(owner: object): [string, QuadratureResult | null][] {
+  return [...(caches.get(owner) ?? new Map<string, Node>())].map(([id, n]) => [id, n ? n.result : null]);
+}
+
+/**
+ * Gives an owner node yields computed before ({@link nodesOf}'s entries, by the same function):
+ * they are used as if computed here. Only results a node would keep are taken.
+ */
+export function seedNodes(owner: object, entries: Iterable<readonly [string, QuadratureResult | null]>): void {
+  let cache = caches.get(owner);
+  if (!cache) caches.set(owner, (cache = new Map()));
+  for (const [id, r] of entries) {
+    if (r === null) cache.set(id, null);
+    else if (r.value > 0 && Number.isFinite(r.value) && Number.isFinite(r.error) && r.converged) cache.set(id, { value: r.value, relError: r.error / r.value, result: r });
+  }
+}
+
 /** Cubic Lagrange interpolation through (i, f_i), i = 0…3, at x (in node units). */
 function cubic(f: readonly number[], x: number): number {
   return (

@@ -1,7 +1,9 @@
 /**
  * Mass-independent tables built ahead of time (F, G(s), the Doppler-smeared source of a
  * configuration at the reference normalisation, yields/context.ts), so that the first curve
- * of a process need not build them. The library reads no files: whoever can (the command
+ * of a process need not build them; and, the same way, the yields kept for the presets'
+ * default curves (mass-grid nodes and direct values per channel key, yields/curveYields.ts),
+ * so that those curves need not compute them. The library reads no files: whoever can (the command
  * line reads dist/tables/, the web page fetches them) installs a lookup with
  * {@link setStoredTablesLookup}; the context asks it for a configuration's table key when it
  * first needs that configuration's tables, and builds them as before when it answers nothing
@@ -19,11 +21,24 @@ import type { MovingKernelData } from './movingElectrons.js';
 /** Version of the stored layout and of what it means; a file of another version is not used. */
 export const TABLES_FORMAT = 1;
 
-/** The tables of one configuration, each one optional. */
+/** One yield as stored: [id, value, error, evaluations, intervals, converged] (GeV-free: events at ε = 1). */
+export type StoredYield = [string, number, number, number, number, boolean];
+
+/**
+ * The kept yields of one channel key (yields/curveYields.ts): its mass-grid nodes (an id with
+ * no numbers is a node that is not available: zero, closed or failed) and its direct values.
+ */
+export interface StoredYields {
+  nodes: (StoredYield | [string])[];
+  direct: StoredYield[];
+}
+
+/** The tables of one configuration, or the kept yields of one channel key, each one optional. */
 export interface StoredTables {
   kernel?: KernelData;
   moving?: MovingKernelData;
   doppler?: DopplerData;
+  yields?: StoredYields;
 }
 
 /** A stored file: the format, the table key it was built for, the digest of its sources, the tables. */

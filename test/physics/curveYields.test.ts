@@ -23,6 +23,9 @@ const direct: Record<Channel, (ctx: YieldContext, m: number) => QuadratureResult
   radiative: (ctx, m) => radiativeYield(ctx, m),
 };
 
+/** Lets the test runner's messages through between long synchronous computations (its RPC times out after 60 s). */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const CASES: [string, AnyExperimentConfig][] = [
   ['belle2', EXPERIMENTS.belle2.config],
   ['besiii', EXPERIMENTS.besiii.config],
@@ -33,7 +36,7 @@ const CASES: [string, AnyExperimentConfig][] = [
 describe.each(CASES)('%s: interpolated yields against direct ones', (_, config) => {
   const ctx = yieldContext(config);
   for (const channel of ['bremsstrahlung', 'radiative', 'annihilation'] as Channel[]) {
-    it(`${channel}: within the reported error at 80 masses and next to every breakpoint`, () => {
+    it(`${channel}: within the reported error at 80 masses and next to every breakpoint`, async () => {
       clearCurveYields();
       const breakpoints = breakpointsFor(ctx, channel);
       const near = breakpoints.flatMap((b) => [b * (1 - 1e-4), b * (1 + 1e-4), b * 0.98, b * 1.02]);
@@ -42,6 +45,7 @@ describe.each(CASES)('%s: interpolated yields against direct ones', (_, config) 
       let interpolated = 0;
       let open = 0;
       for (const m of masses) {
+        await breathe();
         const a = curveYield(ctx, channel, m);
         const b = direct[channel](ctx, m);
         if (b.value === 0) {
@@ -91,7 +95,8 @@ describe('curve yields', () => {
     const config = EXPERIMENTS.belle2.config;
     const r = computeReach(config, logGrid(0.03, 0.2, 30));
     const at = reachPoint(yieldContext(config), r.requiredSignal, r.best.massGeV, { massGrid: false });
-    expect(r.best.epsilon90).toBe(at.epsilon90);
+    // computed at the key's reference normalisation and scaled (kept with the curve's yields): equal up to that rounding
+    expect(Math.abs(r.best.epsilon90 / at.epsilon90 - 1)).toBeLessThan(1e-13);
   }, 60_000);
 
   it('do not depend on the fields their kept values ignore (the keys of curveYields.ts)', () => {

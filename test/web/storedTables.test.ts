@@ -1,7 +1,8 @@
 /**
  * The web page's stored tables (web/src/storedTables.ts): with the digest `vite build` defines
  * (that of the sources, computed here as vite.config.ts does) the worker installs the belle2
- * tables of dist/tables, and the page's belle2 curve uses them; with another digest it does not.
+ * tables of dist/tables and the kept yields of belle2's default curve, and the page's belle2
+ * curve uses them; with another digest it does not.
  * Skipped when dist/tables is not built, or older than a source it lists.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -36,8 +37,15 @@ describe.skipIf(!fresh())('web page: stored belle2 tables', () => {
     await loadStoredTables();
     expect(storedTablesFor(tableKey(belle2))).toBeDefined();
     expect(storedTablesFor(tableKey(withOverrides(belle2, { energyCut: 0.1 })))).toBeUndefined();
-    const name = Object.keys(index.presets).find((f) => index.presets[f].includes('belle2'))!;
-    const file = decodeStoredTables(readFileSync(new URL(`../../dist/tables/${name}`, import.meta.url), 'utf8'));
+    const belle2Files = Object.keys(index.presets)
+      .filter((f) => index.presets[f].includes('belle2'))
+      .map((name) => decodeStoredTables(readFileSync(new URL(`../../dist/tables/${name}`, import.meta.url), 'utf8')));
+    const file = belle2Files.find((f) => f.key === tableKey(belle2))!;
+    expect(file).toBeDefined();
+    // and the kept yields of belle2's default curve, one file per channel key, each installed under its key
+    const kept = belle2Files.filter((f) => f.tables.yields);
+    expect(kept.length).toBeGreaterThanOrEqual(3);
+    for (const f of kept) expect(storedTablesFor(f.key)?.yields).toEqual(f.tables.yields);
     clearTableCache();
     // the stored arrays themselves: same values, not a build
     const G = yieldContext(belle2).movingElectronKernel();

@@ -237,11 +237,11 @@ function receive(req: ComputeRequest | WarmRequest): void {
 }
 
 /**
- * Starts the worker's service: installs the stored tables (`tables`, their text being fetched),
+ * Starts the worker's service: installs the stored tables (`tables`, their texts being fetched),
  * computes the link's curve when the worker's `name` carries the page's query, then answers the
  * page's messages (`held`: those that arrived before this code).
  */
-export function start(tables: Promise<string | undefined>, name: string, held: readonly MessageEvent[]): void {
+export function start(tables: Promise<string[] | undefined>, name: string, held: readonly MessageEvent[]): void {
   queue = loadStoredTables(tables);
   if (name.startsWith(FIRST_QUERY_NAME)) {
     try {

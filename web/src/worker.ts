@@ -4,9 +4,9 @@
  * that code runs. A worker the page's entry started carries the page's query in its name; the
  * engine then computes that link's curve without waiting for the page to ask.
  */
-import { belle2TablesText } from './tablesText.js';
+import { belle2TablesTexts } from './tablesText.js';
 
-const tables = belle2TablesText().catch(() => undefined);
+const tables = belle2TablesTexts().catch(() => undefined);
 const early: MessageEvent[] = [];
 self.onmessage = (e: MessageEvent) => early.push(e);
 void import('./engine.js').then((engine) => engine.start(tables, self.name, early));
