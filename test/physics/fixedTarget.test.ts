@@ -140,18 +140,23 @@ describe('NA64 2019 recomputed (published limit: PRL 123 (2019) 121801, from ../
     return NaN;
   };
 
-  it('with exact tree-level A′-strahlung lies within a factor 2 of the published limit from 1 MeV to 0.9 GeV', () => {
+  it('with exact tree-level A′-strahlung lies within a factor 2 of the published limit from 1 MeV to 0.9 GeV', async () => {
     // The published curve is bremsstrahlung only (NA64 added annihilation in PRD 104 (2021) L091701).
     // vanish applies no signal efficiency (not read from the paper; ε ∝ efficiency^(−1/2)) and models
     // the ECAL as an effective medium, so it lies below (stronger than) the published ε; the README
     // lists the remaining differences. With IWW the ratio fell to 0.26 at 1 GeV.
     const masses = [0.001, 0.03, 0.9];
     expect(na64.bremsstrahlungModel).toBe('etl');
-    const r = computeReach(na64, masses, { includeEdges: false });
-    const ratios = r.points.map((p) => p.epsilon90Bremsstrahlung / at(p.massGeV));
+    // one mass at a time, letting the test runner's messages through between them (its RPC times out after 60 s)
+    const points = [];
+    for (const m of masses) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      points.push(...computeReach(na64, [m], { includeEdges: false }).points);
+    }
+    const ratios = points.map((p) => p.epsilon90Bremsstrahlung / at(p.massGeV));
     for (const x of ratios) {
       expect(x).toBeGreaterThan(0.45);
       expect(x).toBeLessThan(1.05);
     }
-  });
+  }, 300_000);
 });

@@ -114,9 +114,11 @@ function checkReach(config: AnyExperimentConfig, masses: number[]) {
 }
 
 describe('random valid configurations and masses', () => {
-  it('every output is finite, ≥ 0, deterministic, with error ≤ value, or a one-line error naming the input', () => {
-    fc.assert(
-      fc.property(validConfig, fc.array(logUniform(1e-9, 200), { minLength: 1, maxLength: 3 }), ({ name, overrides }, masses) => {
+  it('every output is finite, ≥ 0, deterministic, with error ≤ value, or a one-line error naming the input', async () => {
+    // asynchronous only to let the test runner's messages through between runs (its RPC times out after 60 s)
+    await fc.assert(
+      fc.asyncProperty(validConfig, fc.array(logUniform(1e-9, 200), { minLength: 1, maxLength: 3 }), async ({ name, overrides }, masses) => {
+        await new Promise<void>((resolve) => setImmediate(resolve));
         let config: AnyExperimentConfig;
         try {
           config = withOverridesFromInput(EXPERIMENTS[name].config, overrides);
