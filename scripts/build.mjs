@@ -30,12 +30,12 @@ rmSync(path.join(root, 'dist', 'bundle'), { recursive: true, force: true });
 const { build } = await import('esbuild');
 
 // The stored tables' digest: SHA-256 over the path and bytes of every source file the tables'
-// and the kept yields' code imports (src/yields/context.ts, src/yields/curveYields.ts and what they
+// and the kept yields' and shapes' code imports (src/yields/context.ts, src/yields/curveYields.ts, src/spectral/spectrum.ts and what they
 // reach) and of the lock file (the dependencies' versions), as src/node/storedTables.ts digestFiles
 // computes it.
 const closure = await build({
   absWorkingDir: root,
-  entryPoints: ['src/yields/context.ts', 'src/yields/curveYields.ts'],
+  entryPoints: ['src/yields/context.ts', 'src/yields/curveYields.ts', 'src/spectral/spectrum.ts'],
   bundle: true,
   write: false,
   outdir: 'dist/closure',
@@ -105,8 +105,13 @@ await build({
   const { GRID, readGrid } = await import(path.join(root, 'dist/src/config/fields.js'));
   const grid = readGrid({ massMin: GRID.massMin.default, massMax: GRID.massMax.default, points: GRID.points.default }, (f) => f);
   if (!grid.ok) throw grid.problems[0];
-  const names = Object.keys(EXPERIMENTS).sort((a, b) => Number(EXPERIMENTS[b].config.kind === 'fixedTarget') - Number(EXPERIMENTS[a].config.kind === 'fixedTarget'));
+  // and belle2's with the spectral analysis (issue 8), whose shapes are stored too
+  const names = [
+    ...Object.keys(EXPERIMENTS).sort((a, b) => Number(EXPERIMENTS[b].config.kind === 'fixedTarget') - Number(EXPERIMENTS[a].config.kind === 'fixedTarget')),
+    'belle2+spectral',
+  ];
   const kept = new Map();
+  const shapeFiles = new Map();
   const add = (name, results) => {
     for (const { key, yields } of results) {
       const file = `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`;
@@ -128,7 +133,16 @@ await build({
         else worker.postMessage(name);
       };
       worker.on('message', (m) => {
-        if (!m.ready) add(m.name, m.kept);
+        if (!m.ready) {
+          add(m.name, m.kept);
+          for (const { key, shapes } of m.shapes) {
+            const file = `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`;
+            const k = shapeFiles.get(file) ?? { key, shapes: new Map(), presets: new Set() };
+            for (const [mass, h] of shapes) k.shapes.set(mass, h);
+            k.presets.add(m.name);
+            shapeFiles.set(file, k);
+          }
+        }
         next();
       });
       worker.on('error', reject);
@@ -140,7 +154,11 @@ await build({
     const yields = { nodes: [...k.nodes.values()].sort(byId), direct: [...k.direct.values()].sort(byId) };
     writeFileSync(path.join(dir, file), encodeStoredTables(k.key, tablesDigest, { yields }));
   }
-  console.error(`vanish build: kept yields of the presets' default curves (${kept.size} channel keys, ${threads} threads) in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  for (const [file, k] of [...shapeFiles].sort(byId)) {
+    (index[file] ??= []).push(...[...k.presets].sort());
+    writeFileSync(path.join(dir, file), encodeStoredTables(k.key, tablesDigest, { shapes: [...k.shapes].sort((a, b) => a[0] - b[0]) }));
+  }
+  console.error(`vanish build: kept yields of the presets' default curves (${kept.size} channel keys, ${shapeFiles.size} of spectral shapes, ${threads} threads) in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
   writeFileSync(path.join(dir, 'sources.json'), `${JSON.stringify({ digest: tablesDigest, files: tableSources, presets: index }, null, 1)}\n`);
   console.error(`vanish build: stored tables of ${Object.keys(index).length} configurations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -55,6 +55,7 @@ import type { YieldContext } from '../yields/context.js';
 import type { TrackLengthTable } from '../shower/trackLength.js';
 import type { BackgroundSummary } from '../results.js';
 import { NOT_READ, onClearCurveYields, type Channel } from '../yields/curveYields.js';
+import { storedTablesFor } from '../yields/storedTables.js';
 
 /** Smallest expected background of a bin of the Gaussian form (bins are merged up to it). */
 export const MIN_BACKGROUND = 10;
@@ -70,7 +71,8 @@ const SQRT2 = Math.SQRT2;
  * the channel's yield does not read, except the resolutions, which set the fine grid; the
  * dark sector stays in e⁺e⁻ → γA′'s key (its soft-photon cut reads the width). The values are
  * the ones computed afresh (same inputs, same operations), so a kept shape changes no bit;
- * clearCurveYields forgets them too.
+ * clearCurveYields forgets them too. The build stores those of belle2's spectral default curve
+ * (yields/storedTables.ts), read when a key's store is made.
  */
 const FINE_GRID_FIELDS = ['resolutionStochastic', 'resolutionConstant', 'momentumResolution'];
 const DARK_SECTOR_FIELDS = ['alphaD', 'massRatio', 'darkMatter', 'massSplitting'];
@@ -85,15 +87,28 @@ const MAX_SHAPES = 20_000;
 const shapeStores = new Map<string, Map<number, Float64Array>>();
 onClearCurveYields(() => shapeStores.clear());
 
+/**
+ * Every kept shape, per key, as stored data (for the build, scripts/build.mjs, after it computed
+ * the spectral analysis's default curve with no stored-tables lookup installed).
+ */
+export function shapesToStore(): { key: string; shapes: [number, Float64Array][] }[] {
+  return [...shapeStores].map(([key, store]) => ({ key, shapes: [...store] }));
+}
+
 function shapeStoreFor(channel: Channel, config: ExperimentConfig): Map<number, Float64Array> {
   const skip = SHAPE_NOT_READ[channel];
   const fields = Object.entries(config)
     .filter(([k]) => !skip.has(k))
     .sort(([a], [b]) => (a < b ? -1 : 1));
-  const key = `${channel}|${JSON.stringify(fields)}`;
+  const key = `shape|${channel}|${JSON.stringify(fields)}`;
   let store = shapeStores.get(key);
   if (store) shapeStores.delete(key);
-  else store = new Map();
+  else {
+    // with the shapes the build stored for this key (the same computation: the same values), if any
+    store = new Map();
+    const stored = storedTablesFor(key)?.shapes;
+    if (Array.isArray(stored)) for (const [m, h] of stored) if (typeof m === 'number' && h instanceof Float64Array) store.set(m, h);
+  }
   shapeStores.set(key, store);
   if (shapeStores.size > SHAPE_STORE_COUNT) shapeStores.delete(shapeStores.keys().next().value as string);
   return store;

@@ -39,6 +39,8 @@ export interface StoredTables {
   moving?: MovingKernelData;
   doppler?: DopplerData;
   yields?: StoredYields;
+  /** The kept spectral shapes of one key (spectral/spectrum.ts): [mass in GeV, fine-grid shape]. */
+  shapes?: [number, Float64Array][];
 }
 
 /** A stored file: the format, the table key it was built for, the digest of its sources, the tables. */

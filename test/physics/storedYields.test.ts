@@ -1,8 +1,9 @@
 /**
- * The kept yields of the presets' default curves, stored by the build (scripts/build.mjs,
- * dist/tables; src/yields/curveYields.ts yieldsToStore): a stored channel key holds exactly the
- * nodes and direct values a fresh computation of that curve keeps, and a curve read from them
- * is the freshly computed one byte for byte; a file of another key is never used. Needs
+ * The kept yields of the presets' default curves, and the spectral shapes of belle2's with the
+ * spectral analysis, stored by the build (scripts/build.mjs, dist/tables; yieldsToStore,
+ * shapesToStore): a stored key holds exactly the values a fresh computation of that curve keeps,
+ * and a curve read from them is the freshly computed one byte for byte; a file of another key is
+ * never used. Needs
  * dist/tables built from the current sources (`npm test` builds first).
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { clearTableCache } from '../../src/yields/context.js';
 import { clearCurveYields, yieldsToStore } from '../../src/yields/curveYields.js';
 import { setStoredTablesLookup, type StoredTablesFile } from '../../src/yields/storedTables.js';
 import { readStoredTables } from '../../src/node/storedTables.js';
+import { shapesToStore } from '../../src/spectral/spectrum.js';
 
 afterEach(() => {
   setStoredTablesLookup(undefined);
@@ -68,6 +70,32 @@ describe('stored yields of the presets’ default curves', () => {
       expect(got).toBe(want);
     }, 120_000);
   }
+
+  it('belle2 with the spectral analysis: the stored shapes are those a fresh curve keeps, and the curve read from them is the same bytes', () => {
+    const config = withOverrides(EXPERIMENTS.belle2.config, { analysis: 'spectral' });
+    const masses = defaultGrid();
+    fresh();
+    const want = JSON.stringify(computeReach(config, masses, { includeEdges: true }));
+    const shapes = shapesToStore();
+    expect(shapes.length).toBe(3);
+    for (const { key, shapes: kept } of shapes) {
+      const stored = readStoredTables(key)?.tables.shapes;
+      expect(stored, `stored shapes for ${key.slice(0, 60)}…: run npm run build`).toBeDefined();
+      const byMass = new Map(stored);
+      expect(byMass.size).toBe(kept.length);
+      for (const [m, h] of kept) expect(Array.from(byMass.get(m) ?? []), `${m} GeV`).toEqual(Array.from(h));
+    }
+    fresh();
+    const answered: string[] = [];
+    setStoredTablesLookup((key) => {
+      const file = readStoredTables(key);
+      if (file?.tables.shapes) answered.push(key);
+      return file;
+    });
+    const got = JSON.stringify(computeReach(config, masses, { includeEdges: true }));
+    expect(answered.length).toBe(3);
+    expect(got).toBe(want);
+  }, 120_000);
 
   it('na64-2019 (exact tree-level A′-strahlung): a few masses read from the stored nodes equal a fresh computation', () => {
     const config = EXPERIMENTS['na64-2019'].config;
