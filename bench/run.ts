@@ -55,7 +55,7 @@ const firstReach = (mode: string) =>
       return Number(r.stdout.trim());
     }),
   );
-row('first reach in a fresh process, shipped tables, median of 3', firstReach('stored'));
+row('first reach in a fresh process, shipped tables and default-curve yields, median of 3', firstReach('stored'));
 row('first reach in a fresh process, tables built, median of 3', firstReach('built'));
 const runs = Array.from({ length: 11 }, () => time(warm(belle2)));
 row('belle2 curve (three channels, moving e-), warm, median of 11', median(runs), 200);
@@ -79,13 +79,16 @@ row('belle2 + spectral, warm tables, yields not kept, median of 5', median(spect
 console.log(
   `  belle2 / belle2-paper (issue 7: < 2): first curve on built tables ×${(median(fresh) / median(paperRuns)).toFixed(2)}, cold with the tables built ×${(median(coldRuns) / median(paperCold)).toFixed(2)}; spectral on top of belle2 (yields not kept): ×${(median(spectralFresh) / median(fresh)).toFixed(2)}`,
 );
-// cold again, the tables read from the files the build stored (dist/tables) as the command reads them
+// cold again, the tables (and the presets' default-curve yields and belle2's spectral shapes) read from the
+// files the build stored (dist/tables) as the command reads them
 installStoredTables();
 const coldStored = Array.from({ length: 5 }, () => time(cold(belle2)));
-row('belle2 curve, cold, stored tables read, median of 5', median(coldStored));
+row('belle2 curve, cold, stored tables and yields read, median of 5', median(coldStored));
 const paperColdStored = Array.from({ length: 5 }, () => time(cold(belle2_paper)));
-row('belle2-paper curve, cold, stored tables read, median of 5', median(paperColdStored));
-console.log(`  belle2 / belle2-paper, cold with stored tables: ×${(median(coldStored) / median(paperColdStored)).toFixed(2)}`);
+row('belle2-paper curve, cold, stored tables and yields read, median of 5', median(paperColdStored));
+console.log(`  belle2 / belle2-paper, cold with stored tables and yields: ×${(median(coldStored) / median(paperColdStored)).toFixed(2)}`);
+const spectralColdStored = Array.from({ length: 5 }, () => time(cold(spectral)));
+row('belle2 + spectral, cold, stored tables, yields and shapes read, median of 5', median(spectralColdStored), 1000);
 setStoredTablesLookup(undefined);
 // issue 13: a recompute of 100 masses after an edit that leaves the tables (α_D here)
 const grid100 = logGrid(1e-3, 1, 100);
