@@ -2,22 +2,23 @@
 /**
  * The build: the library compiled by tsc to dist/src (with .d.ts, for
  * `import … from 'vanish'`), and the command line bundled by esbuild into
- * dist/bundle/ (commander, zod and the library inside; loading one file
- * instead of ~150 modules is most of the CLI's start-up): vanish.js, the scan
- * worker worker.js, and chunks that only some commands load (YAML for config
- * files and HEPData, d3 for figures, the scan's formats). The PNG renderer and
- * its fonts stay outside the bundle: they are optional dependencies loaded
- * only when a PNG is asked for.
+ * dist/bundle/: cli.cjs, one minified script with commander, zod, the library
+ * and every command inside (loading one file instead of ~150 modules; the code
+ * only some commands run — YAML, d3, HEPData — is initialised when asked for),
+ * its V8 code cache cli.cache, the loader vanish.js that runs it with the cache
+ * (scripts/cli-loader.mjs), and worker.js, the worker thread of `vanish scan`.
+ * The PNG and PDF renderers and the fonts stay outside the bundle: they are
+ * optional dependencies loaded only when a PNG or PDF is asked for.
  *
  * Run by `npm run build`, by `prepack` (so a tarball or a registry install
  * carries dist/) and by `prepare` in a development checkout (scripts/prepare.mjs).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -63,16 +64,30 @@ const common = {
   logLevel: 'warning',
   define: { __VANISH_TABLES_DIGEST__: JSON.stringify(tablesDigest) },
 };
-// The CLI and the worker thread of `vanish scan` (cli/pool.ts finds it next to the CLI as worker.js),
-// with their shared and lazily loaded code in chunks beside them.
+// The CLI: one CommonJS script, dist/bundle/cli.cjs (commander, zod, the library and the commands' code,
+// minified: less to read), run by the loader dist/bundle/vanish.js (scripts/cli-loader.mjs) with a V8
+// code cache made below. A script, not an ES module, because Node 20 caches compiled code only for
+// scripts (vm.Script cachedData); code that only some commands run (YAML, d3, HEPData, PNG and PDF
+// writers) is inside, initialised when a command first asks for it. import.meta.url is the script's own URL.
 await build({
   ...common,
-  entryPoints: { vanish: 'cli/main.ts', worker: 'cli/worker.ts' },
+  format: 'cjs',
+  banner: { js: '"use strict";' },
+  define: { ...common.define, 'import.meta.url': '__vanishMetaUrl' },
+  entryPoints: { cli: 'cli/main.ts' },
   outdir: 'dist/bundle',
-  splitting: true,
-  chunkNames: 'chunk-[hash]',
-  metafile: false,
+  outExtension: { '.js': '.cjs' },
+  minify: true,
 });
+{
+  // In a script, import() would need a flag of Node's (--experimental-vm-modules): the optional packages are
+  // loaded with require (cli/png.ts, cli/pdf.ts).
+  const text = readFileSync(path.join(root, 'dist/bundle/cli.cjs'), 'utf8');
+  if (/\bimport\s*\(/.test(text)) throw new Error('dist/bundle/cli.cjs calls import(), which a vm.Script cannot: load that module with require');
+}
+copyFileSync(path.join(root, 'scripts/cli-loader.mjs'), path.join(root, 'dist/bundle/vanish.js'));
+// The worker thread of `vanish scan` and of long curves (cli/pool.ts finds it next to the CLI as worker.js).
+await build({ ...common, entryPoints: { worker: 'cli/worker.ts' }, outdir: 'dist/bundle', minify: true });
 
 // The mass-independent tables of every preset's configuration (yields/context.ts tablesToStore), one
 // file per table key (presets that differ only in fields the tables do not read share one), read by
@@ -94,4 +109,15 @@ await build({
   }
   writeFileSync(path.join(dir, 'sources.json'), `${JSON.stringify({ digest: tablesDigest, files: tableSources, presets: index }, null, 1)}\n`);
   console.error(`vanish build: stored tables of ${Object.keys(index).length} configurations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+// The CLI's V8 code cache (dist/bundle/cli.cache, read by dist/bundle/vanish.js): the code compiled while this
+// Node runs `vanish reach --format json` on the default curve, after the tables above exist (as an installed
+// CLI runs it). Another Node version rejects the cache and compiles from the source.
+{
+  const t0 = performance.now();
+  const loader = pathToFileURL(path.join(root, 'dist/bundle/vanish.js')).href;
+  const warmUp = `const cli = await import(${JSON.stringify(loader)}); const status = await cli.main(['reach', '--format', 'json']); if (status !== 0) process.exit(status); cli.writeCodeCache();`;
+  execFileSync(process.execPath, ['--input-type=module', '-e', warmUp], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  console.error(`vanish build: the CLI's code cache in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
