@@ -55,7 +55,7 @@ function computeInFreshProcess(experiment: string, stored: boolean): number {
 
 const row = (name: string, ms: number, note = '') => console.log(`${name.padEnd(58)} ${ms.toFixed(0).padStart(7)} ms${note ? `   ${note}` : ''}`);
 
-if (!existsSync(new URL('../dist/bundle/vanish.js', import.meta.url))) {
+if (!existsSync(new URL('../dist/bundle/vanish.cjs', import.meta.url))) {
   console.log('dist/ is not built: run `npm run build` first');
   process.exit(1);
 }

@@ -5,8 +5,8 @@
  * dist/bundle/: cli.cjs, one minified script with commander, zod, the library
  * and every command inside (loading one file instead of ~150 modules; the code
  * only some commands run — YAML, d3, HEPData — is initialised when asked for),
- * its V8 code cache cli.cache, the loader vanish.js that runs it with the cache
- * (scripts/cli-loader.mjs), and worker.js, the worker thread of `vanish scan`.
+ * its V8 code cache cli.cache, the loader vanish.cjs that runs it with the cache
+ * (scripts/cli-loader.cjs), and worker.js, the worker thread of `vanish scan`.
  * The PNG and PDF renderers and the fonts stay outside the bundle: they are
  * optional dependencies loaded only when a PNG or PDF is asked for.
  *
@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -65,7 +65,7 @@ const common = {
   define: { __VANISH_TABLES_DIGEST__: JSON.stringify(tablesDigest) },
 };
 // The CLI: one CommonJS script, dist/bundle/cli.cjs (commander, zod, the library and the commands' code,
-// minified: less to read), run by the loader dist/bundle/vanish.js (scripts/cli-loader.mjs) with a V8
+// minified: less to read), run by the loader dist/bundle/vanish.cjs (scripts/cli-loader.cjs) with a V8
 // code cache made below. A script, not an ES module, because Node 20 caches compiled code only for
 // scripts (vm.Script cachedData); code that only some commands run (YAML, d3, HEPData, PNG and PDF
 // writers) is inside, initialised when a command first asks for it. import.meta.url is the script's own URL.
@@ -85,7 +85,7 @@ await build({
   const text = readFileSync(path.join(root, 'dist/bundle/cli.cjs'), 'utf8');
   if (/\bimport\s*\(/.test(text)) throw new Error('dist/bundle/cli.cjs calls import(), which a vm.Script cannot: load that module with require');
 }
-copyFileSync(path.join(root, 'scripts/cli-loader.mjs'), path.join(root, 'dist/bundle/vanish.js'));
+copyFileSync(path.join(root, 'scripts/cli-loader.cjs'), path.join(root, 'dist/bundle/vanish.cjs'));
 // The worker thread of `vanish scan` and of long curves (cli/pool.ts finds it next to the CLI as worker.js).
 await build({ ...common, entryPoints: { worker: 'cli/worker.ts' }, outdir: 'dist/bundle', minify: true });
 
@@ -111,13 +111,13 @@ await build({ ...common, entryPoints: { worker: 'cli/worker.ts' }, outdir: 'dist
   console.error(`vanish build: stored tables of ${Object.keys(index).length} configurations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-// The CLI's V8 code cache (dist/bundle/cli.cache, read by dist/bundle/vanish.js): the code compiled while this
+// The CLI's V8 code cache (dist/bundle/cli.cache, read by dist/bundle/vanish.cjs): the code compiled while this
 // Node runs `vanish reach --format json` on the default curve, after the tables above exist (as an installed
 // CLI runs it). Another Node version rejects the cache and compiles from the source.
 {
   const t0 = performance.now();
-  const loader = pathToFileURL(path.join(root, 'dist/bundle/vanish.js')).href;
-  const warmUp = `const cli = await import(${JSON.stringify(loader)}); const status = await cli.main(['reach', '--format', 'json']); if (status !== 0) process.exit(status); cli.writeCodeCache();`;
-  execFileSync(process.execPath, ['--input-type=module', '-e', warmUp], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const loader = path.join(root, 'dist/bundle/vanish.cjs');
+  const warmUp = `const cli = require(${JSON.stringify(loader)}); cli.main(['reach', '--format', 'json']).then((status) => { if (status !== 0) process.exit(status); cli.writeCodeCache(); });`;
+  execFileSync(process.execPath, ['-e', warmUp], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   console.error(`vanish build: the CLI's code cache in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
