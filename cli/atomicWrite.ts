@@ -16,7 +16,6 @@
  * file (/dev/null, /dev/stdout, a FIFO) is written in place, last.
  */
 import { closeSync, fsyncSync, fchmodSync, linkSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { writeAll } from './io.js';
@@ -44,7 +43,7 @@ export function removeTempFiles(): void {
   live.clear();
 }
 
-// node:crypto is loaded when a file is first written, not by every command at start-up.
+// node:crypto and node:fs/promises are loaded when a file is first written, not by every command at start-up.
 const require = createRequire(import.meta.url);
 
 function tempPath(dest: string, what = ''): string {
@@ -269,7 +268,7 @@ export async function writeFilesAtomic(files: OutputFile[], beforeCommit?: () =>
   }
   for (const f of special) {
     try {
-      await writeFile(f.path, f.data);
+      await (require('node:fs/promises') as typeof import('node:fs/promises')).writeFile(f.path, f.data);
     } catch (e) {
       withPath(e, f.path);
     }
