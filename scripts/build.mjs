@@ -113,11 +113,12 @@ await build({ ...common, entryPoints: { worker: 'cli/worker.ts' }, outdir: 'dist
 
 // The CLI's V8 code cache (dist/bundle/cli.cache, read by dist/bundle/vanish.cjs): the code compiled while this
 // Node runs `vanish reach --format json` on the default curve, after the tables above exist (as an installed
-// CLI runs it). Another Node version rejects the cache and compiles from the source.
+// CLI runs it), with no NODE_OPTIONS: V8 takes the cache only with the flags it was made with, and `vanish` is
+// run without any. Another Node version, or Node options, reject the cache: the CLI compiles from the source.
 {
   const t0 = performance.now();
   const loader = path.join(root, 'dist/bundle/vanish.cjs');
   const warmUp = `const cli = require(${JSON.stringify(loader)}); cli.main(['reach', '--format', 'json']).then((status) => { if (status !== 0) process.exit(status); cli.writeCodeCache(); });`;
-  execFileSync(process.execPath, ['-e', warmUp], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['-e', warmUp], { cwd: root, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
   console.error(`vanish build: the CLI's code cache in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
