@@ -113,7 +113,7 @@ row('table: moving-electron kernel G(s), incl. F', build((c) => c.movingElectron
 row('table: Doppler-smeared source', build((c) => c.dopplerSource()));
 
 const bin = new URL('../bin/vanish.js', import.meta.url).pathname;
-if (existsSync(new URL('../dist/bundle/vanish.js', import.meta.url))) {
+if (existsSync(new URL('../dist/bundle/vanish.cjs', import.meta.url))) {
   const cli = Array.from({ length: 5 }, () =>
     time(() => {
       const r = spawnSync(process.execPath, [bin, 'reach', '--format', 'json'], { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -15,9 +15,8 @@
  * A symlink is followed (the link stays); a destination that is not a regular
  * file (/dev/null, /dev/stdout, a FIFO) is written in place, last.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, fchmodSync, linkSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { writeAll } from './io.js';
 
@@ -44,7 +43,11 @@ export function removeTempFiles(): void {
   live.clear();
 }
 
+// node:crypto and node:fs/promises are loaded when a file is first written, not by every command at start-up.
+const require = createRequire(import.meta.url);
+
 function tempPath(dest: string, what = ''): string {
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}${what}`;
   return path.join(path.dirname(dest), `${TEMP_PREFIX}${tag}-${path.basename(dest)}`.slice(0, 255));
 }
@@ -265,7 +268,7 @@ export async function writeFilesAtomic(files: OutputFile[], beforeCommit?: () =>
   }
   for (const f of special) {
     try {
-      await writeFile(f.path, f.data);
+      await (require('node:fs/promises') as typeof import('node:fs/promises')).writeFile(f.path, f.data);
     } catch (e) {
       withPath(e, f.path);
     }

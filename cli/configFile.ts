@@ -15,7 +15,7 @@
  * here too, never a Node warning on stderr.
  */
 import { UsageError, firstLine, quote } from './errors.js';
-import { readTextFile, sizeText } from './readInput.js';
+import { groupedInteger, readTextFile, sizeText } from './readInput.js';
 
 /** Largest config file read, in bytes (a complete config is about 1 kB). */
 export const MAX_CONFIG_BYTES = 1 << 20;
@@ -27,7 +27,7 @@ export const MAX_YAML_ENTRIES = 10_000;
 /** The limits in words, for `vanish config --help`. */
 export const CONFIG_LIMITS_HELP =
   `A --config file is at most ${sizeText(MAX_CONFIG_BYTES)} of UTF-8 text, values nested at most ${MAX_CONFIG_DEPTH} deep, ` +
-  `at most ${MAX_YAML_ENTRIES.toLocaleString('en-US')} lines and list items in YAML, each field once.`;
+  `at most ${groupedInteger(MAX_YAML_ENTRIES)} lines and list items in YAML, each field once.`;
 
 const HINT = 'give a YAML or JSON mapping of config fields, e.g. "lumi: 10"';
 
@@ -127,7 +127,7 @@ async function parseYaml(text: string, fail: (why: string) => UsageError): Promi
   const { isMap, isScalar, parseDocument } = await import('./yaml.js');
   const entries = yamlEntries(text);
   if (entries > MAX_YAML_ENTRIES) {
-    throw fail(`has ${entries.toLocaleString('en-US')} lines and list items, more than the limit of ${MAX_YAML_ENTRIES.toLocaleString('en-US')}`);
+    throw fail(`has ${groupedInteger(entries)} lines and list items, more than the limit of ${groupedInteger(MAX_YAML_ENTRIES)}`);
   }
   const tooDeep = () => fail(`nests values more than ${MAX_CONFIG_DEPTH} deep`);
   if (flowDepth(text) > MAX_CONFIG_DEPTH) throw tooDeep();

@@ -6,8 +6,12 @@
  * so text stays text and lines stay vectors. Dated 1 January 2000 (not now):
  * the same figure gives the same bytes.
  */
+import { createRequire } from 'node:module';
 import { UsageError } from './errors.js';
 import { dejaVuFontFiles } from './png.js';
+
+// require, not import(): the bundled CLI runs as a script with a V8 code cache (scripts/build.mjs), where import() is not available.
+const require = createRequire(import.meta.url);
 
 /** Points per SVG px (72 pt per inch, 96 px per inch). */
 export const PT_PER_PX = 0.75;
@@ -26,8 +30,7 @@ function svgSize(svg: string): { width: number; height: number } {
 /** Loads the optional PDF packages, or says how to install them (one line). */
 async function load(): Promise<{ PDFDocument: typeof import('pdfkit'); SVGtoPDF: typeof import('svg-to-pdfkit') }> {
   try {
-    const [pdfkit, svgToPdfkit] = await Promise.all([import('pdfkit'), import('svg-to-pdfkit')]);
-    return { PDFDocument: pdfkit.default, SVGtoPDF: svgToPdfkit.default };
+    return { PDFDocument: require('pdfkit') as typeof import('pdfkit'), SVGtoPDF: require('svg-to-pdfkit') as typeof import('svg-to-pdfkit') };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw e;

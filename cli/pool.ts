@@ -10,11 +10,15 @@
  * class); {@link WorkerPool.cancel} terminates every worker at once (Ctrl-C).
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ConfigError } from '../src/config/schema.js';
 import { tableKey } from '../src/yields/context.js';
 import type { WorkerTask, WorkerReply } from './worker.js';
+
+// node:worker_threads is loaded when a pool starts, not by every `vanish reach` at start-up.
+const require = createRequire(import.meta.url);
 
 /** The default number of jobs: the cores this process may use. */
 export function defaultJobs(): number {
@@ -90,8 +94,9 @@ export class WorkerPool {
         if (id !== undefined) w.postMessage({ id, task: tasks[id] });
       };
       const n = Math.min(this.size, tasks.length);
+      const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
       for (let i = 0; i < n; i++) {
-        const w = new Worker(url, { execArgv, stdout: false, stderr: false });
+        const w = new WorkerThread(url, { execArgv, stdout: false, stderr: false });
         this.workers.push(w);
         w.on('message', (reply: WorkerReply) => {
           if (finished) return;

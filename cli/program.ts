@@ -1,20 +1,23 @@
 /**
  * The `vanish` command line: the program with its top-level help; each
  * subcommand lives in its own file in `cli/commands/` (listed in
- * `cli/commands/index.ts`). Every command that takes a configuration works
+ * `cli/commands/index.ts`), loaded only when the command line needs it. Every command that takes a configuration works
  * for any built-in experiment (`--experiment`), collider or fixed target.
  * Actions validate every input before computing, then write results to stdout
  * or, with `--output`, to a file written whole or not at all.
  */
 import { Command } from 'commander';
 import { rejectRepeatedOptions } from './argv.js';
-import { COMMANDS } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 import { PRECEDENCE_HELP } from './commands/shared.js';
 import type { Io } from './io.js';
 import type { Library } from './library.js';
 
-/** Builds the program; `lib` does the physics, `io` receives the output. */
-export function buildProgram(lib: Library, io: Io, version: string): Command {
+/**
+ * Builds the program for `argv` (with the command it names, or every command when it names none);
+ * `lib` does the physics, `io` receives the output.
+ */
+export async function buildProgram(lib: Library, io: Io, version: string, argv: readonly string[]): Promise<Command> {
   const program = new Command('vanish');
   program
     .description(
@@ -47,7 +50,8 @@ export function buildProgram(lib: Library, io: Io, version: string): Command {
         '  vanish reach --experiment na64-2019 --compare NA64=published.txt --plot na64.svg',
       ].join('\n'),
     );
-  for (const register of COMMANDS) register(program, { lib, io });
+  const registers = await Promise.all(commandsFor(argv).map((c) => c.load()));
+  for (const register of registers) register(program, { lib, io });
   rejectRepeatedOptions(program);
   return program;
 }

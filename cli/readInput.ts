@@ -15,6 +15,16 @@ export function sizeText(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/**
+ * A whole number with thousands separated by commas (10,000), as
+ * `toLocaleString('en-US')` writes it, without loading ICU's locale data
+ * (≈ 25 ms at the first call, paid by every command when it ran at import).
+ */
+export function groupedInteger(n: number): string {
+  const digits = String(Math.abs(Math.trunc(n)));
+  return `${n < 0 ? '-' : ''}${digits.replace(/\B(?=(\d{3})+$)/g, ',')}`;
+}
+
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**

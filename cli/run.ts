@@ -29,7 +29,7 @@ function packageVersion(): string {
  */
 export async function run(argv: string[], io: Io, lib: Library): Promise<number> {
   try {
-    const program = buildProgram(lib, io, packageVersion());
+    const program = await buildProgram(lib, io, packageVersion(), argv);
     // `vanish help NAME` of a command that does not exist: commander would print the whole help.
     if (argv[0] === 'help' && argv[1] !== undefined && !program.commands.some((c) => c.name() === argv[1] || c.aliases().includes(argv[1]))) {
       throw new UsageError(`unknown command '${argv[1]}' (vanish --help lists the commands)`);

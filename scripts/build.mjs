@@ -2,19 +2,20 @@
 /**
  * The build: the library compiled by tsc to dist/src (with .d.ts, for
  * `import … from 'vanish'`), and the command line bundled by esbuild into
- * dist/bundle/ (commander, zod and the library inside; loading one file
- * instead of ~150 modules is most of the CLI's start-up): vanish.js, the scan
- * worker worker.js, and chunks that only some commands load (YAML for config
- * files and HEPData, d3 for figures, the scan's formats). The PNG renderer and
- * its fonts stay outside the bundle: they are optional dependencies loaded
- * only when a PNG is asked for.
+ * dist/bundle/: cli.cjs, one minified script with commander, zod, the library
+ * and every command inside (loading one file instead of ~150 modules; the code
+ * only some commands run — YAML, d3, HEPData — is initialised when asked for),
+ * its V8 code cache cli.cache, the loader vanish.cjs that runs it with the cache
+ * (scripts/cli-loader.cjs), and worker.js, the worker thread of `vanish scan`.
+ * The PNG and PDF renderers and the fonts stay outside the bundle: they are
+ * optional dependencies loaded only when a PNG or PDF is asked for.
  *
  * Run by `npm run build`, by `prepack` (so a tarball or a registry install
  * carries dist/) and by `prepare` in a development checkout (scripts/prepare.mjs).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -67,16 +68,30 @@ const common = {
   logLevel: 'warning',
   define: { __VANISH_TABLES_DIGEST__: JSON.stringify(tablesDigest) },
 };
-// The CLI and the worker thread of `vanish scan` (cli/pool.ts finds it next to the CLI as worker.js),
-// with their shared and lazily loaded code in chunks beside them.
+// The CLI: one CommonJS script, dist/bundle/cli.cjs (commander, zod, the library and the commands' code,
+// minified: less to read), run by the loader dist/bundle/vanish.cjs (scripts/cli-loader.cjs) with a V8
+// code cache made below. A script, not an ES module, because Node 20 caches compiled code only for
+// scripts (vm.Script cachedData); code that only some commands run (YAML, d3, HEPData, PNG and PDF
+// writers) is inside, initialised when a command first asks for it. import.meta.url is the script's own URL.
 await build({
   ...common,
-  entryPoints: { vanish: 'cli/main.ts', worker: 'cli/worker.ts' },
+  format: 'cjs',
+  banner: { js: '"use strict";' },
+  define: { ...common.define, 'import.meta.url': '__vanishMetaUrl' },
+  entryPoints: { cli: 'cli/main.ts' },
   outdir: 'dist/bundle',
-  splitting: true,
-  chunkNames: 'chunk-[hash]',
-  metafile: false,
+  outExtension: { '.js': '.cjs' },
+  minify: true,
 });
+{
+  // In a script, import() would need a flag of Node's (--experimental-vm-modules): the optional packages are
+  // loaded with require (cli/png.ts, cli/pdf.ts).
+  const text = readFileSync(path.join(root, 'dist/bundle/cli.cjs'), 'utf8');
+  if (/\bimport\s*\(/.test(text)) throw new Error('dist/bundle/cli.cjs calls import(), which a vm.Script cannot: load that module with require');
+}
+copyFileSync(path.join(root, 'scripts/cli-loader.cjs'), path.join(root, 'dist/bundle/vanish.cjs'));
+// The worker thread of `vanish scan` and of long curves (cli/pool.ts finds it next to the CLI as worker.js).
+await build({ ...common, entryPoints: { worker: 'cli/worker.ts' }, outdir: 'dist/bundle', minify: true });
 
 // The mass-independent tables of every preset's configuration (yields/context.ts tablesToStore), one
 // file per table key (presets that differ only in fields the tables do not read share one), read by
@@ -161,4 +176,16 @@ await build({
   console.error(`vanish build: kept yields of the presets' default curves (${kept.size} channel keys, ${shapeFiles.size} of spectral shapes, ${threads} threads) in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
   writeFileSync(path.join(dir, 'sources.json'), `${JSON.stringify({ digest: tablesDigest, files: tableSources, presets: index }, null, 1)}\n`);
   console.error(`vanish build: stored tables of ${Object.keys(index).length} configurations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+// The CLI's V8 code cache (dist/bundle/cli.cache, read by dist/bundle/vanish.cjs): the code compiled while this
+// Node runs `vanish reach --format json` on the default curve, after the tables above exist (as an installed
+// CLI runs it), with no NODE_OPTIONS: V8 takes the cache only with the flags it was made with, and `vanish` is
+// run without any. Another Node version, or Node options, reject the cache: the CLI compiles from the source.
+{
+  const t0 = performance.now();
+  const loader = path.join(root, 'dist/bundle/vanish.cjs');
+  const warmUp = `const cli = require(${JSON.stringify(loader)}); cli.main(['reach', '--format', 'json']).then((status) => { if (status !== 0) process.exit(status); cli.writeCodeCache(); });`;
+  execFileSync(process.execPath, ['-e', warmUp], { cwd: root, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  console.error(`vanish build: the CLI's code cache in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

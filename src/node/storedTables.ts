@@ -9,8 +9,8 @@
  * that does not parse — answers nothing, and the library builds the tables itself
  * (src/yields/storedTables.ts). VANISH_STORED_TABLES=off turns the lookup off.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { decodeStoredTables, setStoredTablesLookup, type StoredTablesFile } from '../yields/storedTables.js';
 
 /** Set by the bundle's build to the digest of its sources; undeclared when run from the sources. */
@@ -27,6 +27,10 @@ function tablesDir(): URL {
   if (/\/dist\/src\/node\/[^/]+$/.test(here)) return new URL('../../tables/', here);
   return new URL('../../dist/tables/', here);
 }
+
+// node:crypto (≈ 5 ms to load) only when a table is looked up, not by every command of the CLI at start-up.
+const require = createRequire(import.meta.url);
+const createHash: typeof import('node:crypto').createHash = (algorithm) => (require('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
 
 /** The file name of a table key's tables. */
 export function tableFileName(key: string): string {
