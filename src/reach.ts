@@ -22,7 +22,8 @@ import { bremsstrahlungYield } from './yields/bremsstrahlung.js';
 import { NO_YIELD, radiativeYield } from './yields/radiative.js';
 import { spectralSetup, type SpectralSetup } from './spectral/spectrum.js';
 import { yieldContext, type YieldContext } from './yields/context.js';
-import { curveYield } from './yields/curveYields.js';
+import { curveYield, exactYield, type Channel } from './yields/curveYields.js';
+import type { QuadratureResult } from './numeric/gaussKronrod.js';
 import { backgroundFor } from './backgrounds/index.js';
 import { checkMass, honestShape, honestYield } from './yields/massRange.js';
 import { darkPhotonFor } from './models/darkPhoton.js';
@@ -128,12 +129,16 @@ export function reachPoint(
   if (!(required >= 0) || !Number.isFinite(required)) throw new RangeError(`the required signal must be finite and ≥ 0, got ${required}`);
   // massInterpolation 'auto': a curve's yields come from the shared mass grids (yields/curveYields.ts) unless asked otherwise
   const grid = (options.massGrid ?? true) && ctx.config.massInterpolation !== 'off';
-  const ann = honestYield('annihilation', mass, () => (grid ? curveYield(ctx, 'annihilation', mass, options) : annihilationYield(ctx, mass, options)));
+  // otherwise each yield is computed at the mass on this context, and kept (exactYield: the direct numbers bit for bit)
+  const exact = (channel: Channel, compute: () => QuadratureResult) => exactYield(ctx, channel, mass, options.relTol, compute);
+  const ann = honestYield('annihilation', mass, () =>
+    grid ? curveYield(ctx, 'annihilation', mass, options) : exact('annihilation', () => annihilationYield(ctx, mass, options)),
+  );
   const bre = honestYield('bremsstrahlung', mass, () =>
-    grid ? curveYield(ctx, 'bremsstrahlung', mass, options) : bremsstrahlungYield(ctx, mass, { ...options, massGrid: false }),
+    grid ? curveYield(ctx, 'bremsstrahlung', mass, options) : exact('bremsstrahlung', () => bremsstrahlungYield(ctx, mass, { ...options, massGrid: false })),
   );
   const rad = ctx.config.radiativeAnnihilation
-    ? honestYield('radiative', mass, () => (grid ? curveYield(ctx, 'radiative', mass, options) : radiativeYield(ctx, mass, options)))
+    ? honestYield('radiative', mass, () => (grid ? curveYield(ctx, 'radiative', mass, options) : exact('radiative', () => radiativeYield(ctx, mass, options))))
     : NO_YIELD;
   const counting = epsilonForSignal(ann.value + bre.value + rad.value, required);
   let limits = {

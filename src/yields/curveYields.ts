@@ -108,13 +108,15 @@ function seeded(store: Store): Store {
  * computed the presets' default curves with no stored-tables lookup installed).
  */
 export function yieldsToStore(): { key: string; yields: StoredYields }[] {
-  return [...stores.values()].map((store) => ({
+  const interpolated = [...stores.values()].map((store) => ({
     key: store.key,
     yields: {
-      nodes: nodesOf(store).map(([id, r]) => (r ? asStored(id, r) : [id])),
+      nodes: nodesOf(store).map(([id, r]): StoredYield | [string] => (r ? asStored(id, r) : [id])),
       direct: [...store.direct].map(([id, r]) => asStored(id, r)),
     },
   }));
+  const exact = [...exactStores].map(([key, store]) => ({ key, yields: { nodes: [], direct: [...store].map(([id, r]) => asStored(id, r)) } }));
+  return [...interpolated, ...exact];
 }
 
 /** The store each context uses per channel and tolerance, looked up by key once per context. */
@@ -132,6 +134,70 @@ export function clearCurveYields(): void {
   stores.clear();
   contextStores = new WeakMap();
   for (const forget of clearHooks) forget();
+}
+
+/**
+ * Yields computed directly on a configuration's own context (`massInterpolation: 'off'`, or a
+ * direct yield asked of a reach point), kept per key: the configuration without the fields the
+ * channel does not read, its normalisation and efficiency included (these values are not scaled,
+ * so they are the direct numbers bit for bit), at most {@link STORE_COUNT} keys. The build stores
+ * those of the presets' default curves like the others (`belle2-paper`'s among them).
+ */
+const exactStores = new Map<string, Map<string, QuadratureResult>>();
+clearHooks.push(() => exactStores.clear());
+
+/**
+ * Per channel, the fields a direct yield does not read: those of {@link NOT_READ} but the signal
+ * efficiency (a direct yield is multiplied by it) and, for e⁺e⁻ → γA′, the dark sector (its
+ * soft-photon cut, not tagged here).
+ */
+const exactSkip = (channel: Channel) => new Set([...NOT_READ[channel]].filter((k) => k !== 'signalEfficiency' && !(channel === 'radiative' && DARK_SECTOR.includes(k))));
+const EXACT_NOT_READ: Readonly<Record<Channel, ReadonlySet<string>>> = {
+  annihilation: exactSkip('annihilation'),
+  bremsstrahlung: exactSkip('bremsstrahlung'),
+  radiative: exactSkip('radiative'),
+};
+
+function exactStoreFor(channel: Channel, config: AnyExperimentConfig, relTol: number | undefined): Map<string, QuadratureResult> {
+  const skip = EXACT_NOT_READ[channel];
+  const fields = Object.entries(config)
+    .filter(([k]) => !skip.has(k))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const key = `exact|${channel}|${relTol ?? ''}|${JSON.stringify(fields)}`;
+  let store = exactStores.get(key);
+  if (store) exactStores.delete(key);
+  else {
+    store = new Map();
+    const stored = storedTablesFor(key)?.yields;
+    if (stored && Array.isArray(stored.direct)) for (const y of stored.direct) store.set(y[0], asResult(y));
+  }
+  exactStores.set(key, store);
+  if (exactStores.size > STORE_COUNT) exactStores.delete(exactStores.keys().next().value as string);
+  return store;
+}
+
+/** The store of exact yields each context uses per channel and tolerance, looked up by key once per context. */
+let contextExactStores = new WeakMap<YieldContext, Map<string, Map<string, QuadratureResult>>>();
+clearHooks.push(() => (contextExactStores = new WeakMap()));
+
+/**
+ * A channel's yield at one mass (GeV) computed by `compute` on `ctx` itself (no interpolation, no
+ * scaling: the direct number bit for bit), kept under the key of the fields the channel reads.
+ */
+export function exactYield(ctx: YieldContext, channel: Channel, mass: number, relTol: number | undefined, compute: () => QuadratureResult): QuadratureResult {
+  let byContext = contextExactStores.get(ctx);
+  if (!byContext) contextExactStores.set(ctx, (byContext = new Map()));
+  const storeId = `${channel}|${relTol ?? ''}`;
+  let store = byContext.get(storeId);
+  if (!store) byContext.set(storeId, (store = exactStoreFor(channel, ctx.config, relTol)));
+  const id = String(mass);
+  let r = store.get(id);
+  if (!r) {
+    r = compute();
+    if (store.size >= MAX_DIRECT) store.clear();
+    store.set(id, r);
+  }
+  return r;
 }
 
 const scaled = (r: QuadratureResult, f: number): QuadratureResult => ({ ...r, value: r.value * f, error: r.error * f });

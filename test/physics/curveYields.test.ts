@@ -91,6 +91,23 @@ describe('curve yields', () => {
     });
   }, 60_000);
 
+  it("with massInterpolation 'off' are kept per the fields they read: an α_D, efficiency or luminosity change gives its own direct number", () => {
+    clearCurveYields();
+    const base = withOverrides(EXPERIMENTS.belle2.config, { massInterpolation: 'off' });
+    const masses = [0.03, 0.0667, 0.07];
+    computeReach(base, masses, { includeEdges: false }); // keeps base's yields
+    for (const change of [{ alphaD: 0.1 }, { signalEfficiency: 0.5 }, { lumi: 7 }, { massRatio: 2.5 }]) {
+      const config = withOverrides(base, change);
+      const ctx = yieldContext(config);
+      const r = computeReach(config, masses, { includeEdges: false });
+      r.points.forEach((p, i) => {
+        expect(p.annihilation, JSON.stringify(change)).toBe(annihilationYield(ctx, masses[i]).value);
+        expect(p.bremsstrahlung, JSON.stringify(change)).toBe(bremsstrahlungYield(ctx, masses[i]).value);
+        expect(p.radiative, JSON.stringify(change)).toBe(radiativeYield(ctx, masses[i]).value);
+      });
+    }
+  }, 60_000);
+
   it('give the best point computed directly at the mass found', () => {
     const config = EXPERIMENTS.belle2.config;
     const r = computeReach(config, logGrid(0.03, 0.2, 30));

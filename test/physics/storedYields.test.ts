@@ -1,5 +1,6 @@
 /**
- * The kept yields of the presets' default curves, and the spectral shapes of belle2's with the
+ * The kept yields of the presets' default curves (interpolated, or with massInterpolation 'off' as
+ * in belle2-paper computed at each mass), and the spectral shapes of belle2's with the
  * spectral analysis, stored by the build (scripts/build.mjs, dist/tables; yieldsToStore,
  * shapesToStore): a stored key holds exactly the values a fresh computation of that curve keeps,
  * and a curve read from them is the freshly computed one byte for byte; a file of another key is
@@ -47,7 +48,7 @@ function useStored(): string[] {
 }
 
 describe('stored yields of the presets’ default curves', () => {
-  for (const name of ['belle2', 'besiii']) {
+  for (const name of ['belle2', 'besiii', 'belle2-paper']) {
     it(`${name}: the stored channel keys hold what a fresh default curve keeps, and the curve read from them is the same bytes`, () => {
       const config = EXPERIMENTS[name].config;
       const masses = defaultGrid();
