@@ -1,9 +1,10 @@
 /**
- * One fresh process's first belle2 curve (200 masses + edges), timed in the process: with the
- * tables the build stored (dist/tables, src/node/storedTables.ts) when the first argument is
- * `stored`, built otherwise. Prints the milliseconds. Spawned by bench/run.ts.
+ * One fresh process's first curve of a preset (the second argument, belle2 by default; 200 masses
+ * + edges), timed in the process: with the tables and default-curve yields the build stored
+ * (dist/tables, src/node/storedTables.ts) when the first argument is `stored`, computed otherwise.
+ * Prints the milliseconds. Spawned by bench/run.ts.
  */
-import { belle2, computeReach, logGrid } from '../src/index.js';
+import { EXPERIMENTS, computeReach, logGrid } from '../src/index.js';
 import { installStoredTables } from '../src/node/storedTables.js';
 import { clearTableCache } from '../src/yields/context.js';
 
@@ -11,5 +12,5 @@ if (process.argv[2] === 'stored') installStoredTables();
 clearTableCache();
 const masses = logGrid(1e-3, 1, 200);
 const t0 = performance.now();
-computeReach(belle2, masses);
+computeReach(EXPERIMENTS[process.argv[3] ?? 'belle2'].config, masses);
 console.log((performance.now() - t0).toFixed(1));

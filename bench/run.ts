@@ -47,16 +47,23 @@ const cold = (c: typeof belle2, grid = masses) => () => {
 const warm = (c: typeof belle2, grid = masses) => () => computeReach(c, grid);
 row('first reach in a fresh process (builds tables)', time(() => computeReach(belle2, masses)));
 // the same in child processes, with the tables the build stored (dist/tables) and without
-const firstReach = (mode: string) =>
+const firstReach = (mode: string, preset = 'belle2') =>
   median(
     Array.from({ length: 3 }, () => {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', new URL('./firstReach.ts', import.meta.url).pathname, mode], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', new URL('./firstReach.ts', import.meta.url).pathname, mode, preset], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`bench/firstReach.ts exited with ${r.status}: ${r.stderr}`);
       return Number(r.stdout.trim());
     }),
   );
-row('first reach in a fresh process, shipped tables and default-curve yields, median of 3', firstReach('stored'));
-row('first reach in a fresh process, tables built, median of 3', firstReach('built'));
+const firstStored = firstReach('stored');
+row('first reach in a fresh process, shipped tables and default-curve yields, median of 3', firstStored);
+const firstBuilt = firstReach('built');
+row('first reach in a fresh process, tables built, median of 3', firstBuilt);
+const paperStored = firstReach('stored', 'belle2-paper');
+row('belle2-paper: first reach in a fresh process, shipped tables and yields, median of 3', paperStored);
+const paperBuilt = firstReach('built', 'belle2-paper');
+row('belle2-paper: first reach in a fresh process, tables built, median of 3', paperBuilt);
+console.log(`  belle2 / belle2-paper (issue 7: < 2), first curve in a fresh process: all computed ×${(firstBuilt / paperBuilt).toFixed(2)}, shipped ×${(firstStored / paperStored).toFixed(2)}`);
 const runs = Array.from({ length: 11 }, () => time(warm(belle2)));
 row('belle2 curve (three channels, moving e-), warm, median of 11', median(runs), 200);
 // massInterpolation 'auto' keeps a curve's yields (src/yields/curveYields.ts): a warm rerun reuses them; this
@@ -64,11 +71,13 @@ row('belle2 curve (three channels, moving e-), warm, median of 11', median(runs)
 const fresh = Array.from({ length: 11 }, () => time(() => (clearCurveYields(), computeReach(belle2, masses))));
 row('belle2 curve, warm tables, yields not kept, median of 11', median(fresh), 200);
 const off = withOverrides(belle2, { massInterpolation: 'off' });
-row('belle2 curve, massInterpolation off, warm, median of 5', median(Array.from({ length: 5 }, () => time(warm(off)))));
+row('belle2 curve, massInterpolation off, warm tables, yields not kept, median of 5', median(Array.from({ length: 5 }, () => time(() => (clearCurveYields(), computeReach(off, masses))))));
 const coldRuns = Array.from({ length: 5 }, () => time(cold(belle2)));
 row('belle2 curve, cold (tables built), median of 5', median(coldRuns));
-const paperRuns = Array.from({ length: 5 }, () => time(warm(belle2_paper)));
-row('belle2-paper curve (two channels, at rest), warm, median of 5', median(paperRuns));
+// belle2-paper (massInterpolation 'off') keeps its yields computed at each mass too (exactYield): forgotten
+// first, like belle2's in the row above, so the two rows time the same work
+const paperRuns = Array.from({ length: 5 }, () => time(() => (clearCurveYields(), computeReach(belle2_paper, masses))));
+row('belle2-paper curve (two channels, at rest), warm tables, yields not kept, median of 5', median(paperRuns));
 const paperCold = Array.from({ length: 5 }, () => time(cold(belle2_paper)));
 row('belle2-paper curve, cold, median of 5', median(paperCold));
 const spectral = withOverrides(belle2, { analysis: 'spectral' });
