@@ -853,21 +853,49 @@ describe('reach explorer (built site in chromium)', () => {
 
   it('draws a focus ring with at least 3:1 contrast against the page', async () => {
     const { page } = await open();
-    await page.focus('input[name="lumi"]');
-    await page.keyboard.press('Tab');
-    const ring = await page.evaluate(() => {
-      const e = document.activeElement as HTMLElement;
-      const s = getComputedStyle(e);
-      return { color: s.outlineColor, width: s.outlineWidth, style: s.outlineStyle };
-    });
-    expect(ring.style).toBe('solid');
-    expect(parseFloat(ring.width)).toBeGreaterThanOrEqual(2);
-    const rgb = ring.color.match(/\d+/g)?.slice(0, 3).map(Number) as number[];
     const lum = (c: number[]) => {
       const [r, g, b] = c.map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
-    for (const bg of [[255, 255, 255], [250, 250, 250]]) expect((lum(bg) + 0.05) / (lum(rgb) + 0.05)).toBeGreaterThanOrEqual(3);
+    // Tab from `from` to the next control; the ring is the outline of `ringOn` (the focused element by default).
+    const ringAfter = async (from: string, ringOn?: string) => {
+      await page.focus(from);
+      await page.keyboard.press('Tab');
+      return page.evaluate((sel) => {
+        const e = (sel ? document.activeElement?.closest(sel) : document.activeElement) as HTMLElement;
+        const s = getComputedStyle(e);
+        // What is drawn over the ring: the element's opacity times its ancestors'.
+        let opacity = 1;
+        for (let a: Element | null = e; a; a = a.parentElement) opacity *= Number(getComputedStyle(a).opacity);
+        return {
+          what: `${document.activeElement?.tagName} ${(document.activeElement as HTMLInputElement).name ?? ''} ${(document.activeElement as HTMLInputElement).value ?? ''}`,
+          focusVisible: document.activeElement?.matches(':focus-visible'),
+          color: s.outlineColor,
+          width: s.outlineWidth,
+          style: s.outlineStyle,
+          offset: parseFloat(s.outlineOffset),
+          opacity,
+        };
+      }, ringOn);
+    };
+    const rings = [
+      // The reset of a field at its default (drawn faded).
+      await ringAfter('input[name="lumi"]'),
+      // The checked segment of each toggle: the ring is the label's.
+      await ringAfter('#reset-view', 'label'),
+      await ringAfter('input[name="mass-unit"][value="GeV"]', 'label'),
+    ];
+    expect(rings.map((r) => r.what)).toEqual(['BUTTON  ', 'INPUT mass-unit GeV', 'INPUT plane epsilon']);
+    for (const ring of rings) {
+      expect(ring.focusVisible, ring.what).toBe(true);
+      expect(ring.style, ring.what).toBe('solid');
+      expect(parseFloat(ring.width), ring.what).toBeGreaterThanOrEqual(2);
+      // Outside the control, so it is seen against the page (not over a checked segment's blue), and not faded.
+      expect(ring.offset, ring.what).toBeGreaterThanOrEqual(0);
+      expect(ring.opacity, ring.what).toBe(1);
+      const rgb = ring.color.match(/\d+/g)?.slice(0, 3).map(Number) as number[];
+      for (const bg of [[255, 255, 255], [250, 250, 250]]) expect((lum(bg) + 0.05) / (lum(rgb) + 0.05), ring.what).toBeGreaterThanOrEqual(3);
+    }
   });
 
   it('measures a 100-point recomputation (reported, not asserted)', async () => {
