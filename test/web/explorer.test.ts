@@ -308,6 +308,49 @@ describe('reach explorer (built site in chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('opens a link with a word a drop-down does not have: names the word on its field, draws nothing, and draws once another is chosen', async () => {
+    const { page, errors } = await open(`${FEW}&darkMatter=wimp&material=Unobtainium&radiativeAnnihilation=maybe&statistics=bogus`, undefined, false);
+    await idle(page);
+    const bad = { darkMatter: 'wimp', material: 'Unobtainium', radiativeAnnihilation: 'maybe', statistics: 'bogus' } as const;
+    for (const [name, word] of Object.entries(bad)) {
+      // The control keeps the link's word, the alert names it and what is allowed, in the library's words.
+      expect(await page.inputValue(`select[name="${name}"]`), name).toBe(word);
+      expect(await page.getAttribute(`select[name="${name}"]`, 'aria-invalid'), name).toBe('true');
+      const info = FIELDS[name as keyof typeof bad];
+      expect(await page.textContent(`#f-${name}-error`), name).toBe(
+        `config field ${name} = "${word}" is not allowed (allowed: ${info.allowed}${info.unit ? ` ${info.unit}` : ''})`,
+      );
+    }
+    const link = (await page.textContent('#link-error')) ?? '';
+    for (const [name, word] of Object.entries(bad)) expect(link).toContain(`${name} = "${word}"`);
+    expect(link).not.toMatch(/empty|Invalid enum|received/);
+    await expect(page.locator(`${PLOT} path.curve`).count()).resolves.toBe(0);
+    expect(await page.getAttribute(PLOT, 'data-state')).toBe('empty');
+    expect(await page.isDisabled('#download-csv')).toBe(true);
+    // Chosen words: the words not allowed leave the drop-downs, the figure is drawn.
+    await page.selectOption('select[name="darkMatter"]', 'scalar');
+    await page.selectOption('select[name="material"]', 'CsI');
+    await page.selectOption('select[name="radiativeAnnihilation"]', 'false');
+    await page.selectOption('select[name="statistics"]', 'cls');
+    await settled(page, 'darkMatter=scalar');
+    for (const name of Object.keys(bad)) {
+      expect(await page.locator(`select[name="${name}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), name).toEqual(
+        FIELDS[name as keyof typeof bad].choices,
+      );
+      expect(await page.isHidden(`#f-${name}-error`), name).toBe(true);
+    }
+    expect(await page.isHidden('#link-error')).toBe(true);
+    expect(await page.getAttribute(PLOT, 'data-state')).toBe('current');
+    // A fixed-target experiment's drop-down likewise (nothing is computed).
+    const na64 = await open('experiment=na64-2019&beamParticle=mu-&points=4', undefined, false);
+    await idle(na64.page);
+    expect(await na64.page.inputValue('select[name="beamParticle"]')).toBe('mu-');
+    expect(await na64.page.textContent('#f-beamParticle-error')).toBe(`config field beamParticle = "mu-" is not allowed (allowed: ${FIXED_TARGET_FIELDS.beamParticle.allowed})`);
+    expect(await na64.page.textContent('#link-error')).toContain('beamParticle = "mu-" is not allowed');
+    await expect(na64.page.locator(`${PLOT} path.curve`).count()).resolves.toBe(0);
+    expect([...errors, ...na64.errors]).toEqual([]);
+  });
+
   it('downloads the curve as CSV and JSON exactly as the CLI writes them for the same configuration', async () => {
     const query = 'lumi=10&energyCut=0.1&photonVetoInefficiency=0.0001&massRatio=2.5&massMin=10MeV&massMax=0.2&points=20';
     // The one field without a CLI flag goes in a config file.

@@ -30,8 +30,10 @@ import {
   changedInputs,
   defaultText,
   describeChanges,
+  fieldShape,
   inputInfo,
   inputNames,
+  isGrid,
   kindOf,
   rangeFromParam,
   resolveInputs,
@@ -764,7 +766,13 @@ function applyUrl(): void {
   } else {
     // Nothing stale is drawn as if it were this link's: the figure says why it is empty.
     requested = undefined;
-    const names = r.problems.map((p) => `${p.field} = ${textOf(inputs, p.field).trim() || 'empty'}`);
+    // A word of a drop-down is quoted as the library's messages quote it (`darkMatter = "wimp"`).
+    const shownText = (n: InputName) => {
+      const t = textOf(inputs, n).trim();
+      if (t === '') return 'empty';
+      return !isGrid(n) && fieldShape(n, kindOf(inputs.experiment)).kind === 'choice' ? JSON.stringify(t) : t;
+    };
+    const names = r.problems.map((p) => `${p.field} = ${shownText(p.field)}`);
     linkProblems.unshift(`this link's ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} not allowed (see the marked input${names.length > 1 ? 's' : ''}); nothing is drawn until ${names.length > 1 ? 'they are' : 'it is'} fixed`);
     shown = undefined;
     figure.clear(`Nothing drawn: this link's ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} not allowed. Fix or reset the marked input${names.length > 1 ? 's' : ''}.`);
