@@ -941,6 +941,22 @@ describe('reach explorer (built site in chromium)', () => {
     }
   });
 
+  it('keeps every tick label of the step figures inside its figure (the logit axis ends at 1−10⁻⁶)', async () => {
+    const { page } = await open();
+    await expect.poll(() => page.locator('#track-plot path.series').count()).toBe(2);
+    const outside = await page.locator('#track-plot svg, #spectrum-plot svg').evaluateAll((svgs) =>
+      svgs.flatMap((svg) => {
+        const view = (svg as SVGSVGElement).viewBox.baseVal;
+        return [...svg.querySelectorAll('text.tick-label')]
+          .map((t) => ({ text: t.textContent, box: (t as SVGTextElement).getBBox() }))
+          .filter(({ box }) => box.x < view.x - 0.5 || box.x + box.width > view.x + view.width + 0.5)
+          .map(({ text, box }) => `${text}: ${box.x.toFixed(1)}–${(box.x + box.width).toFixed(1)} of ${view.width}`);
+      }),
+    );
+    expect(await page.locator('#track-plot text.tick-label.x').allTextContents()).toContain('1−10−6');
+    expect(outside).toEqual([]);
+  });
+
   it('measures a 100-point recomputation (reported, not asserted)', async () => {
     const { page } = await open('points=100');
     const first = Number(await page.textContent('[data-testid="compute-ms"]'));
