@@ -800,6 +800,38 @@ describe('reach explorer (built site in chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('marks the ε-range field that makes from ≥ to, and clears the error on Fit or when the range is fixed', async () => {
+    const { page, errors } = await open();
+    const ydomain = async () => (await page.getAttribute(PLOT, 'data-y-domain'))?.split(' ').map(Number) as number[];
+    const fitted = await ydomain();
+    const invalid = () => Promise.all(['#y-min', '#y-max'].map((s) => page.getAttribute(s, 'aria-invalid')));
+    // From raised above to: the field typed in is marked, nothing changes.
+    await page.fill('#y-max', '1e-2');
+    await page.fill('#y-min', '1e-1');
+    await page.click('#y-apply');
+    await expect.poll(() => page.isVisible('#y-range-error')).toBe(true);
+    expect(await page.textContent('#y-range-error')).toBe('ε range: from (1e-1) must be smaller than to (1e-2)');
+    expect(await invalid()).toEqual(['true', null]);
+    expect(await ydomain()).toEqual(fitted);
+    // Fit: the error goes, the fields show the fitted range.
+    await page.click('#y-fit');
+    await expect.poll(() => page.isHidden('#y-range-error')).toBe(true);
+    expect(await invalid()).toEqual([null, null]);
+    expect(Number(await page.inputValue('#y-min'))).toBeLessThan(Number(await page.inputValue('#y-max')));
+    // To lowered below from marks to; typing a larger to clears it, Apply draws it.
+    await page.fill('#y-min', '1e-3');
+    await page.fill('#y-max', '1e-4');
+    await page.press('#y-max', 'Enter');
+    await expect.poll(() => page.isVisible('#y-range-error')).toBe(true);
+    expect(await invalid()).toEqual([null, 'true']);
+    await page.fill('#y-max', '1');
+    await expect.poll(() => page.isHidden('#y-range-error')).toBe(true);
+    expect(await invalid()).toEqual([null, null]);
+    await page.click('#y-apply');
+    await expect.poll(ydomain).toEqual([1e-3, 1]);
+    expect(errors).toEqual([]);
+  });
+
   it('reads out the best point on hover and by key, and exports it with pinned and overlaid curves', async () => {
     const { page } = await open();
     // B selects the best point; its mass is the CSV's best.

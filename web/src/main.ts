@@ -206,16 +206,14 @@ const figure = new ReachFigure(ui.plot, ui.legend, {
   },
 });
 
-/** Puts the ε range drawn into the range fields (unless one is being typed in). */
-function showYRange(): void {
+/** Puts the ε range drawn into the range fields (unless one is being typed in, or `force`: Fit was pressed), clearing an error. */
+function showYRange(force = false): void {
   const d = figure.domains;
-  if (!d || ui.yRange.contains(document.activeElement)) return;
+  if (!d || (!force && ui.yRange.contains(document.activeElement))) return;
   const fmt = (v: number) => (v < 1e-3 || v >= 1e4 ? v.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e') : String(Number(v.toPrecision(3))));
   ui.yMin.value = fmt(d.y[0]);
   ui.yMax.value = fmt(d.y[1]);
-  ui.yError.hidden = true;
-  ui.yMin.removeAttribute('aria-invalid');
-  ui.yMax.removeAttribute('aria-invalid');
+  clearYError();
 }
 
 function draw(): void {
@@ -579,8 +577,23 @@ ui.yRange.addEventListener('submit', (e) => {
 });
 $('y-fit').addEventListener('click', () => {
   figure.setView({ ...figure.currentView, y: undefined }, true);
-  showYRange();
+  showYRange(true);
 });
+/** The range field typed in last: the one a conflict (from ≥ to) is marked on. */
+let yEdited: HTMLInputElement = ui.yMax;
+for (const input of [ui.yMin, ui.yMax]) {
+  input.addEventListener('input', () => {
+    yEdited = input;
+    // A range fixed by typing clears its error at once (Apply draws it).
+    if (!ui.yError.hidden && rangeFromParam(`${ui.yMin.value.trim()}_${ui.yMax.value.trim()}`)) clearYError();
+  });
+}
+
+function clearYError(): void {
+  ui.yError.hidden = true;
+  ui.yMin.removeAttribute('aria-invalid');
+  ui.yMax.removeAttribute('aria-invalid');
+}
 
 function applyYRange(): void {
   const lo = ui.yMin.value.trim();
@@ -591,16 +604,14 @@ function applyYRange(): void {
     ui.yError.hidden = false;
     input.setAttribute('aria-invalid', 'true');
   };
-  ui.yMin.removeAttribute('aria-invalid');
-  ui.yMax.removeAttribute('aria-invalid');
+  clearYError();
   if (!range) {
     const n = (t: string) => (parseDecimal(t) ?? 0) > 0;
     if (!n(lo)) bad(ui.yMin, `ε range: from = ${JSON.stringify(lo)} is not allowed (allowed: a number > 0, e.g. 1e-6)`);
     else if (!n(hi)) bad(ui.yMax, `ε range: to = ${JSON.stringify(hi)} is not allowed (allowed: a number > 0, e.g. 1e-2)`);
-    else bad(document.activeElement === ui.yMin ? ui.yMin : ui.yMax, `ε range: from (${lo}) must be smaller than to (${hi})`);
+    else bad(yEdited, `ε range: from (${lo}) must be smaller than to (${hi})`);
     return;
   }
-  ui.yError.hidden = true;
   figure.setView({ ...figure.currentView, y: range }, true);
 }
 
