@@ -854,8 +854,17 @@ describe('reach explorer (built site in chromium)', () => {
     await page.setInputFiles('#overlay-file', { name: 'limit.txt', mimeType: 'text/plain', buffer: Buffer.from('0.001 1e-5\n0.1 3e-4\n') });
     await expect.poll(() => page.locator(`${PLOT} path.curve.comparison`).count()).toBe(2);
     const csv = (await download(page, '#download-csv')).toString('utf8');
-    expect(csv.split('\n')[0]).toMatch(/^mass_GeV,/); // header first; the curves compared with go to the sidecar
+    // Header first; the pinned curve and the overlay in two columns each after the curve's, point i in row i.
+    const lines = csv.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^mass_GeV,.*,note,compare1_mass_GeV,compare1_epsilon90,compare2_mass_GeV,compare2_epsilon90$/);
+    const rows = lines.slice(1).map((l) => l.split(','));
+    expect(rows.slice(0, 2).map((c) => c.slice(-2).map(Number))).toEqual([[0.001, 1e-5], [0.1, 3e-4]]);
+    expect(rows.slice(2).every((c) => c.at(-1) === '' && c.at(-2) === '')).toBe(true);
+    expect(rows.every((c) => c.length === lines[0].split(',').length)).toBe(true);
+    expect(rows.filter((c) => c[0] !== '')).toHaveLength(rows.length); // the pinned curve is no longer than the shown one
     const meta = JSON.parse((await download(page, '#download-csv-metadata')).toString('utf8'));
+    expect(meta.tableSchema.columns.map((c: { name: string }) => c.name).join(',')).toBe(lines[0]);
+    expect(meta.tableSchema.columns.at(-1)['dc:description']).toContain('limit');
     expect(meta.url).toBe('vanish-reach.csv');
     expect(meta.vanish.comparisons.map((c: { label: string }) => c.label)).toEqual(['pinned: points 20', 'limit']);
     expect(meta.vanish.comparisons[1].points).toEqual([[0.001, 1e-5], [0.1, 3e-4]]);

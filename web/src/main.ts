@@ -703,10 +703,10 @@ function exported(): { reach: ReachResult; comparisons: Comparison[] } | undefin
 
 $('download-csv').addEventListener('click', () => {
   const x = exported();
-  if (x) saveText(reachToCsv(x.reach), 'vanish-reach.csv', 'text/csv');
+  if (x) saveText(reachToCsv(x.reach, x.comparisons), 'vanish-reach.csv', 'text/csv');
 });
-// The CSV starts with its header (numpy and pandas read it as is); what describes the curve, the
-// pinned and overlaid curves included, goes beside it in its W3C CSVW sidecar, as the CLI writes it.
+// The CSV starts with its header (numpy and pandas read it as is), the pinned, overlaid and reference curves
+// in two columns each after the curve's; what describes them goes beside it in its W3C CSVW sidecar, as the CLI writes it.
 $('download-csv-metadata').addEventListener('click', () => {
   const x = exported();
   if (x) saveText(reachCsvMetadataJson(x.reach, x.comparisons, 'vanish-reach.csv'), 'vanish-reach.csv-metadata.json', 'application/json');
