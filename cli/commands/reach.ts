@@ -74,7 +74,8 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
         for (const f of reachToHepDataSubmission(r, program.version() ?? '', band)) extra.push({ flag: '--output', path: path.join(hepDir as string, f.name), data: f.text });
         text = '';
       } else if (opts.format === 'csv') {
-        text = band ? addBandToCsv(fmt.reachToCsv(r), band) : fmt.reachToCsv(r);
+        // The band's columns, then two per compared curve (its labels are in the sidecar).
+        text = band ? fmt.addComparisonsToCsv(addBandToCsv(fmt.reachToCsv(r), band), comparisons) : fmt.reachToCsv(r, comparisons);
         if (sidecar !== undefined) {
           const meta = fmt.reachCsvMetadataJson(r, comparisons, path.basename(output as string), band ? bandCsvMetadata(band) : {});
           extra.push({ flag: '--output', path: sidecar, data: meta });
@@ -127,7 +128,8 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
     'after',
     `\n${MASS_UNITS_HELP}\nYields are events at ε = 1; ε90 solves N_s(ε) = √(Δχ² N_b) for a collider, N_s(ε) = N_up (Poisson CLs) for a fixed target.\n` +
       `--format csv: the header is the first line (numpy.genfromtxt(names=True) and pandas.read_csv read it as is); with -o FILE.csv the\n` +
-      `  configuration, background, best point, edges, band and comparisons go to FILE.csv-metadata.json (W3C CSV on the Web).\n` +
+      `  configuration, background, best point, edges, band and comparisons go to FILE.csv-metadata.json (W3C CSV on the Web);\n` +
+      `  each --compare curve k adds the columns compare{k}_mass_GeV,compare{k}_epsilon90 (its i-th point in row i, empty cells past its end).\n` +
       `--format hepdata -o DIR writes a HEPData submission: DIR/submission.yaml and one data file per curve; comparison curves are not in it.\n` +
       `--plot FILE.svg|png|pdf: vanish's curves in colour, --compare curves as grey lines, --compare-region curves as shaded excluded regions;\n` +
       `  the legend names the experiment and goes where it hides no curve (a free corner, else below the axes); the best point is marked\n` +

@@ -20,7 +20,7 @@
 import { z } from 'zod';
 import { MATERIAL_NAMES } from '../materials/materials.js';
 import { DARK_MATTER_MODELS, type DarkMatterModel } from '../models/darkMatter.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, show } from './errors.js';
 import { DEFAULT_EXPERIMENT } from './defaultExperiment.js';
 import { EXPERIMENTS } from './presets.js';
 import { NUMBER_PATTERN, parseDecimal, parseMass } from './quantity.js';
@@ -639,6 +639,19 @@ export function fieldValueFromText(info: FieldInfo, text: string): { value: unkn
   }
   const v = parseDecimal(t);
   return v === undefined ? undefined : { value: v };
+}
+
+/**
+ * What is wrong with a word typed for a field of a few words (a choice or a
+ * boolean) that is not one of them, in the schema's one-line form
+ * (`config field darkMatter = "wimp" is not allowed (allowed: dirac, …)`);
+ * `undefined` when the word is allowed or the field takes no words.
+ */
+export function choiceProblem(name: string, info: FieldInfo, text: string): string | undefined {
+  if (info.type !== 'choice' && info.type !== 'boolean') return undefined;
+  const t = text.trim();
+  if ((info.nullable && (t === '' || t === 'null')) || (info.choices ?? []).includes(t)) return undefined;
+  return `config field ${name} = ${t === '' ? 'empty' : show(t)} is not allowed (allowed: ${allowedWithUnit(info)})`;
 }
 
 // ── experiments ──

@@ -5,11 +5,12 @@
  * delimiter=',', names=True)` and `pandas.read_csv(f)` read them as they are.
  * What describes a reach curve (configuration, background, best point, the
  * kinematic edges inside the mass range, the spectral analysis's bins,
- * comparison curves, a band, warnings) goes to a sidecar: a W3C "CSV on the
+ * comparison curves' labels, a band, warnings) goes to a sidecar: a W3C "CSV on the
  * Web" metadata file, `FILE.csv-metadata.json` ({@link reachCsvMetadata}).
  * The last two columns of a reach say whether ε90 is a meaningful limit
  * (`valid`: 1 or 0) and, when it is not, why (`note`, quoted, without commas
- * so that readers that ignore quotes still see the same columns).
+ * so that readers that ignore quotes still see the same columns). Comparison
+ * curves, when given, follow in two columns each ({@link addComparisonsToCsv}).
  * Pure and browser-safe.
  */
 import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachPoint, ReachResult, YieldResult } from '../results.js';
@@ -87,9 +88,50 @@ export function edgesInRange(r: ReachResult): ReachResult['edges'] {
   return r.edges.filter((e) => e.massGeV >= lo * (1 - 1e-12) && e.massGeV <= hi * (1 + 1e-12));
 }
 
-/** The reach curve as CSV: the header line, then one row per mass, sorted by mass. */
-export function reachToCsv(r: ReachResult): string {
-  return `${[REACH_CSV_HEADER, ...r.points.map((p) => reachPointRow(p, r.config))].join('\n')}\n`;
+/**
+ * The reach curve as CSV: the header line, then one row per mass, sorted by
+ * mass; with `comparisons` (pinned, published or reference curves), their
+ * points in two more columns each ({@link addComparisonsToCsv}). Without
+ * them the text is the same as it always was.
+ */
+export function reachToCsv(r: ReachResult, comparisons: readonly Comparison[] = []): string {
+  return addComparisonsToCsv(`${[REACH_CSV_HEADER, ...r.points.map((p) => reachPointRow(p, r.config))].join('\n')}\n`, comparisons);
+}
+
+/** The two column names of comparison curve k (1, 2, …) in a CSV. */
+export const comparisonCsvNames = (k: number): [string, string] => [`compare${k}_mass_GeV`, `compare${k}_epsilon90`];
+
+/**
+ * A CSV (header first, no commas inside its cells) with comparison curves
+ * appended: curve k gets the columns `compare{k}_mass_GeV,compare{k}_epsilon90`,
+ * its i-th point in row i; a row beyond the CSV's own gets empty cells for
+ * its columns, a curve shorter than the rows empty cells for its own, so
+ * numpy and pandas read the missing values as NaN. What each curve is (its
+ * label) is in the sidecar ({@link reachCsvMetadata}).
+ */
+export function addComparisonsToCsv(csv: string, comparisons: readonly Comparison[]): string {
+  if (comparisons.length === 0) return csv;
+  const lines = csv.replace(/\n$/, '').split('\n');
+  const [header, ...rows] = lines;
+  const blank = ','.repeat(header.split(',').length - 1);
+  const n = Math.max(rows.length, ...comparisons.map((c) => c.points.length));
+  const out = [[header, ...comparisons.flatMap((_, k) => comparisonCsvNames(k + 1))].join(',')];
+  for (let i = 0; i < n; i++) {
+    const cells = comparisons.map((c) => (i < c.points.length ? `${sig(c.points[i][0])},${sig(c.points[i][1])}` : ','));
+    out.push([i < rows.length ? rows[i] : blank, ...cells].join(','));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The sidecar's columns of comparison curves (see {@link addComparisonsToCsv}), each named with its curve's label. */
+export function comparisonCsvColumns(comparisons: readonly Comparison[]): CsvColumn[] {
+  return comparisons.flatMap((c, i) => {
+    const [mass, eps] = comparisonCsvNames(i + 1);
+    return [
+      { name: mass, title: `comparison curve ${i + 1}, ${c.label}: dark-photon mass m_A' of its points (empty below its last point)`, unit: 'GeV' },
+      { name: eps, title: `comparison curve ${i + 1}, ${c.label}: its limit on the kinetic mixing epsilon at that mass`, unit: '1' },
+    ];
+  });
 }
 
 /** The sidecar's name for a CSV file (W3C CSVW: `{url}-metadata.json`). */
@@ -113,7 +155,8 @@ export const csvwColumn = (c: CsvColumn) => ({ name: c.name, titles: c.name, 'dc
  * descriptions and units, and under `vanish` the configuration, positrons (or
  * particles on target), background, the signal the limit needs, the best
  * point, the kinematic edges inside the mass range, warnings, the spectral
- * analysis's bins and any comparison curves.
+ * analysis's bins and any comparison curves (whose points the CSV has in
+ * two columns each, after the others: {@link reachToCsv}).
  * @param csvName the CSV file's name, relative to the sidecar (its `url`)
  * @param extra more columns after the reach's (a band's) and more entries under `vanish`
  */
@@ -129,7 +172,7 @@ export function reachCsvMetadata(
     url: csvName,
     'dc:title': 'vanish reach: expected upper limit on the kinetic mixing epsilon; event counts at epsilon = 1',
     tableSchema: {
-      columns: [...REACH_CSV_COLUMNS, ...(extra.columns ?? [])].map(csvwColumn),
+      columns: [...REACH_CSV_COLUMNS, ...(extra.columns ?? []), ...comparisonCsvColumns(comparisons)].map(csvwColumn),
     },
     vanish: {
       config: { ...r.config },

@@ -138,6 +138,23 @@ export interface AxesStyle {
   yTitleX: number;
   /** Gap between the frame and the y tick labels. */
   yTickGap: number;
+  /**
+   * Width of the whole figure, px: an x tick label that would run past its
+   * right edge (a logit axis's `1−10⁻⁶` at the frame's end) is drawn ending
+   * there instead of centred on its tick. Absent: labels are always centred.
+   */
+  figureWidth?: number;
+}
+
+/** Approximate drawn width of tick-label markup, px: its visible characters, a raised exponent at its smaller size. */
+export function labelWidth(markup: string, fontSize: number): number {
+  let w = 0;
+  for (const m of markup.matchAll(/<tspan([^>]*)>([^<]*)<\/tspan>|([^<]+)/g)) {
+    const text = (m[2] ?? m[3] ?? '').replace(/&[a-z]+;/g, '&');
+    const size = /font-size="([\d.]+)"/.exec(m[1] ?? '');
+    w += [...text].length * (size ? Number(size[1]) : fontSize) * 0.62;
+  }
+  return w;
 }
 
 /** Frame, grid, ticks, tick labels and axis titles (markup) of a plot area. */
@@ -154,7 +171,11 @@ export function drawAxes(a: Area, x: Axis, y: Axis, xTitle: string, yTitle: stri
       out.push(line(X, a.bottom, X, a.bottom - len), line(X, a.top, X, a.top + len));
     }
     if (t.major || s.minorGrid) grid.push(line(X, a.top, X, a.bottom, t.major || !s.minorGrid ? {} : { 'stroke-opacity': 0.4 }));
-    if (t.label) out.push(el('text', { class: 'tick-label x', x: X, y: a.bottom + s.tickFont + 9, 'text-anchor': 'middle', stroke: 'none' }, t.label));
+    if (t.label) {
+      const edge = s.figureWidth !== undefined ? s.figureWidth - 2 : Infinity;
+      const past = X + labelWidth(t.label, s.tickFont) / 2 > edge;
+      out.push(el('text', { class: 'tick-label x', x: past ? edge : X, y: a.bottom + s.tickFont + 9, 'text-anchor': past ? 'end' : 'middle', stroke: 'none' }, t.label));
+    }
   }
   for (const t of y.ticks) {
     const Y = y(t.value);

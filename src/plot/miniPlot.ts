@@ -103,7 +103,7 @@ export function miniPlot(o: MiniPlotOptions): string {
     el('rect', { width, height: H, fill: 'white' }),
     el('defs', {}, el('clipPath', { id: clip }, el('rect', { x: plot.left, y: plot.top, width: plot.right - plot.left, height: plot.bottom - plot.top }))),
     el('text', { x: plot.left, y: 18, 'font-size': 13, 'font-weight': 'bold', fill: COLOR }, esc(o.title)),
-    drawAxes(plot, X, Y, o.x.label, o.y.label, STYLE),
+    drawAxes(plot, X, Y, o.x.label, o.y.label, { ...STYLE, figureWidth: width }),
     el('g', { 'clip-path': `url(#${clip})` }, curves.join('') + marks.join('')),
     entries.length ? drawLegend(at.box.x, at.box.y, entries, undefined, legendStyle) : '',
     '</svg>',

@@ -224,6 +224,25 @@ describe.concurrent('other experiments and comparisons (built, end to end)', () 
     expect(c.points[0]).toEqual([1e-3, 7.544e-6]);
   });
 
+  it('--compare with --format csv: two columns per curve after the reach\'s, named in the sidecar; none without --compare', async () => {
+    const out = file('compared.csv');
+    const [plain, r] = await Promise.all([
+      vanish(['reach', '--masses', '10MeV,20MeV', '--format', 'csv']),
+      vanish(['reach', '--masses', '10MeV,20MeV', '--format', 'csv', '--compare', `NA64=${NA64_2019}`, '-o', out]),
+    ]);
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    const plainLines = plain.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`${plainLines[0]},compare1_mass_GeV,compare1_epsilon90`);
+    expect(lines).toHaveLength(1 + 89); // the curve's 89 points; the reach's 2 rows first
+    expect(lines[1]).toBe(`${plainLines[1]},0.00100000,7.54400e-6`);
+    expect(lines[3]).toMatch(/^,{16},[\d.e+-]+,[\d.e+-]+$/);
+    const meta = JSON.parse(readFileSync(`${out}-metadata.json`, 'utf8'));
+    expect(meta.tableSchema.columns.map((c: { name: string }) => c.name).join(',')).toBe(lines[0]);
+    expect(meta.tableSchema.columns.at(-1)['dc:description']).toContain('NA64');
+  });
+
   it('config --experiment na64-2019 --format yaml is a --config file for that experiment', async () => {
     const yaml = await vanish(['config', '--experiment', 'na64-2019', '--format', 'yaml', '--alpha-d', '0.02', '--energy-cut', '0.4']);
     expect(yaml.status).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REACH_CSV_HEADER, csvMetadataName, edgesInRange, reachCsvMetadata, reachCsvMetadataJson, reachToCsv, sig } from '../../src/format/index.js';
+import { REACH_CSV_HEADER, csvMetadataName, edgesInRange, reachCsvMetadata, reachCsvMetadataJson, reachToCsv, sig, type Comparison } from '../../src/format/index.js';
 import { fixtureReach } from '../fixtures/reach.js';
 
 describe('sig', () => {
@@ -65,5 +65,43 @@ describe('reachToCsv', () => {
       expect(Math.abs(row[5] / p.epsilon90 - 1)).toBeLessThan(5e-6);
     });
     expect(body[1].split(',')[6]).toBe('inf'); // no annihilation at 1 MeV
+  });
+});
+
+describe('reachToCsv with comparison curves', () => {
+  const r = fixtureReach();
+  const long: Comparison = { label: 'long', points: Array.from({ length: r.points.length + 3 }, (_, i): [number, number] => [0.001 * 1.3 ** i, 1e-4 * 1.1 ** i]) };
+  const short: Comparison = { label: 'NA64 2019, "90% CL"', file: 'na64.txt', points: [[0.002, 3e-5], [0.5, Infinity]] };
+
+  it('is byte for byte the plain CSV without comparisons', () => {
+    expect(reachToCsv(r, [])).toBe(reachToCsv(r));
+  });
+
+  it('appends compare{k}_mass_GeV,compare{k}_epsilon90 per curve: point i in row i, empty cells where a curve or the reach has no row', () => {
+    const lines = reachToCsv(r, [long, short]).trimEnd().split('\n');
+    expect(lines[0]).toBe(`${REACH_CSV_HEADER},compare1_mass_GeV,compare1_epsilon90,compare2_mass_GeV,compare2_epsilon90`);
+    const plain = reachToCsv(r).trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + long.points.length);
+    lines.slice(1).forEach((line, i) => {
+      const cells = line.split(',');
+      expect(cells, `row ${i}`).toHaveLength(17 + 4);
+      expect(cells.slice(0, 17).join(','), `row ${i}`).toBe(i < r.points.length ? plain[i + 1] : ','.repeat(16));
+      expect(cells.slice(17, 19).map(Number), `row ${i}`).toEqual(long.points[i].map((v) => Number(sig(v))));
+      expect(cells.slice(19), `row ${i}`).toEqual(i < short.points.length ? short.points[i].map((v) => sig(v)) : ['', '']);
+    });
+    expect(lines[2].split(',').slice(19)).toEqual(['0.500000', 'inf']);
+  });
+
+  it('names each pair of columns with its curve in the sidecar, after the reach columns', () => {
+    const meta = reachCsvMetadata(r, [long, short], 'reach.csv');
+    const header = reachToCsv(r, [long, short]).split('\n')[0];
+    expect(meta.tableSchema.columns.map((c) => c.name).join(',')).toBe(header);
+    const described = meta.tableSchema.columns.slice(17).map((c) => c['dc:description']);
+    expect(described[0]).toContain('long');
+    expect(described[1]).toContain('long');
+    expect(described[2]).toContain('NA64 2019, "90% CL"');
+    expect(described[3]).toContain('NA64 2019, "90% CL"');
+    expect(meta.tableSchema.columns.slice(17).map((c) => c.unit)).toEqual(['GeV', '1', 'GeV', '1']);
+    expect(meta.vanish.comparisons.map((c) => c.label)).toEqual(['long', 'NA64 2019, "90% CL"']);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { belle2, na64_2019 } from '../../src/config/presets.js';
+import { labelWidth } from '../../src/plot/axes.js';
 import { miniPlot } from '../../src/plot/miniPlot.js';
 import { COMPARISON_STYLES, OWN_STYLES, bestIsInteriorMinimum, reachPlot, type ComparisonCurve, type ReachPlotOptions } from '../../src/plot/reachPlot.js';
 import type { ReachResult } from '../../src/results.js';
@@ -235,5 +236,32 @@ describe('styles and names', () => {
     const height = Number(/<svg[^>]* height="(\d+(?:\.\d+)?)"/.exec(svg)?.[1]);
     expect(height).toBeGreaterThanOrEqual(box.y + box.h);
     expect(reachPlot(fixtureReach(), { legend: 'inside' })).toMatch(/<svg[^>]* height="600"/);
+  });
+});
+
+describe('tick labels of a small figure', () => {
+  it('stay inside it: a logit axis ending at 1 − 10⁻⁶ ends its last label at the edge', () => {
+    const width = 440;
+    const vs = [1e-3, 0.01, 0.1, 0.5, 0.9, 0.99, 0.999, 0.9999, 0.99999, 0.999999];
+    const svg = miniPlot({
+      title: 'Track length out to 1 − 10⁻⁶',
+      x: { label: 'v', kind: 'logit' },
+      y: { label: 'τ', kind: 'log' },
+      series: [{ label: 'τ', color: '#D55E00', points: vs.map((v) => [v, 1 / (1 - v) ** 0.3]) }],
+      width,
+    });
+    const labels = [...svg.matchAll(/<text class="tick-label x" x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)"[^>]*>(.*?)<\/text>/g)].map((m) => ({
+      x: Number(m[1]),
+      anchor: m[2],
+      markup: m[3],
+    }));
+    expect(labels.map((l) => l.markup).pop()).toMatch(/^1−10<tspan[^>]*>−6<\/tspan>$/);
+    expect(labels.at(-1)?.anchor).toBe('end');
+    for (const l of labels) {
+      const w = labelWidth(l.markup, 12);
+      const [from, to] = l.anchor === 'end' ? [l.x - w, l.x] : [l.x - w / 2, l.x + w / 2];
+      expect(from, l.markup).toBeGreaterThanOrEqual(0);
+      expect(to, l.markup).toBeLessThanOrEqual(width);
+    }
   });
 });

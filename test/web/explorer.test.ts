@@ -308,6 +308,49 @@ describe('reach explorer (built site in chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('opens a link with a word a drop-down does not have: names the word on its field, draws nothing, and draws once another is chosen', async () => {
+    const { page, errors } = await open(`${FEW}&darkMatter=wimp&material=Unobtainium&radiativeAnnihilation=maybe&statistics=bogus`, undefined, false);
+    await idle(page);
+    const bad = { darkMatter: 'wimp', material: 'Unobtainium', radiativeAnnihilation: 'maybe', statistics: 'bogus' } as const;
+    for (const [name, word] of Object.entries(bad)) {
+      // The control keeps the link's word, the alert names it and what is allowed, in the library's words.
+      expect(await page.inputValue(`select[name="${name}"]`), name).toBe(word);
+      expect(await page.getAttribute(`select[name="${name}"]`, 'aria-invalid'), name).toBe('true');
+      const info = FIELDS[name as keyof typeof bad];
+      expect(await page.textContent(`#f-${name}-error`), name).toBe(
+        `config field ${name} = "${word}" is not allowed (allowed: ${info.allowed}${info.unit ? ` ${info.unit}` : ''})`,
+      );
+    }
+    const link = (await page.textContent('#link-error')) ?? '';
+    for (const [name, word] of Object.entries(bad)) expect(link).toContain(`${name} = "${word}"`);
+    expect(link).not.toMatch(/empty|Invalid enum|received/);
+    await expect(page.locator(`${PLOT} path.curve`).count()).resolves.toBe(0);
+    expect(await page.getAttribute(PLOT, 'data-state')).toBe('empty');
+    expect(await page.isDisabled('#download-csv')).toBe(true);
+    // Chosen words: the words not allowed leave the drop-downs, the figure is drawn.
+    await page.selectOption('select[name="darkMatter"]', 'scalar');
+    await page.selectOption('select[name="material"]', 'CsI');
+    await page.selectOption('select[name="radiativeAnnihilation"]', 'false');
+    await page.selectOption('select[name="statistics"]', 'cls');
+    await settled(page, 'darkMatter=scalar');
+    for (const name of Object.keys(bad)) {
+      expect(await page.locator(`select[name="${name}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), name).toEqual(
+        FIELDS[name as keyof typeof bad].choices,
+      );
+      expect(await page.isHidden(`#f-${name}-error`), name).toBe(true);
+    }
+    expect(await page.isHidden('#link-error')).toBe(true);
+    expect(await page.getAttribute(PLOT, 'data-state')).toBe('current');
+    // A fixed-target experiment's drop-down likewise (nothing is computed).
+    const na64 = await open('experiment=na64-2019&beamParticle=mu-&points=4', undefined, false);
+    await idle(na64.page);
+    expect(await na64.page.inputValue('select[name="beamParticle"]')).toBe('mu-');
+    expect(await na64.page.textContent('#f-beamParticle-error')).toBe(`config field beamParticle = "mu-" is not allowed (allowed: ${FIXED_TARGET_FIELDS.beamParticle.allowed})`);
+    expect(await na64.page.textContent('#link-error')).toContain('beamParticle = "mu-" is not allowed');
+    await expect(na64.page.locator(`${PLOT} path.curve`).count()).resolves.toBe(0);
+    expect([...errors, ...na64.errors]).toEqual([]);
+  });
+
   it('downloads the curve as CSV and JSON exactly as the CLI writes them for the same configuration', async () => {
     const query = 'lumi=10&energyCut=0.1&photonVetoInefficiency=0.0001&massRatio=2.5&massMin=10MeV&massMax=0.2&points=20';
     // The one field without a CLI flag goes in a config file.
@@ -757,6 +800,38 @@ describe('reach explorer (built site in chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('marks the ε-range field that makes from ≥ to, and clears the error on Fit or when the range is fixed', async () => {
+    const { page, errors } = await open();
+    const ydomain = async () => (await page.getAttribute(PLOT, 'data-y-domain'))?.split(' ').map(Number) as number[];
+    const fitted = await ydomain();
+    const invalid = () => Promise.all(['#y-min', '#y-max'].map((s) => page.getAttribute(s, 'aria-invalid')));
+    // From raised above to: the field typed in is marked, nothing changes.
+    await page.fill('#y-max', '1e-2');
+    await page.fill('#y-min', '1e-1');
+    await page.click('#y-apply');
+    await expect.poll(() => page.isVisible('#y-range-error')).toBe(true);
+    expect(await page.textContent('#y-range-error')).toBe('ε range: from (1e-1) must be smaller than to (1e-2)');
+    expect(await invalid()).toEqual(['true', null]);
+    expect(await ydomain()).toEqual(fitted);
+    // Fit: the error goes, the fields show the fitted range.
+    await page.click('#y-fit');
+    await expect.poll(() => page.isHidden('#y-range-error')).toBe(true);
+    expect(await invalid()).toEqual([null, null]);
+    expect(Number(await page.inputValue('#y-min'))).toBeLessThan(Number(await page.inputValue('#y-max')));
+    // To lowered below from marks to; typing a larger to clears it, Apply draws it.
+    await page.fill('#y-min', '1e-3');
+    await page.fill('#y-max', '1e-4');
+    await page.press('#y-max', 'Enter');
+    await expect.poll(() => page.isVisible('#y-range-error')).toBe(true);
+    expect(await invalid()).toEqual([null, 'true']);
+    await page.fill('#y-max', '1');
+    await expect.poll(() => page.isHidden('#y-range-error')).toBe(true);
+    expect(await invalid()).toEqual([null, null]);
+    await page.click('#y-apply');
+    await expect.poll(ydomain).toEqual([1e-3, 1]);
+    expect(errors).toEqual([]);
+  });
+
   it('reads out the best point on hover and by key, and exports it with pinned and overlaid curves', async () => {
     const { page } = await open();
     // B selects the best point; its mass is the CSV's best.
@@ -779,8 +854,17 @@ describe('reach explorer (built site in chromium)', () => {
     await page.setInputFiles('#overlay-file', { name: 'limit.txt', mimeType: 'text/plain', buffer: Buffer.from('0.001 1e-5\n0.1 3e-4\n') });
     await expect.poll(() => page.locator(`${PLOT} path.curve.comparison`).count()).toBe(2);
     const csv = (await download(page, '#download-csv')).toString('utf8');
-    expect(csv.split('\n')[0]).toMatch(/^mass_GeV,/); // header first; the curves compared with go to the sidecar
+    // Header first; the pinned curve and the overlay in two columns each after the curve's, point i in row i.
+    const lines = csv.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^mass_GeV,.*,note,compare1_mass_GeV,compare1_epsilon90,compare2_mass_GeV,compare2_epsilon90$/);
+    const rows = lines.slice(1).map((l) => l.split(','));
+    expect(rows.slice(0, 2).map((c) => c.slice(-2).map(Number))).toEqual([[0.001, 1e-5], [0.1, 3e-4]]);
+    expect(rows.slice(2).every((c) => c.at(-1) === '' && c.at(-2) === '')).toBe(true);
+    expect(rows.every((c) => c.length === lines[0].split(',').length)).toBe(true);
+    expect(rows.filter((c) => c[0] !== '')).toHaveLength(rows.length); // the pinned curve is no longer than the shown one
     const meta = JSON.parse((await download(page, '#download-csv-metadata')).toString('utf8'));
+    expect(meta.tableSchema.columns.map((c: { name: string }) => c.name).join(',')).toBe(lines[0]);
+    expect(meta.tableSchema.columns.at(-1)['dc:description']).toContain('limit');
     expect(meta.url).toBe('vanish-reach.csv');
     expect(meta.vanish.comparisons.map((c: { label: string }) => c.label)).toEqual(['pinned: points 20', 'limit']);
     expect(meta.vanish.comparisons[1].points).toEqual([[0.001, 1e-5], [0.1, 3e-4]]);
@@ -853,21 +937,65 @@ describe('reach explorer (built site in chromium)', () => {
 
   it('draws a focus ring with at least 3:1 contrast against the page', async () => {
     const { page } = await open();
-    await page.focus('input[name="lumi"]');
-    await page.keyboard.press('Tab');
-    const ring = await page.evaluate(() => {
-      const e = document.activeElement as HTMLElement;
-      const s = getComputedStyle(e);
-      return { color: s.outlineColor, width: s.outlineWidth, style: s.outlineStyle };
-    });
-    expect(ring.style).toBe('solid');
-    expect(parseFloat(ring.width)).toBeGreaterThanOrEqual(2);
-    const rgb = ring.color.match(/\d+/g)?.slice(0, 3).map(Number) as number[];
     const lum = (c: number[]) => {
       const [r, g, b] = c.map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
-    for (const bg of [[255, 255, 255], [250, 250, 250]]) expect((lum(bg) + 0.05) / (lum(rgb) + 0.05)).toBeGreaterThanOrEqual(3);
+    // Tab from `from` to the next control; the ring is the outline of `ringOn` (the focused element by default).
+    const ringAfter = async (from: string, ringOn?: string) => {
+      await page.focus(from);
+      await page.keyboard.press('Tab');
+      return page.evaluate((sel) => {
+        const e = (sel ? document.activeElement?.closest(sel) : document.activeElement) as HTMLElement;
+        const s = getComputedStyle(e);
+        // What is drawn over the ring: the element's opacity times its ancestors'.
+        let opacity = 1;
+        for (let a: Element | null = e; a; a = a.parentElement) opacity *= Number(getComputedStyle(a).opacity);
+        return {
+          what: `${document.activeElement?.tagName} ${(document.activeElement as HTMLInputElement).name ?? ''} ${(document.activeElement as HTMLInputElement).value ?? ''}`,
+          focusVisible: document.activeElement?.matches(':focus-visible'),
+          color: s.outlineColor,
+          width: s.outlineWidth,
+          style: s.outlineStyle,
+          offset: parseFloat(s.outlineOffset),
+          opacity,
+        };
+      }, ringOn);
+    };
+    const rings = [
+      // The reset of a field at its default (drawn faded).
+      await ringAfter('input[name="lumi"]'),
+      // The checked segment of each toggle: the ring is the label's.
+      await ringAfter('#reset-view', 'label'),
+      await ringAfter('input[name="mass-unit"][value="GeV"]', 'label'),
+    ];
+    expect(rings.map((r) => r.what)).toEqual(['BUTTON  ', 'INPUT mass-unit GeV', 'INPUT plane epsilon']);
+    for (const ring of rings) {
+      expect(ring.focusVisible, ring.what).toBe(true);
+      expect(ring.style, ring.what).toBe('solid');
+      expect(parseFloat(ring.width), ring.what).toBeGreaterThanOrEqual(2);
+      // Outside the control, so it is seen against the page (not over a checked segment's blue), and not faded.
+      expect(ring.offset, ring.what).toBeGreaterThanOrEqual(0);
+      expect(ring.opacity, ring.what).toBe(1);
+      const rgb = ring.color.match(/\d+/g)?.slice(0, 3).map(Number) as number[];
+      for (const bg of [[255, 255, 255], [250, 250, 250]]) expect((lum(bg) + 0.05) / (lum(rgb) + 0.05), ring.what).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('keeps every tick label of the step figures inside its figure (the logit axis ends at 1−10⁻⁶)', async () => {
+    const { page } = await open();
+    await expect.poll(() => page.locator('#track-plot path.series').count()).toBe(2);
+    const outside = await page.locator('#track-plot svg, #spectrum-plot svg').evaluateAll((svgs) =>
+      svgs.flatMap((svg) => {
+        const view = (svg as SVGSVGElement).viewBox.baseVal;
+        return [...svg.querySelectorAll('text.tick-label')]
+          .map((t) => ({ text: t.textContent, box: (t as SVGTextElement).getBBox() }))
+          .filter(({ box }) => box.x < view.x - 0.5 || box.x + box.width > view.x + view.width + 0.5)
+          .map(({ text, box }) => `${text}: ${box.x.toFixed(1)}–${(box.x + box.width).toFixed(1)} of ${view.width}`);
+      }),
+    );
+    expect(await page.locator('#track-plot text.tick-label.x').allTextContents()).toContain('1−10−6');
+    expect(outside).toEqual([]);
   });
 
   it('measures a 100-point recomputation (reported, not asserted)', async () => {

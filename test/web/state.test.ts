@@ -78,6 +78,20 @@ describe('web state', () => {
     for (const m of Object.values(by)) expect(m).not.toContain('\n');
   });
 
+  it('names a word that a drop-down does not have, once, with the words allowed (not the validator\'s wording)', () => {
+    const r = resolveInputs(inputs({ darkMatter: 'wimp', radiativeAnnihilation: 'maybe', material: '' }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([
+      { field: 'material', message: 'config field material = empty is not allowed (allowed: CsI, BGO, PbWO4, LYSO, Pb, W, NA64-ECAL)' },
+      { field: 'radiativeAnnihilation', message: 'config field radiativeAnnihilation = "maybe" is not allowed (allowed: true, false)' },
+      {
+        field: 'darkMatter',
+        message: `config field darkMatter = "wimp" is not allowed (allowed: ${FIELDS.darkMatter.allowed})`,
+      },
+    ]);
+  });
+
   it('reads an empty nullable field as null and other text through the mass parser', () => {
     const r = resolveInputs(inputs({ neutronPenetration: ' ', massMin: '500 keV', massMax: '0.1' }));
     expect(r.ok && r.value.config.neutronPenetration).toBe(null);

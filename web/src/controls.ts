@@ -80,6 +80,25 @@ const shownDefault = (experiment: string, name: InputName) => {
   return d === '' ? 'empty (null)' : d;
 };
 
+/**
+ * Shows a word in a drop-down. A word that is not one of its options (a link's
+ * `darkMatter=wimp`) is kept as one more option, marked as not allowed, so the
+ * control reads back what the link said and its alert can name it; it goes
+ * once another word is chosen.
+ */
+function setChoice(select: HTMLSelectElement, word: string): void {
+  if (![...select.options].some((o) => o.value === word)) {
+    select.append(h('option', { value: word, 'data-stray': '' }, `${word === '' ? 'empty' : word} (not allowed)`));
+  }
+  if (select.value !== word) select.value = word;
+  dropStrayChoices(select);
+}
+
+/** Removes the options added for words that are not allowed, except the one shown. */
+function dropStrayChoices(select: HTMLSelectElement): void {
+  for (const o of [...select.options]) if (o.dataset.stray !== undefined && !o.selected) o.remove();
+}
+
 export interface ControlsHandlers {
   /** The experiment selector changed. */
   onExperiment(experiment: string): void;
@@ -202,7 +221,10 @@ export class Controls {
     // A control removed by a switch of experiment may still fire (a focused input's change): only shown ones count.
     const live = () => this.inputs.get(name) === input;
     input.addEventListener('input', () => live() && handlers.onInput(name, false));
-    input.addEventListener('change', () => live() && handlers.onInput(name, true));
+    input.addEventListener('change', () => {
+      if (input instanceof HTMLSelectElement) dropStrayChoices(input);
+      if (live()) handlers.onInput(name, true);
+    });
     input.addEventListener('keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Enter' && live()) handlers.onInput(name, true);
     });
@@ -236,7 +258,9 @@ export class Controls {
   write(inputs: Partial<Inputs>): void {
     for (const [n, v] of Object.entries(inputs)) {
       const el = this.inputs.get(n as InputName);
-      if (el && v !== undefined && el.value !== v) el.value = v;
+      if (!el || v === undefined) continue;
+      if (el instanceof HTMLSelectElement) setChoice(el, v);
+      else if (el.value !== v) el.value = v;
     }
     this.markChanged();
   }

@@ -30,8 +30,10 @@ import {
   changedInputs,
   defaultText,
   describeChanges,
+  fieldShape,
   inputInfo,
   inputNames,
+  isGrid,
   kindOf,
   rangeFromParam,
   resolveInputs,
@@ -204,16 +206,14 @@ const figure = new ReachFigure(ui.plot, ui.legend, {
   },
 });
 
-/** Puts the ε range drawn into the range fields (unless one is being typed in). */
-function showYRange(): void {
+/** Puts the ε range drawn into the range fields (unless one is being typed in, or `force`: Fit was pressed), clearing an error. */
+function showYRange(force = false): void {
   const d = figure.domains;
-  if (!d || ui.yRange.contains(document.activeElement)) return;
+  if (!d || (!force && ui.yRange.contains(document.activeElement))) return;
   const fmt = (v: number) => (v < 1e-3 || v >= 1e4 ? v.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e') : String(Number(v.toPrecision(3))));
   ui.yMin.value = fmt(d.y[0]);
   ui.yMax.value = fmt(d.y[1]);
-  ui.yError.hidden = true;
-  ui.yMin.removeAttribute('aria-invalid');
-  ui.yMax.removeAttribute('aria-invalid');
+  clearYError();
 }
 
 function draw(): void {
@@ -577,8 +577,23 @@ ui.yRange.addEventListener('submit', (e) => {
 });
 $('y-fit').addEventListener('click', () => {
   figure.setView({ ...figure.currentView, y: undefined }, true);
-  showYRange();
+  showYRange(true);
 });
+/** The range field typed in last: the one a conflict (from ≥ to) is marked on. */
+let yEdited: HTMLInputElement = ui.yMax;
+for (const input of [ui.yMin, ui.yMax]) {
+  input.addEventListener('input', () => {
+    yEdited = input;
+    // A range fixed by typing clears its error at once (Apply draws it).
+    if (!ui.yError.hidden && rangeFromParam(`${ui.yMin.value.trim()}_${ui.yMax.value.trim()}`)) clearYError();
+  });
+}
+
+function clearYError(): void {
+  ui.yError.hidden = true;
+  ui.yMin.removeAttribute('aria-invalid');
+  ui.yMax.removeAttribute('aria-invalid');
+}
 
 function applyYRange(): void {
   const lo = ui.yMin.value.trim();
@@ -589,16 +604,14 @@ function applyYRange(): void {
     ui.yError.hidden = false;
     input.setAttribute('aria-invalid', 'true');
   };
-  ui.yMin.removeAttribute('aria-invalid');
-  ui.yMax.removeAttribute('aria-invalid');
+  clearYError();
   if (!range) {
     const n = (t: string) => (parseDecimal(t) ?? 0) > 0;
     if (!n(lo)) bad(ui.yMin, `ε range: from = ${JSON.stringify(lo)} is not allowed (allowed: a number > 0, e.g. 1e-6)`);
     else if (!n(hi)) bad(ui.yMax, `ε range: to = ${JSON.stringify(hi)} is not allowed (allowed: a number > 0, e.g. 1e-2)`);
-    else bad(document.activeElement === ui.yMin ? ui.yMin : ui.yMax, `ε range: from (${lo}) must be smaller than to (${hi})`);
+    else bad(yEdited, `ε range: from (${lo}) must be smaller than to (${hi})`);
     return;
   }
-  ui.yError.hidden = true;
   figure.setView({ ...figure.currentView, y: range }, true);
 }
 
@@ -690,10 +703,10 @@ function exported(): { reach: ReachResult; comparisons: Comparison[] } | undefin
 
 $('download-csv').addEventListener('click', () => {
   const x = exported();
-  if (x) saveText(reachToCsv(x.reach), 'vanish-reach.csv', 'text/csv');
+  if (x) saveText(reachToCsv(x.reach, x.comparisons), 'vanish-reach.csv', 'text/csv');
 });
-// The CSV starts with its header (numpy and pandas read it as is); what describes the curve, the
-// pinned and overlaid curves included, goes beside it in its W3C CSVW sidecar, as the CLI writes it.
+// The CSV starts with its header (numpy and pandas read it as is), the pinned, overlaid and reference curves
+// in two columns each after the curve's; what describes them goes beside it in its W3C CSVW sidecar, as the CLI writes it.
 $('download-csv-metadata').addEventListener('click', () => {
   const x = exported();
   if (x) saveText(reachCsvMetadataJson(x.reach, x.comparisons, 'vanish-reach.csv'), 'vanish-reach.csv-metadata.json', 'application/json');
@@ -764,7 +777,13 @@ function applyUrl(): void {
   } else {
     // Nothing stale is drawn as if it were this link's: the figure says why it is empty.
     requested = undefined;
-    const names = r.problems.map((p) => `${p.field} = ${textOf(inputs, p.field).trim() || 'empty'}`);
+    // A word of a drop-down is quoted as the library's messages quote it (`darkMatter = "wimp"`).
+    const shownText = (n: InputName) => {
+      const t = textOf(inputs, n).trim();
+      if (t === '') return 'empty';
+      return !isGrid(n) && fieldShape(n, kindOf(inputs.experiment)).kind === 'choice' ? JSON.stringify(t) : t;
+    };
+    const names = r.problems.map((p) => `${p.field} = ${shownText(p.field)}`);
     linkProblems.unshift(`this link's ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} not allowed (see the marked input${names.length > 1 ? 's' : ''}); nothing is drawn until ${names.length > 1 ? 'they are' : 'it is'} fixed`);
     shown = undefined;
     figure.clear(`Nothing drawn: this link's ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} not allowed. Fix or reset the marked input${names.length > 1 ? 's' : ''}.`);

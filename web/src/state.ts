@@ -15,6 +15,7 @@ import {
   MAX_POINTS,
   NUMBER_PATTERN,
   allowedWithUnit,
+  choiceProblem,
   fieldTable,
   fieldValueFromText,
   isExperiment,
@@ -287,6 +288,8 @@ const allowedText = (name: InputName, kind: Kind) => `allowed: ${allowedWithUnit
 /** A control's text as the value of its config field (the library's reader), or a problem. */
 function fieldValue(name: FieldName, kind: Kind, text: string): { value: unknown } | { problem: string } {
   const info = fieldTable(kind)[name];
+  const notChoice = choiceProblem(name, info, text);
+  if (notChoice !== undefined) return { problem: notChoice };
   const r = fieldValueFromText(info, text);
   if (r !== undefined) return r;
   const t = text.trim();
