@@ -14,13 +14,12 @@
  * carries dist/) and by `prepare` in a development checkout (scripts/prepare.mjs).
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -46,13 +45,9 @@ const closure = await build({
   logLevel: 'warning',
 });
 const tableSources = [...Object.keys(closure.metafile.inputs).filter((f) => !f.includes('node_modules')), 'package-lock.json'].sort();
-const digestHash = createHash('sha256');
-for (const f of tableSources) {
-  digestHash.update(`${f}\0`);
-  digestHash.update(readFileSync(path.join(root, f)));
-  digestHash.update('\0');
-}
-const tablesDigest = digestHash.digest('hex');
+// the stored files' digest and names, as the command line computes them when it reads them (tsc built it above)
+const { digestFiles, tableFileName } = await import(path.join(root, 'dist/src/node/storedTables.js'));
+const tablesDigest = digestFiles(pathToFileURL(`${root}/`), tableSources);
 
 const common = {
   absWorkingDir: root,
@@ -107,7 +102,7 @@ await build({ ...common, entryPoints: { worker: 'cli/worker.ts' }, outdir: 'dist
   const index = {};
   for (const [name, { config }] of Object.entries(EXPERIMENTS)) {
     const { key, tables } = tablesToStore(config);
-    const file = `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`;
+    const file = tableFileName(key);
     (index[file] ??= []).push(name);
     writeFileSync(path.join(dir, file), encodeStoredTables(key, tablesDigest, tables));
   }
@@ -125,17 +120,14 @@ await build({ ...common, entryPoints: { worker: 'cli/worker.ts' }, outdir: 'dist
     ...Object.keys(EXPERIMENTS).sort((a, b) => Number(EXPERIMENTS[b].config.kind === 'fixedTarget') - Number(EXPERIMENTS[a].config.kind === 'fixedTarget')),
     'belle2+spectral',
   ];
+  // per file: its key, the presets whose curves kept it, and its values by id (yields) or by mass (shapes)
   const kept = new Map();
-  const shapeFiles = new Map();
-  const add = (name, results) => {
-    for (const { key, yields } of results) {
-      const file = `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`;
-      const k = kept.get(file) ?? { key, nodes: new Map(), direct: new Map(), presets: new Set() };
-      for (const n of yields.nodes) k.nodes.set(n[0], n);
-      for (const d of yields.direct) k.direct.set(d[0], d);
-      k.presets.add(name);
-      kept.set(file, k);
-    }
+  const keptIn = (key, name) => {
+    const file = tableFileName(key);
+    const k = kept.get(file) ?? { key, presets: new Set(), nodes: new Map(), direct: new Map(), shapes: new Map() };
+    k.presets.add(name);
+    kept.set(file, k);
+    return k;
   };
   const threads = Math.max(1, Math.min(names.length, availableParallelism()));
   const queue = [...names];
@@ -149,13 +141,14 @@ await build({ ...common, entryPoints: { worker: 'cli/worker.ts' }, outdir: 'dist
       };
       worker.on('message', (m) => {
         if (!m.ready) {
-          add(m.name, m.kept);
+          for (const { key, yields } of m.kept) {
+            const k = keptIn(key, m.name);
+            for (const n of yields.nodes) k.nodes.set(n[0], n);
+            for (const d of yields.direct) k.direct.set(d[0], d);
+          }
           for (const { key, shapes } of m.shapes) {
-            const file = `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`;
-            const k = shapeFiles.get(file) ?? { key, shapes: new Map(), presets: new Set() };
+            const k = keptIn(key, m.name);
             for (const [mass, h] of shapes) k.shapes.set(mass, h);
-            k.presets.add(m.name);
-            shapeFiles.set(file, k);
           }
         }
         next();
@@ -164,16 +157,18 @@ await build({ ...common, entryPoints: { worker: 'cli/worker.ts' }, outdir: 'dist
     })),
   );
   const byId = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  let shapeKeys = 0;
   for (const [file, k] of [...kept].sort(byId)) {
     (index[file] ??= []).push(...[...k.presets].sort());
-    const yields = { nodes: [...k.nodes.values()].sort(byId), direct: [...k.direct.values()].sort(byId) };
-    writeFileSync(path.join(dir, file), encodeStoredTables(k.key, tablesDigest, { yields }));
+    // a key holds yields or shapes (a shape key starts with `shape|`, spectral/spectrum.ts)
+    const stored =
+      k.shapes.size > 0
+        ? { shapes: [...k.shapes].sort((a, b) => a[0] - b[0]) }
+        : { yields: { nodes: [...k.nodes.values()].sort(byId), direct: [...k.direct.values()].sort(byId) } };
+    if (k.shapes.size > 0) shapeKeys++;
+    writeFileSync(path.join(dir, file), encodeStoredTables(k.key, tablesDigest, stored));
   }
-  for (const [file, k] of [...shapeFiles].sort(byId)) {
-    (index[file] ??= []).push(...[...k.presets].sort());
-    writeFileSync(path.join(dir, file), encodeStoredTables(k.key, tablesDigest, { shapes: [...k.shapes].sort((a, b) => a[0] - b[0]) }));
-  }
-  console.error(`vanish build: kept yields of the presets' default curves (${kept.size} channel keys, ${shapeFiles.size} of spectral shapes, ${threads} threads) in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  console.error(`vanish build: kept yields of the presets' default curves (${kept.size - shapeKeys} channel keys, ${shapeKeys} of spectral shapes, ${threads} threads) in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
   writeFileSync(path.join(dir, 'sources.json'), `${JSON.stringify({ digest: tablesDigest, files: tableSources, presets: index }, null, 1)}\n`);
   console.error(`vanish build: stored tables of ${Object.keys(index).length} configurations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
