@@ -54,7 +54,7 @@ import { zetaOfYFor } from '../processes/bremsstrahlung.js';
 import type { YieldContext } from '../yields/context.js';
 import type { TrackLengthTable } from '../shower/trackLength.js';
 import type { BackgroundSummary } from '../results.js';
-import { NOT_READ, onClearCurveYields, type Channel } from '../yields/curveYields.js';
+import { NOT_READ, fieldsKey, keptUnder, onClearCurveYields, type Channel } from '../yields/curveYields.js';
 import { storedTablesFor } from '../yields/storedTables.js';
 
 /** Smallest expected background of a bin of the Gaussian form (bins are merged up to it). */
@@ -81,8 +81,7 @@ const SHAPE_NOT_READ: Readonly<Record<Channel, ReadonlySet<string>>> = {
   bremsstrahlung: new Set([...NOT_READ.bremsstrahlung].filter((k) => !FINE_GRID_FIELDS.includes(k))),
   radiative: new Set([...NOT_READ.radiative].filter((k) => !FINE_GRID_FIELDS.includes(k) && !DARK_SECTOR_FIELDS.includes(k))),
 };
-/** Keys kept (most recent last) and shapes kept per key. */
-const SHAPE_STORE_COUNT = 12;
+/** Shapes kept per key, the keys most recent last (as many as a curve's yields keep, curveYields.ts keptUnder). */
 const MAX_SHAPES = 20_000;
 const shapeStores = new Map<string, Map<number, Float64Array>>();
 onClearCurveYields(() => shapeStores.clear());
@@ -97,21 +96,14 @@ export function shapesToStore(): { key: string; shapes: [number, Float64Array][]
 
 function shapeStoreFor(channel: Channel, config: ExperimentConfig): Map<number, Float64Array> {
   const skip = SHAPE_NOT_READ[channel];
-  const fields = Object.entries(config)
-    .filter(([k]) => !skip.has(k))
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  const key = `shape|${channel}|${JSON.stringify(fields)}`;
-  let store = shapeStores.get(key);
-  if (store) shapeStores.delete(key);
-  else {
+  const key = `shape|${channel}|${fieldsKey(config, (k) => skip.has(k))}`;
+  return keptUnder(shapeStores, key, () => {
     // with the shapes the build stored for this key (the same computation: the same values), if any
-    store = new Map();
+    const store = new Map<number, Float64Array>();
     const stored = storedTablesFor(key)?.shapes;
     if (Array.isArray(stored)) for (const [m, h] of stored) if (typeof m === 'number' && h instanceof Float64Array) store.set(m, h);
-  }
-  shapeStores.set(key, store);
-  if (shapeStores.size > SHAPE_STORE_COUNT) shapeStores.delete(shapeStores.keys().next().value as string);
-  return store;
+    return store;
+  });
 }
 
 /** The shape kept for `mass` in `store`, or computed and kept. */

@@ -70,18 +70,28 @@ const STORE_COUNT = 12;
 /** Direct values kept per key before the key's values are forgotten. */
 const MAX_DIRECT = 20_000;
 
+/** The configuration's fields that `skip` does not name, sorted by name, as JSON: the part of a key that says what its values read. */
+export function fieldsKey(config: AnyExperimentConfig, skip: (field: string) => boolean): string {
+  return JSON.stringify(Object.entries(config).filter(([k]) => !skip(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * The value kept under `key` in `kept` (now the most recent), or `make()` kept there; the least
+ * recent is forgotten beyond {@link STORE_COUNT} keys.
+ */
+export function keptUnder<V>(kept: Map<string, V>, key: string, make: () => V): V {
+  let value = kept.get(key);
+  if (value !== undefined) kept.delete(key);
+  else value = make();
+  kept.set(key, value);
+  if (kept.size > STORE_COUNT) kept.delete(kept.keys().next().value as string);
+  return value;
+}
+
 function storeFor(channel: Channel, config: AnyExperimentConfig, relTol: number | undefined): Store {
   const skip = NOT_READ[channel];
-  const fields = Object.entries(config)
-    .filter(([k]) => !skip.has(k) && !(k in REFERENCE_NORMALISATION))
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  const key = `${channel}|${relTol ?? ''}|${JSON.stringify(fields)}`;
-  let store = stores.get(key);
-  if (store) stores.delete(key);
-  else store = seeded({ key, channel, direct: new Map(), reference: yieldContext(atReference(config)) });
-  stores.set(key, store);
-  if (stores.size > STORE_COUNT) stores.delete(stores.keys().next().value as string);
-  return store;
+  const key = `${channel}|${relTol ?? ''}|${fieldsKey(config, (k) => skip.has(k) || k in REFERENCE_NORMALISATION)}`;
+  return keptUnder(stores, key, () => seeded({ key, channel, direct: new Map(), reference: yieldContext(atReference(config)) }));
 }
 
 const asResult = (y: StoredYield): QuadratureResult => ({ value: y[1], error: y[2], evaluations: y[3], intervals: y[4], converged: y[5] });
@@ -94,13 +104,19 @@ const asStored = (id: string, r: QuadratureResult): StoredYield => [id, r.value,
  */
 function seeded(store: Store): Store {
   const stored = storedTablesFor(store.key)?.yields;
-  if (!stored || !Array.isArray(stored.nodes) || !Array.isArray(stored.direct)) return store;
+  if (!stored || !Array.isArray(stored.nodes)) return store;
   seedNodes(
     store,
     stored.nodes.map((n) => [n[0], n.length === 1 ? null : asResult(n as StoredYield)] as const),
   );
-  for (const y of stored.direct) store.direct.set(y[0], asResult(y));
+  withDirect(stored, store.direct);
   return store;
+}
+
+/** Puts the direct yields of `stored` (if any) into `direct`; returns it. */
+function withDirect(stored: StoredYields | undefined, direct: Map<string, QuadratureResult>): Map<string, QuadratureResult> {
+  if (stored && Array.isArray(stored.direct)) for (const y of stored.direct) direct.set(y[0], asResult(y));
+  return direct;
 }
 
 /**
@@ -119,8 +135,16 @@ export function yieldsToStore(): { key: string; yields: StoredYields }[] {
   return [...interpolated, ...exact];
 }
 
-/** The store each context uses per channel and tolerance, looked up by key once per context. */
-let contextStores = new WeakMap<YieldContext, Map<string, Store>>();
+/** The stores each context uses (per kind, channel and tolerance), looked up by key once per context. */
+let contextStores = new WeakMap<YieldContext, Map<string, unknown>>();
+
+/** The store `id` of a context, found by `find` (by key) the first time the context asks for it. */
+function ofContext<S>(ctx: YieldContext, id: string, find: () => S): S {
+  let byContext = contextStores.get(ctx);
+  if (!byContext) contextStores.set(ctx, (byContext = new Map()));
+  if (!byContext.has(id)) byContext.set(id, find());
+  return byContext.get(id) as S;
+}
 
 /** What else clearCurveYields forgets (the spectral analysis's kept shapes, spectral/spectrum.ts). */
 const clearHooks: (() => void)[] = [];
@@ -160,36 +184,16 @@ const EXACT_NOT_READ: Readonly<Record<Channel, ReadonlySet<string>>> = {
 
 function exactStoreFor(channel: Channel, config: AnyExperimentConfig, relTol: number | undefined): Map<string, QuadratureResult> {
   const skip = EXACT_NOT_READ[channel];
-  const fields = Object.entries(config)
-    .filter(([k]) => !skip.has(k))
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  const key = `exact|${channel}|${relTol ?? ''}|${JSON.stringify(fields)}`;
-  let store = exactStores.get(key);
-  if (store) exactStores.delete(key);
-  else {
-    store = new Map();
-    const stored = storedTablesFor(key)?.yields;
-    if (stored && Array.isArray(stored.direct)) for (const y of stored.direct) store.set(y[0], asResult(y));
-  }
-  exactStores.set(key, store);
-  if (exactStores.size > STORE_COUNT) exactStores.delete(exactStores.keys().next().value as string);
-  return store;
+  const key = `exact|${channel}|${relTol ?? ''}|${fieldsKey(config, (k) => skip.has(k))}`;
+  return keptUnder(exactStores, key, () => withDirect(storedTablesFor(key)?.yields, new Map()));
 }
-
-/** The store of exact yields each context uses per channel and tolerance, looked up by key once per context. */
-let contextExactStores = new WeakMap<YieldContext, Map<string, Map<string, QuadratureResult>>>();
-clearHooks.push(() => (contextExactStores = new WeakMap()));
 
 /**
  * A channel's yield at one mass (GeV) computed by `compute` on `ctx` itself (no interpolation, no
  * scaling: the direct number bit for bit), kept under the key of the fields the channel reads.
  */
 export function exactYield(ctx: YieldContext, channel: Channel, mass: number, relTol: number | undefined, compute: () => QuadratureResult): QuadratureResult {
-  let byContext = contextExactStores.get(ctx);
-  if (!byContext) contextExactStores.set(ctx, (byContext = new Map()));
-  const storeId = `${channel}|${relTol ?? ''}`;
-  let store = byContext.get(storeId);
-  if (!store) byContext.set(storeId, (store = exactStoreFor(channel, ctx.config, relTol)));
+  const store = ofContext(ctx, `exact|${channel}|${relTol ?? ''}`, () => exactStoreFor(channel, ctx.config, relTol));
   const id = String(mass);
   let r = store.get(id);
   if (!r) {
@@ -219,11 +223,7 @@ export function curveYield(ctx: YieldContext, channel: Channel, mass: number, op
   const { config } = ctx;
   const etl = channel === 'bremsstrahlung' && config.bremsstrahlungModel === 'etl';
   if (etl && !bremsstrahlungOpen(mass, config.energyCut, ctx.spectrum.energyMax)) return { value: 0, error: 0, evaluations: 0, intervals: 0, converged: true };
-  let byContext = contextStores.get(ctx);
-  if (!byContext) contextStores.set(ctx, (byContext = new Map()));
-  const storeId = `${channel}|${options.relTol ?? ''}`;
-  let store = byContext.get(storeId);
-  if (!store) byContext.set(storeId, (store = storeFor(channel, config, options.relTol)));
+  const store = ofContext(ctx, `curve|${channel}|${options.relTol ?? ''}`, () => storeFor(channel, config, options.relTol));
   const efficiency = (m: number) => signalEfficiencyAt(config.signalEfficiency, m);
   const norm = tableScale(config);
   const softCut = (m: number) => radiativeSetup(ctx, m).x0;
