@@ -16,15 +16,13 @@ import { yieldContext, type YieldContext } from '../../src/yields/context.js';
 import { CURVE_TOLERANCE, NOT_READ, breakpointsFor, clearCurveYields, curveYield, type Channel } from '../../src/yields/curveYields.js';
 import { interpolatedInMass } from '../../src/yields/massGrid.js';
 import type { QuadratureResult } from '../../src/numeric/gaussKronrod.js';
+import { breathe } from '../breathe.js';
 
 const direct: Record<Channel, (ctx: YieldContext, m: number) => QuadratureResult> = {
   annihilation: (ctx, m) => annihilationYield(ctx, m),
   bremsstrahlung: (ctx, m) => bremsstrahlungYield(ctx, m),
   radiative: (ctx, m) => radiativeYield(ctx, m),
 };
-
-/** Lets the test runner's messages through between long synchronous computations (its RPC times out after 60 s). */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const CASES: [string, AnyExperimentConfig][] = [
   ['belle2', EXPERIMENTS.belle2.config],

@@ -12,6 +12,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { breathe } from '../breathe.js';
 import {
   ConfigError,
   EXPERIMENTS,
@@ -115,10 +116,10 @@ function checkReach(config: AnyExperimentConfig, masses: number[]) {
 
 describe('random valid configurations and masses', () => {
   it('every output is finite, ≥ 0, deterministic, with error ≤ value, or a one-line error naming the input', async () => {
-    // asynchronous only to let the test runner's messages through between runs (its RPC times out after 60 s)
+    // asynchronous only to let the test runner's messages through between runs (test/breathe.ts)
     await fc.assert(
       fc.asyncProperty(validConfig, fc.array(logUniform(1e-9, 200), { minLength: 1, maxLength: 3 }), async ({ name, overrides }, masses) => {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await breathe();
         let config: AnyExperimentConfig;
         try {
           config = withOverridesFromInput(EXPERIMENTS[name].config, overrides);
