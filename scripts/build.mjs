@@ -14,7 +14,7 @@
  * carries dist/) and by `prepare` in a development checkout (scripts/prepare.mjs).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -91,86 +91,116 @@ await build({ ...common, entryPoints: { worker: 'cli/worker.ts' }, outdir: 'dist
 // The mass-independent tables of every preset's configuration (yields/context.ts tablesToStore), one
 // file per table key (presets that differ only in fields the tables do not read share one), read by
 // the command line (src/node/storedTables.ts) and the web page instead of building them.
+//
+// The files depend only on the tables' digest (the code that computes them), the presets'
+// configurations, the default grid and this script with its worker: when dist/tables holds files
+// made from exactly those (its sources.json says so, and every file it lists is there), they are
+// kept, not computed again (≈ 30 s; `npm test` builds after `npm ci` has built). VANISH_REBUILD_TABLES=1
+// computes them anyway.
 {
   const t0 = performance.now();
   const dir = path.join(root, 'dist', 'tables');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
   const { tablesToStore } = await import(path.join(root, 'dist/src/yields/context.js'));
   const { encodeStoredTables } = await import(path.join(root, 'dist/src/yields/storedTables.js'));
   const { EXPERIMENTS } = await import(path.join(root, 'dist/src/config/presets.js'));
-  const index = {};
-  for (const [name, { config }] of Object.entries(EXPERIMENTS)) {
-    const { key, tables } = tablesToStore(config);
-    const file = tableFileName(key);
-    (index[file] ??= []).push(name);
-    writeFileSync(path.join(dir, file), encodeStoredTables(key, tablesDigest, tables));
-  }
-  // The yields of every preset's default curve (the grid `vanish reach` and the web page draw
-  // without options, with its edges and best point), per channel key (yields/curveYields.ts
-  // yieldsToStore): that curve then computes no yield. Presets sharing a key add to one file.
-  // Computed on worker threads (scripts/keptYields.mjs), the slow fixed-target presets first;
-  // each file's values are sorted by id, so the bytes do not depend on the threads' order.
-  const t1 = performance.now();
-  const { GRID, readGrid } = await import(path.join(root, 'dist/src/config/fields.js'));
-  const grid = readGrid({ massMin: GRID.massMin.default, massMax: GRID.massMax.default, points: GRID.points.default }, (f) => f);
-  if (!grid.ok) throw grid.problems[0];
-  // and belle2's with the spectral analysis (issue 8), whose shapes are stored too
-  const names = [
-    ...Object.keys(EXPERIMENTS).sort((a, b) => Number(EXPERIMENTS[b].config.kind === 'fixedTarget') - Number(EXPERIMENTS[a].config.kind === 'fixedTarget')),
-    'belle2+spectral',
-  ];
-  // per file: its key, the presets whose curves kept it, and its values by id (yields) or by mass (shapes)
-  const kept = new Map();
-  const keptIn = (key, name) => {
-    const file = tableFileName(key);
-    const k = kept.get(file) ?? { key, presets: new Set(), nodes: new Map(), direct: new Map(), shapes: new Map() };
-    k.presets.add(name);
-    kept.set(file, k);
-    return k;
-  };
-  const threads = Math.max(1, Math.min(names.length, availableParallelism()));
-  const queue = [...names];
-  await Promise.all(
-    Array.from({ length: threads }, () => new Promise((resolve, reject) => {
-      const worker = new Worker(path.join(root, 'scripts', 'keptYields.mjs'), { workerData: { root, grid: { min: grid.min, max: grid.max, points: grid.points } } });
-      const next = () => {
-        const name = queue.shift();
-        if (name === undefined) worker.terminate().then(() => resolve());
-        else worker.postMessage(name);
-      };
-      worker.on('message', (m) => {
-        if (!m.ready) {
-          for (const { key, yields } of m.kept) {
-            const k = keptIn(key, m.name);
-            for (const n of yields.nodes) k.nodes.set(n[0], n);
-            for (const d of yields.direct) k.direct.set(d[0], d);
+  const { GRID } = await import(path.join(root, 'dist/src/config/fields.js'));
+  const { createHash } = await import('node:crypto');
+  const inputsDigest = createHash('sha256')
+    .update(JSON.stringify({ digest: tablesDigest, experiments: EXPERIMENTS, grid: GRID }))
+    .update(readFileSync(path.join(root, 'scripts', 'build.mjs')))
+    .update(readFileSync(path.join(root, 'scripts', 'keptYields.mjs')))
+    .digest('hex');
+  const previous = (() => {
+    try {
+      return JSON.parse(readFileSync(path.join(dir, 'sources.json'), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  })();
+  const upToDate =
+    process.env.VANISH_REBUILD_TABLES !== '1' &&
+    previous?.digest === tablesDigest &&
+    previous?.inputs === inputsDigest &&
+    Object.keys(previous.presets ?? {}).length > 0 &&
+    Object.keys(previous.presets).every((file) => existsSync(path.join(dir, file)));
+  if (upToDate) {
+    console.error(`vanish build: stored tables and kept yields up to date (digest ${tablesDigest.slice(0, 12)}), kept`);
+  } else {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const index = {};
+    for (const [name, { config }] of Object.entries(EXPERIMENTS)) {
+      const { key, tables } = tablesToStore(config);
+      const file = tableFileName(key);
+      (index[file] ??= []).push(name);
+      writeFileSync(path.join(dir, file), encodeStoredTables(key, tablesDigest, tables));
+    }
+    // The yields of every preset's default curve (the grid `vanish reach` and the web page draw
+    // without options, with its edges and best point), per channel key (yields/curveYields.ts
+    // yieldsToStore): that curve then computes no yield. Presets sharing a key add to one file.
+    // Computed on worker threads (scripts/keptYields.mjs), the slow fixed-target presets first;
+    // each file's values are sorted by id, so the bytes do not depend on the threads' order.
+    const t1 = performance.now();
+    const { readGrid } = await import(path.join(root, 'dist/src/config/fields.js'));
+    const grid = readGrid({ massMin: GRID.massMin.default, massMax: GRID.massMax.default, points: GRID.points.default }, (f) => f);
+    if (!grid.ok) throw grid.problems[0];
+    // and belle2's with the spectral analysis (issue 8), whose shapes are stored too
+    const names = [
+      ...Object.keys(EXPERIMENTS).sort((a, b) => Number(EXPERIMENTS[b].config.kind === 'fixedTarget') - Number(EXPERIMENTS[a].config.kind === 'fixedTarget')),
+      'belle2+spectral',
+    ];
+    // per file: its key, the presets whose curves kept it, and its values by id (yields) or by mass (shapes)
+    const kept = new Map();
+    const keptIn = (key, name) => {
+      const file = tableFileName(key);
+      const k = kept.get(file) ?? { key, presets: new Set(), nodes: new Map(), direct: new Map(), shapes: new Map() };
+      k.presets.add(name);
+      kept.set(file, k);
+      return k;
+    };
+    const threads = Math.max(1, Math.min(names.length, availableParallelism()));
+    const queue = [...names];
+    await Promise.all(
+      Array.from({ length: threads }, () => new Promise((resolve, reject) => {
+        const worker = new Worker(path.join(root, 'scripts', 'keptYields.mjs'), { workerData: { root, grid: { min: grid.min, max: grid.max, points: grid.points } } });
+        const next = () => {
+          const name = queue.shift();
+          if (name === undefined) worker.terminate().then(() => resolve());
+          else worker.postMessage(name);
+        };
+        worker.on('message', (m) => {
+          if (!m.ready) {
+            for (const { key, yields } of m.kept) {
+              const k = keptIn(key, m.name);
+              for (const n of yields.nodes) k.nodes.set(n[0], n);
+              for (const d of yields.direct) k.direct.set(d[0], d);
+            }
+            for (const { key, shapes } of m.shapes) {
+              const k = keptIn(key, m.name);
+              for (const [mass, h] of shapes) k.shapes.set(mass, h);
+            }
           }
-          for (const { key, shapes } of m.shapes) {
-            const k = keptIn(key, m.name);
-            for (const [mass, h] of shapes) k.shapes.set(mass, h);
-          }
-        }
-        next();
-      });
-      worker.on('error', reject);
-    })),
-  );
-  const byId = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  let shapeKeys = 0;
-  for (const [file, k] of [...kept].sort(byId)) {
-    (index[file] ??= []).push(...[...k.presets].sort());
-    // a key holds yields or shapes (a shape key starts with `shape|`, spectral/spectrum.ts)
-    const stored =
-      k.shapes.size > 0
-        ? { shapes: [...k.shapes].sort((a, b) => a[0] - b[0]) }
-        : { yields: { nodes: [...k.nodes.values()].sort(byId), direct: [...k.direct.values()].sort(byId) } };
-    if (k.shapes.size > 0) shapeKeys++;
-    writeFileSync(path.join(dir, file), encodeStoredTables(k.key, tablesDigest, stored));
+          next();
+        });
+        worker.on('error', reject);
+      })),
+    );
+    const byId = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+    let shapeKeys = 0;
+    for (const [file, k] of [...kept].sort(byId)) {
+      (index[file] ??= []).push(...[...k.presets].sort());
+      // a key holds yields or shapes (a shape key starts with `shape|`, spectral/spectrum.ts)
+      const stored =
+        k.shapes.size > 0
+          ? { shapes: [...k.shapes].sort((a, b) => a[0] - b[0]) }
+          : { yields: { nodes: [...k.nodes.values()].sort(byId), direct: [...k.direct.values()].sort(byId) } };
+      if (k.shapes.size > 0) shapeKeys++;
+      writeFileSync(path.join(dir, file), encodeStoredTables(k.key, tablesDigest, stored));
+    }
+    console.error(`vanish build: kept yields of the presets' default curves (${kept.size - shapeKeys} channel keys, ${shapeKeys} of spectral shapes, ${threads} threads) in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    writeFileSync(path.join(dir, 'sources.json'), `${JSON.stringify({ digest: tablesDigest, inputs: inputsDigest, files: tableSources, presets: index }, null, 1)}\n`);
+    console.error(`vanish build: stored tables of ${Object.keys(index).length} configurations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  console.error(`vanish build: kept yields of the presets' default curves (${kept.size - shapeKeys} channel keys, ${shapeKeys} of spectral shapes, ${threads} threads) in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
-  writeFileSync(path.join(dir, 'sources.json'), `${JSON.stringify({ digest: tablesDigest, files: tableSources, presets: index }, null, 1)}\n`);
-  console.error(`vanish build: stored tables of ${Object.keys(index).length} configurations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 // The CLI's V8 code cache (dist/bundle/cli.cache, read by dist/bundle/vanish.cjs): the code compiled while this
