@@ -166,8 +166,9 @@ function describeIssue(issue: z.ZodIssue, input: unknown, fields: Record<string,
   const value =
     input && typeof input === 'object' && Object.hasOwn(input, key) ? (input as Record<string, unknown>)[key] : undefined;
   const info = Object.hasOwn(fields, field) ? fields[field] : undefined;
-  const allowed = info ? `allowed: ${allowedWithUnit(info)}` : issue.message;
-  return new ConfigError(`config field ${field} = ${show(value)} is not allowed (${allowed}; ${issue.message})`, field);
+  // the field's own "allowed" text says it all; a check of our own (a refinement) adds why, zod's stock wording does not
+  const why = !info ? issue.message : issue.code === z.ZodIssueCode.custom ? `allowed: ${allowedWithUnit(info)}; ${issue.message}` : `allowed: ${allowedWithUnit(info)}`;
+  return new ConfigError(`config field ${field} = ${show(value)} is not allowed (${why})`, field);
 }
 
 function kindOf(input: unknown): unknown {

@@ -76,6 +76,19 @@ describe('rejections: one line, naming the field and the value', () => {
     }
   });
 
+  it("says what is allowed in the field's own words, never zod's stock wording", () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ electronMotion: 'wiggly' }, `config field electronMotion = "wiggly" is not allowed (allowed: ${FIELDS.electronMotion.allowed})`],
+      [{ lumi: -3 }, `config field lumi = -3 is not allowed (allowed: ${FIELDS.lumi.allowed} ${FIELDS.lumi.unit})`],
+      [{ lumi: 'fifty' }, `config field lumi = "fifty" is not allowed (allowed: ${FIELDS.lumi.allowed} ${FIELDS.lumi.unit})`],
+    ];
+    for (const [overrides, message] of cases) {
+      const e = rejection(overrides);
+      expect(e.message).toBe(message);
+      expect(e.message).not.toMatch(/Invalid enum|Expected|received|Number must/);
+    }
+  });
+
   it('an unknown key "lumen" is rejected by name, never dropped', () => {
     const e = rejection({ lumen: 50 });
     expect(e.field).toBe('lumen');
