@@ -4,9 +4,9 @@
  * (dist/tables, src/node/storedTables.ts) when the first argument is `stored`, computed otherwise.
  * Prints the milliseconds. Spawned by bench/run.ts.
  */
-import { EXPERIMENTS, computeReach, logGrid } from '../src/index.js';
-import { installStoredTables } from '../src/node/storedTables.js';
-import { clearTableCache } from '../src/yields/context.js';
+import { EXPERIMENTS, computeReach, logGrid } from '../dist/src/index.js';
+import { installStoredTables } from '../dist/src/node/storedTables.js';
+import { clearTableCache } from '../dist/src/yields/context.js';
 
 if (process.argv[2] === 'stored') installStoredTables();
 clearTableCache();
