@@ -44,6 +44,7 @@ import { materialProfile } from '../target/comptonProfile.js';
 import { annihilationYield, type YieldOptions } from './annihilation.js';
 import { bremsstrahlungOpen, bremsstrahlungYield } from './bremsstrahlung.js';
 import { BREMSSTRAHLUNG_ONLY, DARK_SECTOR, NOT_READ_BY_YIELDS, REFERENCE_NORMALISATION, tableScale, yieldContext, type YieldContext } from './context.js';
+import { dopplerSupport } from './dopplerSpectrum.js';
 import { interpolatedInMass, nodesOf, seedNodes } from './massGrid.js';
 import { storedTablesFor, type StoredYield, type StoredYields } from './storedTables.js';
 import { radiativeSetup, radiativeYield } from './radiative.js';
@@ -324,11 +325,12 @@ function radiativeBreakpoints(ctx: YieldContext): number[] {
   const x0At = (m: number) => radiativeSetup(ctx, m).x0;
   let energies: number[];
   if (ctx.config.electronMotion === 'comptonProfile') {
-    const src = ctx.dopplerSource();
+    // the smeared source's ends (ctx.dopplerSource(), without building it)
     const profile = materialProfile(ctx.target);
+    const [lo, hi] = dopplerSupport(ctx.spectrum, profile.pMax);
     const lams = [0, profile.pMax, ...narrowScales(profile.scales)].flatMap((p) => [1 - p / electronMass, 1 + p / electronMass]);
     const ends = sourceEnergies(ctx).flatMap((E) => lams.map((l) => l * E));
-    energies = [src.energyMin, src.energyMax, ...ends.filter((E) => E > src.energyMin && E < src.energyMax), 0.5 * src.energyMin];
+    energies = [lo, hi, ...ends.filter((E) => E > lo && E < hi), 0.5 * lo];
   } else energies = sourceEnergies(ctx);
   return energies.flatMap((E) => [
     solveMass(2 * me * (E + me), (x0) => 1 / (1 - x0), x0At), // eThr = E

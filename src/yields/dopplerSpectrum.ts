@@ -95,13 +95,17 @@ function scalePoints(profile: MomentumProfile, E: number): number[] {
   return [0, ...scales, ...scales.map((p) => -p)].map((p) => E * (1 - p / me));
 }
 
+/** [energyMin, energyMax] of the smeared source: the source's ends moved by the largest momentum folded, E(1 ∓ p_max/m_e). */
+export function dopplerSupport(spectrum: Pick<LeptonSource, 'energyMin' | 'energyMax'>, pMax: number): [number, number] {
+  return [(1 - pMax / electronMass) * spectrum.energyMin, (1 + pMax / electronMass) * spectrum.energyMax];
+}
+
 /** (*) of the module comment for a lepton source and a profile J (per electron). */
 export function dopplerSmearedSource(spectrum: LeptonSource, profile: MomentumProfile, stored?: DopplerData): DopplerSource {
   const me = electronMass;
   const lamLo = 1 - profile.pMax / me;
   const lamHi = 1 + profile.pMax / me;
-  const energyMin = lamLo * spectrum.energyMin;
-  const energyMax = lamHi * spectrum.energyMax;
+  const [energyMin, energyMax] = dopplerSupport(spectrum, profile.pMax);
   const points: number[] = [];
   const values: ((E: number) => number)[] = [];
   const errors: ((E: number) => number)[] = [];
