@@ -31,14 +31,16 @@
  * degreesOfFreedom.ts; the Boltzmann equation starts at x = max(3, m_χ/150 MeV) (freezeOut.ts,
  * independence of the start tested). Kinetic decoupling and the dark sector's own temperature
  * are ignored (standard). The published targets (e.g. Berlin et al., arXiv:1807.01730;
- * NA64, PRL 131 (2023) 161801) include hadrons in the same way (through R).
+ * NA64, PRL 131 (2023) 161801) include hadrons too (the tables below do not say how).
  * Validated in tests against Steigman, Dasgupta & Beacom (PRD 86 (2012) 023506:
  * s-wave ⟨σv⟩ = 5.2e−26 cm³/s for Ω h² = 0.11 at 0.3 GeV), the non-relativistic
  * closed forms above, and the relic lines of LDMX's projections at α_D = 0.5, m_A′ = 3m_χ
  * (public table therwig/ldmx-helpers simple-reach/{majorana,scalar,pseudo}.txt): Majorana
- * and scalar within 12 % from 3.6 to 126 MeV; up to 40 % higher at 1 MeV, where
- * g_*^{1/2} falls with e± annihilation) and of the ESPP 2026 plots (ESPP2026-PPG/Quasi-elastic-DM,
- * relic-target-{majorana,scalar}.csv, digitised: within 25 %); test/physics/thermalTarget.test.ts.
+ * and scalar 4–10 % above from 3.6 to 126 MeV (up to 40 % at 1 MeV, where g_*^{1/2} falls with
+ * e± annihilation), 0.99–1.05 of it from 0.15 to 0.5 GeV through the ρ/ω dip and the φ, 0.91–1.10
+ * from 0.5 to 0.94 GeV; and of the ESPP 2026 plots (ESPP2026-PPG/Quasi-elastic-DM,
+ * relic-target-{majorana,scalar}.csv, digitised: 6–22 % above below 126 MeV, 4–19 % in the hadronic
+ * region, 32–42 % at the φ where the two tables differ by 16–23 %); test/physics/thermalTarget.test.ts.
  */
 import { besselKScaledFast } from '../numeric/bessel.js';
 import { integrate } from '../numeric/gaussKronrod.js';

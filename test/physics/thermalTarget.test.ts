@@ -306,9 +306,11 @@ describe('thermal targets against the LDMX and ESPP relic lines (α_D = 0.5, m_A
     }
   });
 
-  it('on the steep rise through the φ (m_χ = 0.454 GeV) the two public tables differ by 19 %; vanish is within 12 % of LDMX there', () => {
-    // d ln y/d ln m ≈ 5 here, so a 4 % shift in m of a digitised point is 20 % in y. Found: vanish/ESPP = 1.42 (Majorana),
-    // 1.32 (scalar); LDMX interpolated in ln–ln between 0.443 and 0.481 GeV is 1.23 × ESPP.
+  it('through the φ (m_χ = 0.454 GeV) the two public tables differ by 16–23 %; vanish is within 20 % of LDMX there', () => {
+    // Found: LDMX interpolated in ln–ln between its nodes at 0.443 and 0.481 GeV is 1.23 (Majorana) and 1.16 (scalar)
+    // × ESPP; vanish is 1.15 and 1.14 × that interpolation (1.42 and 1.32 × ESPP). The φ makes y vary fast here
+    // (y falls by 22 % from 0.443 to 0.481 GeV and doubles by 0.52 GeV in the LDMX table), so an interpolation between
+    // nodes and a digitised point are both uncertain by ≈ 10–20 %; the tolerance is the 20 % used below 0.5 GeV.
     const [a, b] = [LDMX_HADRONIC[7], LDMX_HADRONIC[8]];
     for (const r of ESPP_PHI) {
       const t = Math.log(r.mass / a.mass) / Math.log(b.mass / a.mass);
