@@ -74,16 +74,6 @@ export const PHASE_RHO_OMEGA = (110.7 * Math.PI) / 180;
 export const VMD_END = 1.05;
 export const CONTINUUM_START = 2.0;
 
-/** Thresholds (GeV) where the channels open, in order. */
-export const HADRONIC_THRESHOLDS = {
-  pi0Gamma: MPI0,
-  pipi: 2 * MPI,
-  threePi: 2 * MPI + MPI0,
-  etaGamma: META,
-  kk: 2 * MK,
-  kskl: 2 * MK0,
-} as const;
-
 // ── phase-space functions W_f(s): the partial width of a vector of mass √s at fixed coupling ──
 
 /** Momentum of each daughter of masses m1, m2 in the rest frame of mass √s; 0 below threshold. */
