@@ -59,5 +59,6 @@ export { experimentName } from './config/experimentName.js';
 export { yPlanePlot, reachToYPlane, curveToYPlane, thermalTargetLine } from './plot/yPlane.js';
 export { DARK_MATTER_MODELS, DARK_MATTER_LABELS, darkPairWidth, darkWidth, yVariable, epsilonForY, yPlanePoint, smallestMassRatio } from './models/darkMatter.js';
 export type { DarkMatterModel, DarkSector } from './models/darkMatter.js';
-export { leptonPairWidth, visibleWidthAtUnitMixing, invisibleBranchingRatio, epsilonWithVisibleDecays } from './models/visibleDecays.js';
+export { leptonPairWidth, hadronicWidth, visibleWidthAtUnitMixing, invisibleBranchingRatio, epsilonWithVisibleDecays } from './models/visibleDecays.js';
+export { hadronicR } from './models/hadronicR.js';
 export { thermalTargetY, thermalTargetCurve, thermalTargetRange, relicAbundance } from './cosmology/thermalTarget.js';

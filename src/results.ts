@@ -95,7 +95,7 @@ export interface ReachPoint extends YieldResult {
   /** Why the limit is not meaningful (only when `valid` is false). */
   note?: string;
   /**
-   * Γ(A′ → dark pair)/Γ_total at ε90 with Γ_total including A′ → e⁺e⁻, μ⁺μ⁻ (models/visibleDecays.ts),
+   * Γ(A′ → dark pair)/Γ_total at ε90 with Γ_total including A′ → e⁺e⁻, μ⁺μ⁻, hadrons (models/visibleDecays.ts),
    * whether or not `visibleDecays` applies it to the limit (1 where there is no limit). m_χ and y90
    * follow from the configuration (models/darkMatter.ts {@link yPlanePoint}).
    */

@@ -217,12 +217,12 @@ export const SHARED_FIELD_DEFS = {
   }),
   visibleDecays: def(z.boolean(), {
     group: 'darkSector',
-    label: 'A′ → e⁺e⁻, μ⁺μ⁻ in the width (invisible branching ratio)',
+    label: 'A′ → e⁺e⁻, μ⁺μ⁻, hadrons in the width (invisible branching ratio)',
     unit: '',
     help:
-      'Include A′ → e⁺e⁻ and μ⁺μ⁻ in the total width: the limit then counts invisible decays with their branching ratio ' +
+      'Include A′ → e⁺e⁻, μ⁺μ⁻ and hadrons (through R = σ(e⁺e⁻ → hadrons)/σ_μμ) in the total width: the limit then counts invisible decays with their branching ratio ' +
       "(src/models/visibleDecays.ts). Off reproduces the seed's Γ = Γ(A′ → χχ̄).",
-    flag: { flag: '--visible-decays', arg: '<on|off>', what: 'A′ → e⁺e⁻, μ⁺μ⁻ in the width, the limit counting invisible decays', choices: { on: true, off: false } },
+    flag: { flag: '--visible-decays', arg: '<on|off>', what: 'A′ → e⁺e⁻, μ⁺μ⁻, hadrons in the width, the limit counting invisible decays', choices: { on: true, off: false } },
   }),
   bremsstrahlungModel: def(z.enum(['ww', 'iww', 'etl']), {
     group: 'darkSector',

@@ -82,7 +82,7 @@ export const belle2: Readonly<ExperimentConfig> = deepFreeze({
   massInterpolation: 'auto', // yields interpolated in ln m within 1e-4 where smooth, error added (yields/curveYields.ts)
   statistics: 'cls', // median expected Poisson CLs at 90% CL: right at any background
   radiativeAnnihilation: true, // e⁺e⁻ → γA′, the seed authors' follow-up (arXiv:2505.10302)
-  visibleDecays: true, // A′ → e⁺e⁻, μ⁺μ⁻ in the width; the limit counts invisible decays (models/visibleDecays.ts)
+  visibleDecays: true, // A′ → e⁺e⁻, μ⁺μ⁻, hadrons in the width; the limit counts invisible decays (models/visibleDecays.ts)
 });
 
 /**
@@ -158,7 +158,7 @@ export const na64_2019: Readonly<FixedTargetConfig> = deepFreeze({
   massRatio: 3, // m_A' = 3 m_χ (ibid.)
   darkMatter: 'dirac', // NA64's benchmark Dirac χ (ibid.); any model of models/darkMatter.ts may be chosen
   massSplitting: 0.1, // pseudo-Dirac only: δ = 0.1 (Izaguirre et al., arXiv:1505.00011)
-  visibleDecays: true, // A′ → e⁺e⁻, μ⁺μ⁻ in the width; the limit counts invisible decays (models/visibleDecays.ts)
+  visibleDecays: true, // A′ → e⁺e⁻, μ⁺μ⁻, hadrons in the width; the limit counts invisible decays (models/visibleDecays.ts)
   backgroundEvents: 0.53, // expected background (ibid.); no effect on the CLs limit with 0 observed
   observedEvents: 0, // no events in the signal box (ibid.)
   confidenceLevel: 0.9, // 90% CL, CLs (ibid.): N_up = 2.3

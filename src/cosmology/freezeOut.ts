@@ -11,8 +11,9 @@
  *
  *   ⟨σ_eff v⟩ n_eq² = Σ_ij g_i g_j (T/32π⁴) ∫ ds σ_ij(s) λ(s, m_i², m_j²)/√s K₁(√s/T).
  *
- * Today Ω h² = m Y₀ s₀ h²/ρ_c. The equation is integrated from x = 3 (deep in
- * equilibrium) to x = 3000 by backward Euler in ln x (each step a quadratic,
+ * Today Ω h² = m Y₀ s₀ h²/ρ_c. The equation is integrated from x = max(3, m/150 MeV) (deep in
+ * equilibrium; the plasma table of degreesOfFreedom.ts ends at T = 150 MeV, and freeze-out at
+ * x ≈ 15–25 is far later even for m = 1 GeV, x_start = 6.7) to x = 3000 by backward Euler in ln x (each step a quadratic,
  * unconditionally stable where the equation is stiff), on N, 2N and 4N steps with
  * Richardson extrapolation; the extrapolations from (N, 2N) and (2N, 4N) must agree to
  * 1e−4 or the step count doubles (a number is converged or an error). ⟨σ_eff v⟩ and g_*^{1/2} are taken on a grid in
@@ -51,25 +52,38 @@ export interface FreezeOutResult {
 }
 
 const X_START = 3;
+/** Latest start allowed: freeze-out (x ≈ 15–25) must come well after it. */
+const X_START_MAX = 10;
 const X_END = 3000;
+
+/** Where the integration starts for a relic of this mass (GeV): x = max(3, m/T_max). */
+export function startingPoint(mass: number): number {
+  return Math.max(X_START, mass / HIGHEST_TEMPERATURE);
+}
 const GRID = 160;
 
-/** Solves the freeze-out of a problem; throws a {@link QuadratureError} when it does not converge. */
-export function freezeOut(p: FreezeOutProblem, relTol = 1e-4): FreezeOutResult {
-  if (p.mass / X_START > HIGHEST_TEMPERATURE || p.mass / X_END < LOWEST_TEMPERATURE) {
+/**
+ * Solves the freeze-out of a problem, from x = xStart (default {@link startingPoint}; at least
+ * m/150 MeV, at most 10) in equilibrium; throws a {@link QuadratureError} when it does not converge.
+ */
+export function freezeOut(p: FreezeOutProblem, relTol = 1e-4, xStart = startingPoint(p.mass)): FreezeOutResult {
+  if (p.mass / X_START_MAX > HIGHEST_TEMPERATURE || p.mass / X_END < LOWEST_TEMPERATURE) {
     throw new RangeError(
-      `freeze-out is computed for masses from ${X_END * LOWEST_TEMPERATURE} to ${X_START * HIGHEST_TEMPERATURE} GeV (the plasma table), got ${p.mass} GeV`,
+      `freeze-out is computed for masses from ${X_END * LOWEST_TEMPERATURE} to ${X_START_MAX * HIGHEST_TEMPERATURE} GeV (the plasma table), got ${p.mass} GeV`,
     );
   }
+  if (!(xStart >= p.mass / HIGHEST_TEMPERATURE && xStart <= X_START_MAX)) {
+    throw new RangeError(`the freeze-out must start between x = ${p.mass / HIGHEST_TEMPERATURE} (T = 150 MeV) and ${X_START_MAX}, got ${xStart}`);
+  }
   // coefficient c(x) = √(π/45) M_Pl g_*^{1/2} m/x² ⟨σv⟩ and Y_eq(x), on a grid in ln x
-  const lnA = Math.log(X_START);
+  const lnA = Math.log(xStart);
   const lnB = Math.log(X_END);
   const nodes = Array.from({ length: GRID }, (_, i) => lnA + ((lnB - lnA) * i) / (GRID - 1));
   const lnC: number[] = [];
   const lnYeq: number[] = [];
   for (const t of nodes) {
     const x = Math.exp(t);
-    const T = p.mass / x;
+    const T = Math.min(p.mass / x, HIGHEST_TEMPERATURE); // exp(ln x) may round x down by an ulp
     const { hEff, gStarHalf } = plasma(T);
     const c = Math.sqrt(Math.PI / 45) * PLANCK_MASS * gStarHalf * (p.mass / (x * x)) * p.sigmaV(x);
     if (!(c > 0) || !Number.isFinite(c)) throw new RangeError(`⟨σv⟩ must be finite and > 0 for the freeze-out, got ${p.sigmaV(x)} at x = ${x}`);

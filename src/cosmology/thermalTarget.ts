@@ -16,30 +16,46 @@
  * complex scalar φ, φ* (1 + 1); pseudo-Dirac χ₁, χ₂ (2 + 2, coannihilation χ₁χ₂ only,
  * Boltzmann-suppressed by e^{−δ m_χ/T}, Griest & Seckel 1991; χ₂ decays to χ₁ afterwards).
  *
- * Final states: e⁺e⁻ and μ⁺μ⁻ only. Hadrons (π⁺π⁻ from √s = 2m_π, the ρ) are not
- * included, so the targets are drawn for m_χ₁ + m_χ₂ ≤ 2m_π± (m_χ ≤ 139.6 MeV for
- * the elastic models); kinetic decoupling and the dark sector's own temperature
+ * Final states: e⁺e⁻, μ⁺μ⁻ and hadrons, the last through the e⁺e⁻ → hadrons ratio
+ * (the A′* couples to the electromagnetic current like the photon):
+ *
+ *   σ(ij → A′* → hadrons)(s) = σ(ij → A′* → μ⁺μ⁻)|_{m_μ→0}(s) · R(√s),
+ *
+ * i.e. Γ_ℓℓ(√s) above becomes the whole visible width ε²Γ̂_vis(√s) of models/visibleDecays.ts,
+ * which also enters the A′ width M Γ in the Breit–Wigner. R (models/hadronicR.ts) is
+ * vector-meson dominance with PDG ρ, ω, φ parameters below 1.05 GeV and the QCD continuum
+ * above 2 GeV; its accuracy (≈ 5–10 % through the ρ and ω, 20–30 % between the ω and φ and
+ * in the 1.05–2 GeV join) carries into y (σ ∝ y, so y ∝ 1/⟨σv⟩ where hadrons dominate).
+ * The targets are drawn from m_χ = 1 MeV to m_χ₁ + m_χ₂ = 2 GeV (m_χ ≤ 1 GeV for the elastic
+ * models), freeze-out at T_f ≈ m_χ/20 ≤ 50 MeV, inside the hadron-gas plasma of
+ * degreesOfFreedom.ts; the Boltzmann equation starts at x = max(3, m_χ/150 MeV) (freezeOut.ts,
+ * independence of the start tested). Kinetic decoupling and the dark sector's own temperature
  * are ignored (standard). The published targets (e.g. Berlin et al., arXiv:1807.01730;
- * NA64, PRL 131 (2023) 161801) include hadrons above that mass.
+ * NA64, PRL 131 (2023) 161801) include hadrons too (the tables below do not say how).
  * Validated in tests against Steigman, Dasgupta & Beacom (PRD 86 (2012) 023506:
  * s-wave ⟨σv⟩ = 5.2e−26 cm³/s for Ω h² = 0.11 at 0.3 GeV), the non-relativistic
  * closed forms above, and the relic lines of LDMX's projections at α_D = 0.5, m_A′ = 3m_χ
  * (public table therwig/ldmx-helpers simple-reach/{majorana,scalar,pseudo}.txt): Majorana
- * and scalar within 12 % from 3.6 to 126 MeV; up to 40 % higher at 1 MeV, where
- * g_*^{1/2} falls with e± annihilation) and of the ESPP 2026 plots (ESPP2026-PPG/Quasi-elastic-DM,
- * relic-target-{majorana,scalar}.csv, digitised: within 25 %); test/physics/thermalTarget.test.ts.
+ * and scalar 4–10 % above from 3.6 to 126 MeV (up to 40 % at 1 MeV, where g_*^{1/2} falls with
+ * e± annihilation), 0.99–1.05 of it from 0.15 to 0.5 GeV through the ρ/ω dip and the φ, 0.91–1.10
+ * from 0.5 to 0.94 GeV; and of the ESPP 2026 plots (ESPP2026-PPG/Quasi-elastic-DM,
+ * relic-target-{majorana,scalar}.csv, digitised: 6–22 % above below 126 MeV, 4–19 % in the hadronic
+ * region, 32–42 % at the φ where the two tables differ by 16–23 %); test/physics/thermalTarget.test.ts.
  */
-import { chargedPionMass, electronMass, muonMass } from '../constants.js';
 import { besselKScaledFast } from '../numeric/bessel.js';
 import { integrate } from '../numeric/gaussKronrod.js';
 import { darkPairWidth, darkStates, type DarkSector } from '../models/darkMatter.js';
-import { leptonPairWidth, visibleWidthAtUnitMixing } from '../models/visibleDecays.js';
+import { HADRONIC_FEATURES } from '../models/hadronicR.js';
+import { visibleWidthAtUnitMixing } from '../models/visibleDecays.js';
 import { freezeOut, OMEGA_DM_H2, type FreezeOutResult } from './freezeOut.js';
 
-/** The range of m_χ (GeV) over which the targets are computed: from 1 MeV to the π⁺π⁻ threshold. */
+/** Largest m_χ₁ + m_χ₂ (GeV) of the targets: √s ≥ 2 GeV reaches the QCD continuum of R. */
+export const THERMAL_TARGET_TOP = 2;
+
+/** The range of m_χ (GeV) over which the targets are computed: from 1 MeV to m_χ₁ + m_χ₂ = 2 GeV (m_χ ≤ 1 GeV, elastic). */
 export function thermalTargetRange(sector: Pick<DarkSector, 'darkMatter' | 'massSplitting'>): [number, number] {
   const heavier = sector.darkMatter === 'pseudoDirac' ? 1 + sector.massSplitting : 1;
-  return [1e-3, (2 * chargedPionMass) / (1 + heavier)];
+  return [1e-3, THERMAL_TARGET_TOP / (1 + heavier)];
 }
 
 interface DarkStatesDof {
@@ -65,8 +81,8 @@ function statesOf(sector: DarkSector, massChi: number): DarkStatesDof {
 }
 
 /**
- * σ(ij → ℓ⁺ℓ⁻) λ(s, m_i², m_j²) for the pair, GeV⁻² GeV⁴: with k² = λ/4s the
- * flux factor cancels, σλ = (3S/(g_i g_j)) 16π s² Γ_ij(√s) Γ_ℓℓ(√s)/BW (finite at threshold).
+ * σ(ij → e⁺e⁻, μ⁺μ⁻, hadrons) λ(s, m_i², m_j²) for the pair, GeV⁻² GeV⁴: with k² = λ/4s the
+ * flux factor cancels, σλ = (3S/(g_i g_j)) 16π s² Γ_ij(√s) ε²Γ̂_vis(√s)/BW (finite at threshold).
  */
 function sigmaLambda(sector: DarkSector, massChi: number, epsilon2: number, s: number): number {
   const mass = massChi * sector.massRatio;
@@ -74,14 +90,14 @@ function sigmaLambda(sector: DarkSector, massChi: number, epsilon2: number, s: n
   const { states, pair } = statesOf(sector, massChi);
   const Q = Math.sqrt(s);
   const dark = darkPairWidth(sector.darkMatter, Q, m1, m2, sector.alphaD);
-  const leptons = epsilon2 * (leptonPairWidth(Q, electronMass) + leptonPairWidth(Q, muonMass));
+  const visible = epsilon2 * visibleWidthAtUnitMixing(Q);
   const width = darkPairWidth(sector.darkMatter, mass, m1, m2, sector.alphaD) + epsilon2 * visibleWidthAtUnitMixing(mass);
   const d = s - mass * mass;
   const g = states[pair.i].dof * states[pair.j].dof;
-  return ((3 * pair.identical) / g) * 16 * Math.PI * s * s * ((dark * leptons) / (d * d + mass * mass * width * width));
+  return ((3 * pair.identical) / g) * 16 * Math.PI * s * s * ((dark * visible) / (d * d + mass * mass * width * width));
 }
 
-/** σ(ij → ℓ⁺ℓ⁻) of the model's annihilating pair at s (GeV²), for tests and plots, GeV⁻². */
+/** σ(ij → e⁺e⁻, μ⁺μ⁻, hadrons) of the model's annihilating pair at s (GeV²), for tests and plots, GeV⁻². */
 export function relicCrossSection(sector: DarkSector, massChi: number, y: number, s: number): number {
   const { states, pair } = statesOf(sector, massChi);
   const a = states[pair.i].mass;
@@ -120,6 +136,11 @@ export function thermalAverage(sector: DarkSector, massChi: number, y: number, x
     return sigmaLambda(sector, massChi, eps2, s) * besselKScaledFast(1, rs / T) * Math.exp(-u) * 2 * w;
   };
   const points: number[] = [];
+  // the thresholds and narrow peaks of R (ω: 8.7 MeV, φ: 4.2 MeV wide) as breakpoints
+  for (const e of HADRONIC_FEATURES) {
+    const u = (e - M0) / T;
+    if (u > 0 && u < 49) points.push(Math.sqrt(u));
+  }
   if (mass > M0) {
     const uRes = (mass - M0) / T;
     const width = darkPairWidth(sector.darkMatter, mass, mi, mj, sector.alphaD) + eps2 * visibleWidthAtUnitMixing(mass);
@@ -134,9 +155,9 @@ export function thermalAverage(sector: DarkSector, massChi: number, y: number, x
   return { sigmaV: rate / (neq * neq), logEquilibriumDensity: Math.log(A / (2 * Math.PI * Math.PI * T * T)) - x };
 }
 
-/** Ω h² of the model at m_χ (GeV) and coupling y. */
-export function relicAbundance(sector: DarkSector, massChi: number, y: number): FreezeOutResult {
-  return freezeOut(averagesAt(sector, massChi, y, y));
+/** Ω h² of the model at m_χ (GeV) and coupling y (the Boltzmann equation started at xStart, default max(3, m_χ/150 MeV)). */
+export function relicAbundance(sector: DarkSector, massChi: number, y: number, xStart?: number): FreezeOutResult {
+  return freezeOut(averagesAt(sector, massChi, y, y), 1e-4, xStart);
 }
 
 /**
@@ -183,11 +204,22 @@ export function thermalTargetY(sector: DarkSector, massChi: number): { y: number
   throw new RangeError(`the thermal target at m_χ = ${massChi} GeV did not converge`);
 }
 
-/** The thermal-target curve [m_χ GeV, y] over the model's range, n points evenly in ln m_χ. */
+/**
+ * Masses m_χ₁ + m_χ₂ (GeV) where the targets have structure narrower than an even grid resolves:
+ * the ρ/ω dip (thermal √s on the ρ and ω) and the φ, sampled in addition.
+ */
+const HADRONIC_STRUCTURE = [0.6, 0.69, 0.75, 0.82, 0.89, 0.96];
+
+/**
+ * The thermal-target curve [m_χ GeV, y] over the model's range: n points evenly in ln m_χ,
+ * plus six through the ρ/ω dip and the φ (m_χ₁ + m_χ₂ = 0.6–0.96 GeV), sorted.
+ */
 export function thermalTargetCurve(sector: DarkSector, n = 24): [number, number][] {
   const [lo, hi] = thermalTargetRange(sector);
-  return Array.from({ length: n }, (_, i) => {
-    const m = lo * Math.pow(hi / lo, i / (n - 1));
-    return [m, thermalTargetY(sector, m).y] as [number, number];
-  });
+  const perSum = hi / THERMAL_TARGET_TOP; // m_χ per unit of m_χ₁ + m_χ₂
+  const masses = [
+    ...Array.from({ length: n }, (_, i) => lo * Math.pow(hi / lo, i / (n - 1))),
+    ...HADRONIC_STRUCTURE.map((sum) => sum * perSum).filter((m) => m > lo && m < hi),
+  ].sort((a, b) => a - b);
+  return masses.map((m) => [m, thermalTargetY(sector, m).y] as [number, number]);
 }

@@ -7,7 +7,13 @@
  *   Γ(A′ → ℓ⁺ℓ⁻) = (α ε² m/3)(1 + 2m_ℓ²/m²) √(1 − 4m_ℓ²/m²)      (m > 2m_ℓ)
  *
  * (the QED width scaled by ε²; e.g. Fabbrichesi, Gabrielli & Lanfranchi, arXiv:2005.01515,
- * the seed's [48]), for ℓ = e and μ. Hadronic decays (m > 2m_π) are not included.
+ * the seed's [48]), for ℓ = e and μ, and to hadrons through the measured e⁺e⁻ → hadrons
+ * ratio (the A′ couples to the electromagnetic current, so its hadronic width is the
+ * massless-muon width times R; Fabbrichesi et al., ibid., Sec. 3; Batell, Pospelov & Ritz,
+ * PRD 80 (2009) 095024):
+ *
+ *   Γ(A′ → hadrons) = (α ε² m/3) R(m)      (R of models/hadronicR.ts: 0 below m_π⁰;
+ *                                           π⁰γ from m_π⁰, π⁺π⁻ from 2m_π±, the ρ, ω, φ, …)
  *
  * How the branching ratio enters. Every channel makes an A′ (on-shell in
  * A′-strahlung and e⁺e⁻ → γA′, resonantly in annihilation) that must decay
@@ -27,6 +33,7 @@
  */
 import { alpha, electronMass, muonMass } from '../constants.js';
 import { darkWidth, type DarkSector } from './darkMatter.js';
+import { hadronicR } from './hadronicR.js';
 
 /** Γ(A′ → ℓ⁺ℓ⁻) at ε = 1 for an A′ of mass m (GeV) and a lepton of mass m_ℓ (GeV), GeV; 0 at and below 2m_ℓ. */
 export function leptonPairWidth(mass: number, leptonMass: number): number {
@@ -35,9 +42,14 @@ export function leptonPairWidth(mass: number, leptonMass: number): number {
   return ((alpha * mass) / 3) * (1 + 2 * r) * Math.sqrt(1 - 4 * r);
 }
 
-/** Γ(A′ → e⁺e⁻) + Γ(A′ → μ⁺μ⁻) at ε = 1, GeV (multiply by ε²). */
+/** Γ(A′ → hadrons) = (αm/3) R(m) at ε = 1 for an A′ of mass m (GeV), GeV; exactly 0 below m_π⁰. */
+export function hadronicWidth(mass: number): number {
+  return ((alpha * mass) / 3) * hadronicR(mass);
+}
+
+/** Γ(A′ → e⁺e⁻) + Γ(A′ → μ⁺μ⁻) + Γ(A′ → hadrons) at ε = 1, GeV (multiply by ε²). */
 export function visibleWidthAtUnitMixing(mass: number): number {
-  return leptonPairWidth(mass, electronMass) + leptonPairWidth(mass, muonMass);
+  return leptonPairWidth(mass, electronMass) + leptonPairWidth(mass, muonMass) + hadronicWidth(mass);
 }
 
 /** B(ε) = Γ_inv / (Γ_inv + ε² Γ̂_vis), the invisible branching ratio at mixing ε. */

@@ -46,7 +46,7 @@ export function curveToYPlane(c: ComparisonCurve, config: Config): ComparisonCur
 export function thermalTargetLine(config: Config, points = 24): ComparisonCurve {
   const [lo, hi] = thermalTargetRange(config);
   return {
-    label: `thermal relic, ${DARK_MATTER_LABELS[config.darkMatter]}${config.darkMatter === 'pseudoDirac' ? ` δ = ${config.massSplitting}` : ''} (Ω h² = 0.12; e, μ: m_χ ≤ ${Math.round(hi * 1000)} MeV)`,
+    label: `thermal relic, ${DARK_MATTER_LABELS[config.darkMatter]}${config.darkMatter === 'pseudoDirac' ? ` δ = ${config.massSplitting}` : ''} (Ω h² = 0.12; e, μ, hadrons)`,
     points: lo < hi ? thermalTargetCurve(config, points) : [],
   };
 }

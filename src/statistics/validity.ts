@@ -16,11 +16,11 @@
  *  - with `visibleDecays` on, a limit that is infinite although there is a signal:
  *    the A′ decays visibly too often for any ε to give the required invisible count.
  */
-import { alpha, electronMass, muonMass } from '../constants.js';
+import { alpha, electronMass, muonMass, neutralPionMass } from '../constants.js';
 import { darkWidth, type DarkMatterModel } from '../models/darkMatter.js';
 import { visibleWidthAtUnitMixing } from '../models/visibleDecays.js';
 
-/** Largest Γ(A′ → e⁺e⁻, μ⁺μ⁻)/Γ(A′ → χχ̄) at the limit for which the invisible-decay model is kept. */
+/** Largest Γ(A′ → e⁺e⁻, μ⁺μ⁻, hadrons)/Γ(A′ → χχ̄) at the limit for which the invisible-decay model is kept. */
 export const VISIBLE_WIDTH_TOLERANCE = 1;
 
 export interface LimitValidity {
@@ -34,6 +34,11 @@ export function visibleWidth(mass: number, epsilon: number): number {
   const r = (electronMass * electronMass) / (mass * mass);
   if (4 * r >= 1) return 0;
   return ((alpha * epsilon * epsilon * mass) / 3) * (1 + 2 * r) * Math.sqrt(1 - 4 * r);
+}
+
+/** The visible channels open at an A′ mass (GeV): e⁺e⁻, μ⁺μ⁻ above 2m_μ, hadrons above m_π⁰ (π⁰γ). */
+function visibleChannels(mass: number): string {
+  return ['e⁺e⁻', ...(mass > 2 * muonMass ? ['μ⁺μ⁻'] : []), ...(mass > neutralPionMass ? ['hadrons'] : [])].join(', ');
 }
 
 /** The dark-matter model of a configuration, as far as the validity needs it (the seed's Dirac χ by default). */
@@ -58,7 +63,7 @@ export function limitValidity(
 ): LimitValidity {
   if (!Number.isFinite(epsilon90)) {
     return noInvisibleLimit
-      ? { valid: false, note: 'A′ → e⁺e⁻, μ⁺μ⁻ win: at no ε does the invisible signal reach the required count (no limit)' }
+      ? { valid: false, note: `A′ → ${visibleChannels(mass)} win: at no ε does the invisible signal reach the required count (no limit)` }
       : { valid: false, note: 'no signal at this mass: no limit' };
   }
   if (epsilon90 >= 1) return { valid: false, note: 'ε90 ≥ 1: not a limit (the kinetic mixing is at most 1)' };
@@ -66,7 +71,7 @@ export function limitValidity(
   const visible = epsilon90 * epsilon90 * visibleWidthAtUnitMixing(mass);
   if (visible > VISIBLE_WIDTH_TOLERANCE * invisible) {
     const ratio = Number((visible / invisible).toPrecision(2));
-    const channels = mass > 2 * muonMass ? 'e⁺e⁻, μ⁺μ⁻' : 'e⁺e⁻';
+    const channels = visibleChannels(mass);
     return {
       valid: false,
       note: model.visibleDecays

@@ -22,6 +22,7 @@ import {
   epsilonWithVisibleDecays,
   invisibleBranchingRatio,
   leptonPairWidth,
+  hadronicWidth,
   visibleWidthAtUnitMixing,
 } from '../../src/models/visibleDecays.js';
 import { integrate } from '../../src/numeric/gaussKronrod.js';
@@ -175,10 +176,13 @@ describe('visible decays and the invisible branching ratio', () => {
     }
     expect(leptonPairWidth(0.2, muonMass)).toBe(0);
     expect(leptonPairWidth(2 * electronMass, electronMass)).toBe(0);
-    expect(visibleWidthAtUnitMixing(0.2)).toBe(leptonPairWidth(0.2, electronMass));
-    expect(visibleWidthAtUnitMixing(m)).toBe(leptonPairWidth(m, electronMass) + leptonPairWidth(m, muonMass));
-    // far above threshold both approach αm/3
-    expect(rel(visibleWidthAtUnitMixing(100), (2 * alpha * 100) / 3)).toBeLessThan(1e-5);
+    // hadrons (models/hadronicR.ts, test/physics/hadronicR.test.ts) add (αm/3)R above m_π⁰
+    expect(visibleWidthAtUnitMixing(0.13)).toBe(leptonPairWidth(0.13, electronMass));
+    expect(visibleWidthAtUnitMixing(0.2)).toBe(leptonPairWidth(0.2, electronMass) + hadronicWidth(0.2));
+    expect(visibleWidthAtUnitMixing(m)).toBe(leptonPairWidth(m, electronMass) + leptonPairWidth(m, muonMass) + hadronicWidth(m));
+    // far above threshold both leptons approach αm/3 and hadrons (αm/3)R, R → N_cΣQ_q² = 11/3 (u, d, s, c, b) up to α_s/π
+    expect(rel(visibleWidthAtUnitMixing(100) - hadronicWidth(100), (2 * alpha * 100) / 3)).toBeLessThan(1e-5);
+    expect(rel(hadronicWidth(100), ((alpha * 100) / 3) * (11 / 3))).toBeLessThan(0.05);
   });
 
   it('the corrected limit solves ε² B(ε) = ε₀² exactly, and there is no limit once kε₀² ≥ 1', () => {
@@ -273,7 +277,7 @@ describe('the reach with each model and with visible decays', () => {
           expect(p.valid).toBe(false);
           expect(p.note).toMatch(/mostly decays visibly/);
         }
-        if (!Number.isFinite(p.epsilon90) && off.points[i].epsilon90 < 1) expect(p.note).toMatch(/win: at no ε/);
+        if (!Number.isFinite(p.epsilon90) && off.points[i].epsilon90 < 1) expect(p.note).toMatch(/A′ → e⁺e⁻, μ⁺μ⁻, hadrons win: at no ε/);
       });
     }
   });
@@ -357,9 +361,9 @@ describe('every preset takes every model', () => {
 });
 
 describe('validity with visible decays (statistics/validity.ts, reused)', () => {
-  it('flags where Γ(A′ → e⁺e⁻, μ⁺μ⁻) ≥ Γ(A′ → pair) at ε90 for the chosen model, with the branching ratio applied or not', async () => {
+  it('flags where Γ(A′ → e⁺e⁻, μ⁺μ⁻, hadrons) ≥ Γ(A′ → pair) at ε90 for the chosen model, with the branching ratio applied or not', async () => {
     const { limitValidity } = await import('../../src/statistics/validity.js');
-    const m = 0.3; // above 2m_μ: both lepton channels
+    const m = 0.3; // above 2m_μ and 2m_π: both lepton channels and hadrons
     const sector = { darkMatter: 'majorana' as const, massSplitting: 0.1, alphaD: 1e-6, massRatio: 3 };
     const inv = darkWidth(m, sector);
     const edge = Math.sqrt(inv / visibleWidthAtUnitMixing(m)); // Γ_vis(ε) = Γ_inv
@@ -368,8 +372,8 @@ describe('validity with visible decays (statistics/validity.ts, reused)', () => 
       expect(limitValidity(m, edge * 0.99, 1e-6, 3, model).valid).toBe(true);
       const out = limitValidity(m, edge * 1.01, 1e-6, 3, model);
       expect(out.valid).toBe(false);
-      expect(out.note).toMatch(visibleDecays ? /e⁺e⁻, μ⁺μ⁻\) is 1 × Γ\(A′→χχ̄\).*mostly decays visibly/ : /invisible-decay model \(Eq. 10\) does not hold/);
+      expect(out.note).toMatch(visibleDecays ? /e⁺e⁻, μ⁺μ⁻, hadrons\) is 1 × Γ\(A′→χχ̄\).*mostly decays visibly/ : /invisible-decay model \(Eq. 10\) does not hold/);
     }
-    expect(limitValidity(m, Infinity, 1e-6, 3, { ...sector, visibleDecays: true }, true).note).toMatch(/win: at no ε/);
+    expect(limitValidity(m, Infinity, 1e-6, 3, { ...sector, visibleDecays: true }, true).note).toMatch(/A′ → e⁺e⁻, μ⁺μ⁻, hadrons win: at no ε/);
   });
 });

@@ -51,14 +51,21 @@ describe('the reach in the y–m_χ plane', () => {
     expect(lines.indexOf('')).toBe(r.points.length + 1);
   });
 
-  it('the computed thermal target is labelled with the model and spans 1 MeV to the π⁺π⁻ threshold', () => {
+  it('the computed thermal target is labelled with the model and its final states, and spans 1 MeV to 1 GeV (hadrons included)', () => {
     const c = withOverrides(belle2_paper, { darkMatter: 'scalar', alphaD: 0.5 });
     const line = thermalTargetLine(c, 4);
-    expect(line.label).toMatch(/thermal relic, complex scalar/);
+    expect(line.label).toMatch(/thermal relic, complex scalar .*e, μ, hadrons/);
+    // 4 points evenly in ln m_χ and 6 through the ρ/ω dip and the φ (m_χ = 0.30–0.48 GeV)
+    expect(line.points).toHaveLength(10);
     expect(line.points[0][0]).toBeCloseTo(0.001, 12);
-    expect(line.points[3][0]).toBeCloseTo(0.13957039, 8);
+    expect(line.points[9][0]).toBeCloseTo(1, 12);
     for (const [, y] of line.points) expect(y).toBeGreaterThan(0);
-    // y rises with m_χ (σ ∝ y/m_χ², Ω ∝ 1/⟨σv⟩)
-    for (let i = 1; i < 4; i++) expect(line.points[i][1]).toBeGreaterThan(line.points[i - 1][1]);
+    for (let i = 1; i < 10; i++) expect(line.points[i][0]).toBeGreaterThan(line.points[i - 1][0]);
+    // y rises with m_χ (σ ∝ y/m_χ², Ω ∝ 1/⟨σv⟩) except through the ρ/ω dip, where hadrons make it fall by ×2
+    const y = (m: number) => line.points.find(([x]) => Math.abs(x - m) < 1e-9)![1];
+    expect(y(0.001)).toBeLessThan(y(0.01));
+    expect(y(0.01)).toBeLessThan(y(0.1));
+    expect(y(0.375)).toBeLessThan(0.6 * y(0.3));
+    expect(y(0.48)).toBeLessThan(y(1));
   });
 });
