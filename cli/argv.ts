@@ -4,6 +4,7 @@
  * the last) is a one-line error. Options meant to repeat (`--compare`) are
  * listed in {@link REPEATABLE} or say "repeatable" in their help.
  */
+import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError, quote } from './errors.js';
 
@@ -27,4 +28,28 @@ export function rejectRepeatedOptions(cmd: Command): void {
     });
   }
   for (const sub of cmd.commands) rejectRepeatedOptions(sub);
+}
+
+/** The formats an output file's extension implies. */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = { '.csv': 'csv', '.json': 'json' };
+
+/**
+ * `--output` named `*.csv` or `*.json` implies `--format csv` or `json` when no `--format` is given
+ * (a CSV file holding the text table is never what was meant), and contradicts a different `--format`
+ * given with it (a one-line error). Run before a command's action (commander's preAction hook).
+ */
+export function formatFromOutput(cmd: Command): void {
+  const option = cmd.options.find((o) => o.long === '--format');
+  const output: unknown = cmd.getOptionValue('output');
+  if (!option || typeof output !== 'string' || output === '-') return;
+  const ext = extname(output).toLowerCase();
+  const implied = Object.hasOwn(FORMAT_OF_EXTENSION, ext) ? FORMAT_OF_EXTENSION[ext] : undefined;
+  if (implied === undefined || (option.argChoices && !option.argChoices.includes(implied))) return;
+  const given: unknown = cmd.getOptionValue('format');
+  const source = cmd.getOptionValueSource('format');
+  if (source === undefined || source === 'default') {
+    cmd.setOptionValueWithSource('format', implied, 'implied');
+  } else if (given !== implied) {
+    throw new UsageError(`--format ${String(given)} does not match --output ${quote(output)}: a ${ext} file holds ${implied}; give --format ${implied}, or another file name`);
+  }
 }

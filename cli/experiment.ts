@@ -75,10 +75,12 @@ export function parseFlagValue(field: string, info: FieldInfo, text: string): un
 
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 
-/** A schema error on a field set by a flag, told in terms of that flag. */
-function flagError(table: Readonly<Record<string, FieldInfo>>, field: string, raw: string): UsageError {
+/** A schema error on a field set by a flag, told in terms of that flag (with the schema's reason when a relation to other fields refused it). */
+function flagError(table: Readonly<Record<string, FieldInfo>>, field: string, raw: string, error?: unknown): UsageError {
   const info = flagInfo(table, field);
-  return new UsageError(`${FIELD_FLAGS[field].flag} ${raw} is not allowed: ${lowerFirst(info.label)}, allowed ${allowedWithUnit(info)}`);
+  const what = `${lowerFirst(info.label)}, allowed ${allowedWithUnit(info)}`;
+  const reason = error instanceof ConfigError ? error.reason : undefined;
+  return new UsageError(`${FIELD_FLAGS[field].flag} ${raw} is not allowed: ${reason ? `${reason} (${what})` : what}`);
 }
 
 /** The experiment named by `--experiment` or its alias `--preset` (they must agree when both are given). */
@@ -139,14 +141,14 @@ export async function resolveExperiment(opts: Record<string, unknown>, fields: r
     withOverridesFromInput(base, fromFlags);
   } catch (e) {
     const field = flagOf(e);
-    if (field !== undefined) throw flagError(table, field, raw[field] as string);
+    if (field !== undefined) throw flagError(table, field, raw[field] as string, e);
   }
   try {
     return { name, config: withOverridesFromInput(base, { ...fromFile, ...fromFlags }) };
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     const field = flagOf(e);
-    if (field !== undefined) throw flagError(table, field, raw[field] as string);
+    if (field !== undefined) throw flagError(table, field, raw[field] as string, e);
     if (file !== undefined && e.field === 'kind' && (fromFile.kind === 'collider' || fromFile.kind === 'fixedTarget')) {
       const same = EXPERIMENT_NAMES.filter((k) => EXPERIMENTS[k].config.kind === fromFile.kind);
       throw new UsageError(

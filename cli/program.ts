@@ -7,7 +7,7 @@
  * or, with `--output`, to a file written whole or not at all.
  */
 import { Command } from 'commander';
-import { rejectRepeatedOptions } from './argv.js';
+import { formatFromOutput, rejectRepeatedOptions } from './argv.js';
 import { commandsFor } from './commands/index.js';
 import { PRECEDENCE_HELP } from './commands/shared.js';
 import type { Io } from './io.js';
@@ -53,5 +53,6 @@ export async function buildProgram(lib: Library, io: Io, version: string, argv: 
   const registers = await Promise.all(commandsFor(argv).map((c) => c.load()));
   for (const register of registers) register(program, { lib, io });
   rejectRepeatedOptions(program);
+  program.hook('preAction', (_program, action) => formatFromOutput(action));
   return program;
 }

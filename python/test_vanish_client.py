@@ -67,6 +67,26 @@ class ClientTest(unittest.TestCase):
             self.v.reach(experiment="lep", masses=[0.07])
         self.assertEqual(self.v.flux()["particle"], "e+")
 
+    def test_nan_or_infinity_is_named_and_never_sent(self):
+        for kwargs, where in [({"masses": [0.07, float("nan")]}, "masses[1]"), ({"masses": [0.07], "config": {"lumi": float("inf")}}, "config.lumi")]:
+            with self.assertRaises(VanishError) as e:
+                self.v.reach(**kwargs)
+            self.assertIn(f"{where} = ", str(e.exception))
+            self.assertIn("finite", str(e.exception))
+            self.assertNotIn("out of step", str(e.exception))
+        self.assertEqual(self.v.flux()["particle"], "e+")  # still in step
+
+    def test_flags_are_booleans_and_a_closed_session_says_so(self):
+        r = self.v.reach(masses=[0.07])
+        valid = r.column("valid")
+        self.assertEqual([bool(x) for x in valid], [True])
+        self.assertTrue(all(isinstance(x, bool) or str(getattr(x, "dtype", "")) == "bool" for x in valid))
+        w = Vanish()
+        w.close()
+        with self.assertRaises(VanishError) as e:
+            w.flux()
+        self.assertIn("closed", str(e.exception))
+
     def test_malformed_lines_get_a_json_error_and_the_server_keeps_serving(self):
         lines = ["not json", "[1, 2]", '{"id": 9, "command": "flux", "bogus": 1}', '{"id": 10, "command": "flux"}']
         out = subprocess.run(["node", BIN, "serve", "--stdio"], input="\n".join(lines) + "\n", capture_output=True, text=True, check=True)

@@ -52,6 +52,8 @@ class Result(dict):
         values = [p.get(name) for p in points]
         if _np is None:
             return values
+        if values and all(isinstance(x, bool) for x in values):  # flags (``valid``) stay booleans
+            return _np.array(values, dtype=bool)
         missing = float("inf") if name.startswith("epsilon") else float("nan")
         return _np.array([missing if x is None else x for x in values], dtype=float)
 
@@ -59,6 +61,23 @@ class Result(dict):
         """Every column of ``points`` (see :meth:`column`)."""
         points = self.get("points") or []
         return {k: self.column(k) for k in (points[0].keys() if points else [])}
+
+
+def _first_nonfinite(value: Any, where: str = "") -> Optional[tuple]:
+    """The path (``masses[0]``, ``config.lumi``) and value of the first NaN or infinity in a request, or None."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return where or "value", value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found = _first_nonfinite(v, f"{where}.{k}" if where else str(k))
+            if found is not None:
+                return found
+    if isinstance(value, list):
+        for i, v in enumerate(value):
+            found = _first_nonfinite(v, f"{where}[{i}]")
+            if found is not None:
+                return found
+    return None
 
 
 def default_vanish() -> str:
@@ -115,6 +134,7 @@ class Vanish:
         proc = getattr(self, "_proc", None)
         if proc is None:
             return
+        self._closed = True
         if proc.poll() is None:
             try:
                 proc.stdin.close()  # type: ignore[union-attr]
@@ -146,6 +166,8 @@ class Vanish:
     def request(self, command: str, **fields: Any) -> Result:
         """Sends ``{"id", "command", **fields}`` (fields whose value is None are left out) and returns the result."""
         with self._lock:
+            if getattr(self, "_closed", False):
+                raise VanishError("this Vanish session is closed: start a new one (with Vanish() as v: …)")
             if self._proc.poll() is not None:
                 raise VanishError(f"the vanish server has exited ({self._proc.returncode}): {' | '.join(self._stderr) or 'no message'}")
             self._next_id += 1
@@ -154,8 +176,13 @@ class Vanish:
             req.update({k: v for k, v in fields.items() if v is not None})
             if "experiment" not in req and self.experiment is not None:
                 req["experiment"] = self.experiment
+            text = json.dumps(req, default=_jsonable)
+            bad = _first_nonfinite(json.loads(text))
+            if bad is not None:  # JSON has no NaN or infinity: say which value, rather than send what the server cannot read
+                where, value = bad
+                raise VanishError(f"{where} = {value} is not allowed: vanish takes finite numbers (JSON has no NaN or infinity)")
             try:
-                self._proc.stdin.write(json.dumps(req, default=_jsonable) + "\n")  # type: ignore[union-attr]
+                self._proc.stdin.write(text + "\n")  # type: ignore[union-attr]
                 self._proc.stdin.flush()  # type: ignore[union-attr]
                 line = self._proc.stdout.readline()  # type: ignore[union-attr]
             except (BrokenPipeError, OSError) as e:

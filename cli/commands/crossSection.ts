@@ -76,7 +76,7 @@ export function addCrossSectionCommand(program: Command, io: Io): Command {
     .option('--alpha-d <value>', 'dark coupling α_D for the annihilation width (Eq. 10)', '0.1')
     .option('--mass-ratio <value>', "m_A'/m_χ for the annihilation width (Eq. 10)", '3')
     .addOption(new Option('--format <format>', 'what to print').choices(['table', 'csv', 'json']).default('table'))
-    .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all)'))
+    .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all; a .csv or .json name implies --format csv or json)'))
     .addHelpText(
       'after',
       [

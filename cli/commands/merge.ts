@@ -18,7 +18,7 @@ export function addMergeCommand(program: Command, io: Io): Command {
     .description('join the shards of a scan (vanish scan --shard K/N) into the whole scan, exactly as an unsharded vanish scan writes it')
     .argument('<shard...>', 'shard files (scan JSON), in any order')
     .addOption(new Option('--format <format>', 'what to print').choices(['table', 'csv', 'json', 'hepdata']).default('table'))
-    .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all)'))
+    .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all; a .csv or .json name implies --format csv or json)'))
     .option('--plot <file>', 'also draw the scan figure to FILE.svg, FILE.png or FILE.pdf')
     .addOption(new Option('--plot-kind <kind>', 'figure kind').choices(['auto', 'curves', 'heatmap']).default('auto'))
     .action(async (files: string[], opts: Record<string, unknown>) => {

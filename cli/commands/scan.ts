@@ -100,7 +100,7 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
   addExperimentOptions(cmd, flags);
   cmd
     .addOption(new Option('--format <format>', 'what to print (json is what vanish merge reads; --shard writes json)').choices(['table', 'csv', 'json', 'hepdata']))
-    .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all)'));
+    .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all; a .csv or .json name implies --format csv or json)'));
   cmd.action(async (opts: Opts, self: Command) => {
     const output = opts.output as string | undefined;
     checkScanOutputs((opts.format as string | undefined) ?? (opts.shard === undefined ? 'table' : 'json'), output);

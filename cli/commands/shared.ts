@@ -30,7 +30,7 @@ export function formatOption(choices: string[]): Option {
 }
 
 export function outputOption(): Option {
-  return new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all)');
+  return new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all; a .csv or .json name implies --format csv or json)');
 }
 
 /** The `--output` file of a command (undefined for stdout). */

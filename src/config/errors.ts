@@ -6,9 +6,14 @@
 
 /** Thrown for a configuration a user gave that is not allowed; the message is one line. */
 export class ConfigError extends Error {
+  /**
+   * @param field the config field the error is about
+   * @param reason why the value is refused beyond the field's own range (a relation to other fields), in words
+   */
   constructor(
     message: string,
     readonly field?: string,
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'ConfigError';

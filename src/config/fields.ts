@@ -193,7 +193,7 @@ export const SHARED_FIELD_DEFS = {
     group: 'darkSector',
     label: "m_A' / m_χ",
     unit: '',
-    relation: 'massRatio > 2 + massSplitting for pseudoDirac, with α_D √(1 − 4/massRatio²) ≥ 1e-9',
+    relation: 'massRatio > 2 + massSplitting for pseudoDirac, and an A′ width Γ/m_A′ ≥ 3.3e-10 to resolve (α_D √(1 − 4/massRatio²) ≥ 1e-9 for dirac)',
     help: "m_A'/m_χ (m_χ the lighter dark state); above 2 so that A' → χχ̄ is open (Eq. 10), above 2 + massSplitting for pseudo-Dirac χ₁χ₂.",
     flag: { flag: '--mass-ratio', arg: '<ratio>', what: "m_A'/m_χ (A' → χχ̄ needs > 2, A' → χ₁χ₂ > 2 + massSplitting)" },
   }),

@@ -281,6 +281,23 @@ describe.concurrent('user mistakes: one line, status 2, no stack', () => {
   });
 });
 
+describe('an output file named *.csv or *.json', () => {
+  it('implies its format when no --format is given, and contradicts another one in one line, writing nothing', async () => {
+    const out = mkdtempSync(path.join(dir, 'implied-'));
+    const csv = await vanish(['reach', '--points', '4', '-o', 'r.csv'], out);
+    const json = await vanish(['reach', '--points', '4', '-o', 'r.JSON'], out);
+    expect([csv.status, json.status]).toEqual([0, 0]);
+    expect(readFileSync(path.join(out, 'r.csv'), 'utf8')).toBe((await vanish(['reach', '--points', '4', '--format', 'csv'])).stdout);
+    expect(readFileSync(path.join(out, 'r.JSON'), 'utf8')).toBe((await vanish(['reach', '--points', '4', '--format', 'json'])).stdout);
+    expect(readdirSync(out).sort()).toEqual(['r.JSON', 'r.csv', 'r.csv-metadata.json']);
+    const clean = mkdtempSync(path.join(dir, 'contradicts-'));
+    const bad = await vanish(['reach', '--points', '4', '--format', 'json', '-o', 'r.csv'], clean);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('vanish: error: --format json does not match --output r.csv: a .csv file holds csv; give --format csv, or another file name\n');
+    expect(readdirSync(clean)).toEqual([]);
+  });
+});
+
 describe('no partial output file on error', () => {
   it('leaves nothing behind for a bad --plot extension or a bad option with --output', async () => {
     const clean = mkdtempSync(path.join(dir, 'clean-'));

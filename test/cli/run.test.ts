@@ -56,6 +56,9 @@ describe('vanish (in-process)', () => {
     [['reach', '--analysis', 'binned'], /^vanish: error: --analysis "binned" is not allowed: the limit from one count, or from a binned likelihood in the measured spectrum, allowed counting, spectral$/],
     [['reach', '--radiative-annihilation', 'maybe'], /^vanish: error: --radiative-annihilation "maybe" is not allowed: the third channel e⁺e⁻ → γA′ on atomic electrons \(arXiv:2505\.10302\), allowed on, off$/],
     [['reach', '--mass-ratio', '1.5'], new RegExp(`^vanish: error: --mass-ratio 1\\.5 is not allowed: m_A' / m_χ, allowed ${allowed('massRatio')}$`)],
+    // a relation to other fields refused the value: the flag's message gives the schema's reason first
+    [['reach', '--masses', '67MeV', '--dark-matter', 'scalar', '--mass-ratio', '2.0000001'], /^vanish: error: --mass-ratio 2\.0000001 is not allowed: too close to threshold for alphaD = 0\.001 and darkMatter scalar: the A′ width Γ\/m_A′ must be ≥ 3\.3e-10 to be resolved \(m_A' \/ m_χ, allowed /],
+    [['reach', '--masses', '67MeV', '--dark-matter', 'pseudoDirac', '--mass-splitting', '0.5', '--mass-ratio', '2.4'], /^vanish: error: --mass-ratio 2\.4 is not allowed: A′ → χ₁χ₂ is closed for darkMatter pseudoDirac with massSplitting 0\.5: massRatio must be above 2 \+ massSplitting = 2\.5 \(/],
     [['reach', '--preset', 'lhc'], /^vanish: error: --preset lhc is not a built-in experiment: allowed are belle2, belle2-paper, babar, besiii, na64-2019, na64-2022, na64-eplus-2022$/],
     [['reach', '--experiment', 'lhc'], /^vanish: error: --experiment lhc is not a built-in experiment: allowed are belle2, belle2-paper, babar, .*na64-2019/],
     [['reach', '--experiment', 'babar', '--preset', 'belle2'], /^vanish: error: --experiment babar and --preset belle2 disagree/],

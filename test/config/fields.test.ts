@@ -103,7 +103,7 @@ describe('field tables', () => {
     expect(allowedWithUnit(FIELDS.lumi)).toBe('0 < lumi ≤ 1e12 ab⁻¹');
     expect(FIXED_TARGET_FIELDS.beamEnergy.allowed).toBe('≥ 0.1');
     expect(FIXED_TARGET_FIELDS.particlesOnTarget.allowed).toBe('0 < N ≤ 1e25');
-    expect(FIELDS.massRatio.allowed).toBe('> 2, massRatio > 2 + massSplitting for pseudoDirac, with α_D √(1 − 4/massRatio²) ≥ 1e-9');
+    expect(FIELDS.massRatio.allowed).toBe('> 2, massRatio > 2 + massSplitting for pseudoDirac, and an A′ width Γ/m_A′ ≥ 3.3e-10 to resolve (α_D √(1 − 4/massRatio²) ≥ 1e-9 for dirac)');
     expect(() => withOverrides(belle2, { thetaMin: 130 })).toThrow(/thetaMax = 128\.7 .*thetaMin < thetaMax/);
     expect(() => withOverrides(belle2, { calorimeterDepth: 1 })).toThrow(/neutronSimulatedDepth = 1 .*neutronSimulatedDepth < calorimeterDepth/);
   });
