@@ -86,7 +86,8 @@ export function freezeOut(p: FreezeOutProblem, relTol = 1e-4, xStart = startingP
     const T = Math.min(p.mass / x, HIGHEST_TEMPERATURE); // exp(ln x) may round x down by an ulp
     const { hEff, gStarHalf } = plasma(T);
     const c = Math.sqrt(Math.PI / 45) * PLANCK_MASS * gStarHalf * (p.mass / (x * x)) * p.sigmaV(x);
-    if (!(c > 0) || !Number.isFinite(c)) throw new RangeError(`⟨σv⟩ must be finite and > 0 for the freeze-out, got ${p.sigmaV(x)} at x = ${x}`);
+    // 0 only where ⟨σv⟩ underflows long after freeze-out (coannihilation, ∝ e^{−δx}): no annihilation there
+    if (!(c >= 0) || !Number.isFinite(c) || (c === 0 && x < 100)) throw new RangeError(`⟨σv⟩ must be finite and > 0 for the freeze-out, got ${p.sigmaV(x)} at x = ${x}`);
     lnC.push(Math.log(c));
     lnYeq.push(p.logEquilibriumDensity(x) - Math.log(hEff * ((2 * Math.PI * Math.PI) / 45)));
   }
@@ -94,6 +95,8 @@ export function freezeOut(p: FreezeOutProblem, relTol = 1e-4, xStart = startingP
     const u = ((t - lnA) / (lnB - lnA)) * (GRID - 1);
     const i = Math.min(GRID - 2, Math.max(0, Math.floor(u)));
     const f = u - i;
+    // ln 0 = −∞ at either end (an underflowed ⟨σv⟩): none in the interval (never for Y_eq, whose logarithm is computed)
+    if (table[i] === -Infinity || table[i + 1] === -Infinity) return -Infinity;
     return table[i] + f * (table[i + 1] - table[i]);
   };
   const solve = (steps: number) => {

@@ -125,6 +125,17 @@ describe('thermal targets', () => {
     expect(mj).toBeLessThan(s);
   });
 
+  it('pseudo-Dirac with a large splitting: ⟨σ_eff v⟩ ∝ e^{−δx} underflows long after freeze-out, and the target is still found, rising with δ', () => {
+    // δ ≥ 0.25 used to stop the solver (⟨σv⟩ = 0 at x ≈ 1700); the coannihilating partner's density falls as e^{−δx}
+    const ys = [0.1, 0.25, 0.4, 0.9].map((massSplitting) => thermalTargetY({ ...sector('pseudoDirac'), massSplitting }, 0.03));
+    for (const t of ys) {
+      expect(Number.isFinite(t.y) && t.y > 0).toBe(true);
+      expect(t.xFreezeOut).toBeGreaterThan(10);
+      expect(t.xFreezeOut).toBeLessThan(30);
+    }
+    for (let i = 1; i < ys.length; i++) expect(ys[i].y).toBeGreaterThan(ys[i - 1].y);
+  });
+
   it('are drawn from 1 MeV to m_χ₁ + m_χ₂ = 2 GeV (hadrons included; the QCD continuum of R from √s = 2 GeV)', () => {
     expect(thermalTargetRange({ darkMatter: 'scalar', massSplitting: 0.1 })).toEqual([1e-3, 1]);
     expect(thermalTargetRange({ darkMatter: 'pseudoDirac', massSplitting: 0.2 })[1]).toBeCloseTo(2 / 2.2, 12);
