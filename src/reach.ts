@@ -185,7 +185,8 @@ export function reachPoint(
     radiativeError: rad.error,
     ...limits,
     epsilon90Counting,
-    invisibleBranchingRatio90: Number.isFinite(limits.epsilon90) ? invisibleBranchingRatio(mass, limits.epsilon90, model.width) : 1,
+    // none without a limit (NaN: null in JSON, empty in CSV)
+    invisibleBranchingRatio90: Number.isFinite(limits.epsilon90) ? invisibleBranchingRatio(mass, limits.epsilon90, model.width) : NaN,
     ...limitValidity(mass, judged, config.alphaD, config.massRatio, config, noInvisibleLimit),
   };
 }
@@ -296,10 +297,8 @@ function excitedStateWarnings(ctx: YieldContext, points: ReachPoint[]): string[]
   const energy = ctx.spectrum.energyMin / 2;
   const short = points.filter((p) => excitedStateDecayLength(p.massGeV, p.epsilon90, config, energy) < EXCITED_STATE_MIN_LENGTH);
   if (short.length === 0) return [];
-  const lo = short[0].massGeV;
-  const hi = short[short.length - 1].massGeV;
   return [
-    `pseudo-Dirac: at the limit χ₂ → χ₁e⁺e⁻ would decay within ${EXCITED_STATE_MIN_LENGTH} m at ${short.length} masses in ${(lo * 1000).toPrecision(3)}–${(hi * 1000).toPrecision(3)} MeV (cτ ∝ 1/(ε²α_D δ⁵)): the assumption that χ₂ stays invisible fails there`,
+    `pseudo-Dirac: at the limit χ₂ → χ₁e⁺e⁻ would decay within ${EXCITED_STATE_MIN_LENGTH} m at ${short.length} of ${points.length} masses (${massRange(short)}) (cτ ∝ 1/(ε²α_D δ⁵)): the assumption that χ₂ stays invisible fails there`,
   ];
 }
 
@@ -308,14 +307,19 @@ function sourceWarnings(ctx: YieldContext): string[] {
   return ctx.spectrum.warnings ?? [];
 }
 
+/** The masses of some points (in increasing order), for a warning: `m_A′ = 1 GeV` or `m_A′ from 0.4833 to 1 GeV`. */
+function massRange(points: readonly ReachPoint[]): string {
+  const shown = (m: number) => Number(m.toPrecision(4));
+  const lo = points[0].massGeV;
+  const hi = points[points.length - 1].massGeV;
+  return points.length === 1 || lo === hi ? `m_A′ = ${shown(lo)} GeV` : `m_A′ from ${shown(lo)} to ${shown(hi)} GeV`;
+}
+
 /** A warning line for the masses whose limit is not meaningful (valid: false), with the reasons. */
 function validityWarnings(points: ReachPoint[]): string[] {
   const invalid = points.filter((p) => !p.valid);
   if (invalid.length === 0) return [];
-  const range =
-    invalid.length === 1
-      ? `m_A′ = ${Number(invalid[0].massGeV.toPrecision(4))} GeV`
-      : `m_A′ from ${Number(invalid[0].massGeV.toPrecision(4))} to ${Number(invalid[invalid.length - 1].massGeV.toPrecision(4))} GeV`;
+  const range = massRange(invalid);
   // one entry per reason; the visible-width ratio, which differs from mass to mass, as its range
   const ratios = new Map<string, number[]>();
   for (const p of invalid) {

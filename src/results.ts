@@ -96,7 +96,7 @@ export interface ReachPoint extends YieldResult {
   note?: string;
   /**
    * Γ(A′ → dark pair)/Γ_total at ε90 with Γ_total including A′ → e⁺e⁻, μ⁺μ⁻, hadrons (models/visibleDecays.ts),
-   * whether or not `visibleDecays` applies it to the limit (1 where there is no limit). m_χ and y90
+   * whether or not `visibleDecays` applies it to the limit (NaN, null in JSON, where there is no limit). m_χ and y90
    * follow from the configuration (models/darkMatter.ts {@link yPlanePoint}).
    */
   invisibleBranchingRatio90?: number;

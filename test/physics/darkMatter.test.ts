@@ -267,7 +267,7 @@ describe('the reach with each model and with visible decays', () => {
         else expect(rel(p.epsilon90, expected)).toBeLessThan(1e-12);
         if (Number.isFinite(p.epsilon90)) {
           expect(rel(p.invisibleBranchingRatio90!, inv / (inv + p.epsilon90 ** 2 * visibleWidthAtUnitMixing(p.massGeV)))).toBeLessThan(1e-12);
-        }
+        } else expect(p.invisibleBranchingRatio90).toBeNaN(); // no limit, no branching ratio at it (null in JSON)
       });
       // the visible width matters somewhere in this set-up
       expect(on.points.some((p, i) => p.epsilon90 > 1.01 * off.points[i].epsilon90)).toBe(true);
