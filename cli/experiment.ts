@@ -144,7 +144,12 @@ export async function resolveExperiment(opts: Record<string, unknown>, fields: r
     if (field !== undefined) throw flagError(table, field, raw[field] as string, e);
   }
   try {
-    return { name, config: withOverridesFromInput(base, { ...fromFile, ...fromFlags }) };
+    const config = withOverridesFromInput(base, { ...fromFile, ...fromFlags });
+    // a flag that changes nothing is a mistake, not a silent no-op
+    if (raw.massSplitting !== undefined && config.darkMatter !== 'pseudoDirac') {
+      throw new UsageError(`--mass-splitting ${raw.massSplitting} does not apply to darkMatter ${config.darkMatter}: the splitting is that of --dark-matter pseudoDirac`);
+    }
+    return { name, config };
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     const field = flagOf(e);

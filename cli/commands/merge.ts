@@ -10,7 +10,7 @@ import { mergeShards } from '../../src/scan/merge.js';
 import { ScanFileError, scanFromJson, type ScanResult } from '../../src/scan/result.js';
 import { UsageError, describeFsError } from '../errors.js';
 import type { Io } from '../io.js';
-import { checkPlot, checkScanOutputs, deliverScan, plotFile, scanFigure } from './scan.js';
+import { checkPlot, checkPlotKind, checkScanOutputs, deliverScan, plotFile, scanFigure } from './scan.js';
 
 export function addMergeCommand(program: Command, io: Io): Command {
   return program
@@ -21,7 +21,8 @@ export function addMergeCommand(program: Command, io: Io): Command {
     .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all; a .csv or .json name implies --format csv or json)'))
     .option('--plot <file>', 'also draw the scan figure to FILE.svg, FILE.png or FILE.pdf')
     .addOption(new Option('--plot-kind <kind>', 'figure kind').choices(['auto', 'curves', 'heatmap']).default('auto'))
-    .action(async (files: string[], opts: Record<string, unknown>) => {
+    .action(async (files: string[], opts: Record<string, unknown>, cmd: Command) => {
+      checkPlotKind(cmd, opts);
       const output = opts.output as string | undefined;
       checkScanOutputs(String(opts.format), output);
       await checkPlot(opts.plot as string | undefined);

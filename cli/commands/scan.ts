@@ -11,6 +11,7 @@ import { inShard, parseShard, parseVary, scanGrid, type Vary } from '../../src/s
 import type { OutputFile } from '../atomicWrite.js';
 import { UsageError } from '../errors.js';
 import { addExperimentOptions, resolveExperiment, type FlagField } from '../experiment.js';
+import { FIELD_FLAGS } from '../../src/config/fields.js';
 import type { Io } from '../io.js';
 import type { Library } from '../library.js';
 import { addMassOptions, massesFromOptions } from '../masses.js';
@@ -37,6 +38,13 @@ export async function scanFigure(s: ScanResult, kind: string): Promise<string> {
 }
 
 /** Text of a scan in a format. */
+/** `--plot-kind` given without `--plot` does nothing: a one-line error (as every figure option of `reach`). */
+export function checkPlotKind(cmd: Command, opts: Opts): void {
+  if (cmd.getOptionValueSource('plotKind') === 'cli' && opts.plot === undefined) {
+    throw new UsageError(`--plot-kind ${String(opts.plotKind)} needs --plot FILE: it chooses the kind of that figure`);
+  }
+}
+
 export async function scanText(s: ScanResult, format: string): Promise<string> {
   if (format === 'json') return scanToJson(s);
   const { scanToCsv, scanToHepData, scanToTable } = await import('../../src/scan/format.js');
@@ -108,6 +116,12 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
     const specs = (opts.vary as string[] | undefined) ?? [];
     if (specs.length === 0) throw new UsageError('--vary is missing: give at least one FIELD=SPEC, e.g. --vary lumi=1,10,50');
     const varies: Vary[] = specs.map((t) => parseVary(t, base));
+    // a flag fixing a field the scan varies would be silently overridden
+    for (const v of varies) {
+      const flag = typeof opts[v.field] === 'string' && Object.hasOwn(FIELD_FLAGS, v.field) ? FIELD_FLAGS[v.field as FlagField].flag : undefined;
+      if (flag) throw new UsageError(`${flag} ${String(opts[v.field])} and --vary ${v.field}=… both set ${v.field}: give one of them`);
+    }
+    checkPlotKind(self, opts);
     const grid = scanGrid(base, varies);
     const shard = opts.shard === undefined ? undefined : parseShard(String(opts.shard));
     const format = (opts.format as string | undefined) ?? (shard ? 'json' : 'table');

@@ -121,11 +121,16 @@ export function parseUncertainty(text: string, config: AnyExperimentConfig, flag
   return { field, kind: 'relative', relative: r };
 }
 
-/** The defaults of an experiment changed by the given specs (a later spec for the same field wins). */
-export function resolveUncertainties(config: AnyExperimentConfig, given: readonly (InputUncertainty | { field: string; kind: 'none' })[]): InputUncertainty[] {
+/** The defaults of an experiment changed by the given specs (one per field: a field given twice is a ConfigError). */
+export function resolveUncertainties(config: AnyExperimentConfig, given: readonly (InputUncertainty | { field: string; kind: 'none' })[], flag = '--uncertainty'): InputUncertainty[] {
   const map = new Map<string, InputUncertainty | { field: string; kind: 'none' }>();
   for (const u of defaultUncertainties(config)) map.set(u.field, u);
-  for (const u of given) map.set(u.field, u);
+  const seen = new Set<string>();
+  for (const u of given) {
+    if (seen.has(u.field)) throw new ConfigError(`${flag} ${u.field}=… is given twice: give each field's uncertainty once`, u.field);
+    seen.add(u.field);
+    map.set(u.field, u);
+  }
   return [...map.values()].filter((u): u is InputUncertainty => u.kind !== 'none');
 }
 

@@ -59,6 +59,11 @@ describe('vanish (in-process)', () => {
     // a relation to other fields refused the value: the flag's message gives the schema's reason first
     [['reach', '--masses', '67MeV', '--dark-matter', 'scalar', '--mass-ratio', '2.0000001'], /^vanish: error: --mass-ratio 2\.0000001 is not allowed: too close to threshold for alphaD = 0\.001 and darkMatter scalar: the A′ width Γ\/m_A′ must be ≥ 3\.3e-10 to be resolved \(m_A' \/ m_χ, allowed /],
     [['reach', '--masses', '67MeV', '--dark-matter', 'pseudoDirac', '--mass-splitting', '0.5', '--mass-ratio', '2.4'], /^vanish: error: --mass-ratio 2\.4 is not allowed: A′ → χ₁χ₂ is closed for darkMatter pseudoDirac with massSplitting 0\.5: massRatio must be above 2 \+ massSplitting = 2\.5 \(/],
+    // options that would change nothing, or be overridden silently
+    [['reach', '--points', '3', '--dark-matter', 'dirac', '--mass-splitting', '0.5'], /^vanish: error: --mass-splitting 0\.5 does not apply to darkMatter dirac: the splitting is that of --dark-matter pseudoDirac$/],
+    [['scan', '--points', '3', '--vary', 'lumi=1,2', '--lumi', '5'], /^vanish: error: --lumi 5 and --vary lumi=… both set lumi: give one of them$/],
+    [['scan', '--points', '3', '--vary', 'lumi=1,2', '--plot-kind', 'curves'], /^vanish: error: --plot-kind curves needs --plot FILE/],
+    [['reach', '--points', '3', '--systematics', '--uncertainty', 'lumi=0.1', '--uncertainty', 'lumi=0.2'], /^vanish: error: --uncertainty lumi=… is given twice: give each field's uncertainty once$/],
     [['reach', '--preset', 'lhc'], /^vanish: error: --preset lhc is not a built-in experiment: allowed are belle2, belle2-paper, babar, besiii, na64-2019, na64-2022, na64-eplus-2022$/],
     [['reach', '--experiment', 'lhc'], /^vanish: error: --experiment lhc is not a built-in experiment: allowed are belle2, belle2-paper, babar, .*na64-2019/],
     [['reach', '--experiment', 'babar', '--preset', 'belle2'], /^vanish: error: --experiment babar and --preset belle2 disagree/],
