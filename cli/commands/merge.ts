@@ -15,8 +15,8 @@ import { checkPlot, checkPlotKind, checkScanOutputs, deliverScan, plotFile, scan
 export function addMergeCommand(program: Command, io: Io): Command {
   return program
     .command('merge')
-    .description('join the shards of a scan (vanish scan --shard K/N) into the whole scan, exactly as an unsharded vanish scan writes it')
-    .argument('<shard...>', 'shard files (scan JSON), in any order')
+    .description('join the shards of a scan (vanish scan --shard K/N) into the whole scan, exactly as an unsharded vanish scan writes it; or write one whole scan JSON again, in another format or as a figure')
+    .argument('<shard...>', 'shard files (scan JSON), in any order; or one whole scan JSON')
     .addOption(new Option('--format <format>', 'what to print').choices(['table', 'csv', 'json', 'hepdata']).default('table'))
     .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all; a .csv or .json name implies --format csv or json)'))
     .option('--plot <file>', 'also draw the scan figure to FILE.svg, FILE.png or FILE.pdf')

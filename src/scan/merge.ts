@@ -11,11 +11,13 @@ import { ScanFileError, scanIdentity, type ScanResult } from './result.js';
 export function mergeShards(shards: readonly { name: string; scan: ScanResult }[]): ScanResult {
   if (shards.length === 0) throw new ScanFileError('vanish merge needs at least one shard file');
   const first = shards[0];
+  // one whole scan (vanish scan --format json): nothing to join, it is given back to be written in another format or drawn
+  if (shards.length === 1 && !first.scan.shard) return first.scan;
   const identity = scanIdentity(first.scan);
   let count: number | undefined;
   const seen = new Map<number, string>();
   for (const { name, scan } of shards) {
-    if (!scan.shard) throw new ScanFileError(`${name} is a whole scan, not a shard (written by vanish scan --shard K/N): nothing to merge`);
+    if (!scan.shard) throw new ScanFileError(`${name} is a whole scan, not a shard (written by vanish scan --shard K/N): give a whole scan alone (to write it in another format or draw it), or shards only`);
     if (scanIdentity(scan) !== identity) {
       throw new ScanFileError(`${name} is a shard of a different scan than ${first.name} (experiment, configuration, --vary or masses differ): merge shards of one scan only`);
     }

@@ -103,7 +103,8 @@ function revivePoint(p: Record<string, unknown>): ReachPoint {
     radiativeError: (p.radiativeError as number | undefined) ?? 0,
     epsilon90Radiative: inf(p.epsilon90Radiative ?? null),
     epsilon90Counting: inf(p.epsilon90Counting ?? p.epsilon90),
-    ...(typeof p.invisibleBranchingRatio90 === 'number' ? { invisibleBranchingRatio90: p.invisibleBranchingRatio90 } : {}),
+    // null: no limit, hence no branching ratio at it (NaN, written as null again)
+    ...(typeof p.invisibleBranchingRatio90 === 'number' ? { invisibleBranchingRatio90: p.invisibleBranchingRatio90 } : p.invisibleBranchingRatio90 === null ? { invisibleBranchingRatio90: NaN } : {}),
   };
 }
 

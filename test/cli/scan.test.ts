@@ -140,6 +140,13 @@ describe('vanish scan / merge (built, end to end)', () => {
     expect(meta.vanish.warnings.some((w: { run: number; warning: string }) => w.run === 1 && /simulated in CsI/.test(w.warning))).toBe(true);
   }, 120_000);
 
+  it('merge of one whole scan JSON writes it again: the CSV and the figure of the scan itself', async () => {
+    const r = await vanish(['merge', file('j1.json'), '--format', 'csv', '-o', file('again.csv'), '--plot', file('again.svg')]);
+    expect(r.status).toBe(0);
+    expect(read('again.csv')).toBe(read('whole.csv'));
+    expect(read('again.svg')).toBe(read('j2.svg'));
+  }, 120_000);
+
   it('draws a heat map for two fields and a family of curves otherwise', async () => {
     const heat = read('j2.svg');
     expect(heat).toMatch(/<svg /);
@@ -161,7 +168,7 @@ describe('vanish scan / merge (built, end to end)', () => {
       [['scan', '--vary', 'lumi=1,2', '--vary', 'alphaD=0.1', '--vary', 'massRatio=3', '--plot-kind', 'heatmap', '--plot', 'x.svg'], /heatmap needs exactly two/],
       [['merge', file('s1.json'), file('s2.json')], /shard 3 of 3 missing/],
       [['merge', file('s1.json'), file('s1.json'), file('s2.json')], /both shard 1\/3/],
-      [['merge', file('j1.json')], /is a whole scan, not a shard/],
+      [['merge', file('j1.json'), file('s1.json')], /is a whole scan, not a shard .*give a whole scan alone/],
       [['merge', file('nope.json')], /cannot be read \(no such file/],
     ];
     writeFileSync(file('other.json'), read('s1.json').replace('"experiment":"belle2"', '"experiment":"belle2-paper"'));
