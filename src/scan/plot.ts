@@ -11,8 +11,8 @@ import { Obstacles } from '../plot/geometry.js';
 import { drawLegend, legendSize, placeLegend } from '../plot/legend.js';
 import { el, esc, powerOfTen, px } from '../plot/svg.js';
 import { labelWidth } from '../plot/axes.js';
-import { distinctDigits, distinctLabels, sci } from '../format/number.js';
-import { valueText } from './format.js';
+import { distinctDigits, sci } from '../format/number.js';
+import { valueLabeller } from './format.js';
 import type { ScanResult } from './result.js';
 import type { VaryValue } from './vary.js';
 
@@ -32,17 +32,6 @@ export function viridis(t: number): string {
 }
 
 const finitePositive = (v: number) => Number.isFinite(v) && v > 0;
-
-/**
- * A varied field's values as figure labels: numbers short and distinct
- * (1e10, 8.0e-5, 14; format/number.ts distinctLabels), names and null as they are.
- */
-function valueLabeller(values: readonly VaryValue[]): (v: VaryValue) => string {
-  const key = (x: number) => Number(x.toPrecision(8));
-  const numbers = values.filter((v): v is number => typeof v === 'number');
-  const labels = new Map(distinctLabels(numbers).map((text, i) => [key(numbers[i]), text]));
-  return (v) => (typeof v === 'number' ? (labels.get(key(v)) ?? valueText(v)) : valueText(v));
-}
 
 function runLabeller(s: ScanResult): (values: Record<string, unknown>) => string {
   const fields = s.spec.vary.map((v) => ({ field: v.field, label: valueLabeller(v.values) }));
