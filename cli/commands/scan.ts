@@ -184,7 +184,8 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
       'Every configuration is validated before anything is computed. --format csv has one row per mass and one `best` row',
       'per configuration, keyed by the run index and the varied values, header first; written to a file, it gets a',
       'W3C CSVW sidecar FILE.csv-metadata.json (columns, units, the base config, the varied fields, warnings).',
-      'json is the exchange format of vanish merge.',
+      'json is the exchange format of vanish merge. --format hepdata -o DIR writes a HEPData submission directory: submission.yaml,',
+      'the best reach per configuration, then each configuration\'s tables as vanish reach --format hepdata writes them (runK_*.yaml).',
       'Ctrl-C stops the workers and writes nothing.',
     ].join('\n'),
   );
