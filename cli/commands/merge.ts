@@ -17,8 +17,13 @@ export function addMergeCommand(program: Command, io: Io): Command {
     .command('merge')
     .description('join the shards of a scan (vanish scan --shard K/N) into the whole scan, exactly as an unsharded vanish scan writes it; or write one whole scan JSON again, in another format or as a figure')
     .argument('<shard...>', 'shard files (scan JSON), in any order; or one whole scan JSON')
-    .addOption(new Option('--format <format>', 'what to print').choices(['table', 'csv', 'json', 'hepdata']).default('table'))
-    .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all; a .csv or .json name implies --format csv or json)'))
+    .addOption(new Option('--format <format>', 'what to print (hepdata writes a submission directory -o DIR)').choices(['table', 'csv', 'json', 'hepdata']).default('table'))
+    .addOption(
+      new Option(
+        '-o, --output <file>',
+        'write the result to this file (with --format hepdata: this directory) instead of stdout (whole or not at all; a .csv or .json name implies --format csv or json)',
+      ),
+    )
     .option('--plot <file>', 'also draw the scan figure to FILE.svg, FILE.png or FILE.pdf')
     .addOption(new Option('--plot-kind <kind>', 'figure kind').choices(['auto', 'curves', 'heatmap']).default('auto'))
     .action(async (files: string[], opts: Record<string, unknown>, cmd: Command) => {
@@ -44,7 +49,7 @@ export function addMergeCommand(program: Command, io: Io): Command {
       }
       const plot = opts.plot as string | undefined;
       const extra = plot !== undefined ? [await plotFile(plot, await scanFigure(whole, String(opts.plotKind)))] : [];
-      await deliverScan(io, whole, String(opts.format), output, extra);
+      await deliverScan(io, whole, String(opts.format), output, extra, program.version() ?? '');
     })
     .addHelpText('after', '\nExample (after a batch array ran vanish scan … --shard $K/8 -o part$K.json):\n  vanish merge part*.json --format csv -o scan.csv --plot scan.svg');
 }

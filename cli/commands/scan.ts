@@ -20,7 +20,7 @@ import { defaultJobs } from '../pool.js';
 import { progressBar } from '../progressBar.js';
 import path from 'node:path';
 import { csvMetadataName } from '../../src/format/csv.js';
-import { checkOutputPath, checkOutputs, deliver, isStdout } from '../outputs.js';
+import { checkHepDataDir, checkOutputPath, checkOutputs, deliver, deliverToDirectory, isStdout } from '../outputs.js';
 import { checkFigureFile, renderFigure } from '../figure.js';
 import type { WorkerTask } from '../worker.js';
 
@@ -37,7 +37,6 @@ export async function scanFigure(s: ScanResult, kind: string): Promise<string> {
   return heat ? scanHeatmapPlot(s) : scanCurvesPlot(s);
 }
 
-/** Text of a scan in a format. */
 /** `--plot-kind` given without `--plot` does nothing: a one-line error (as every figure option of `reach`). */
 export function checkPlotKind(cmd: Command, opts: Opts): void {
   if (cmd.getOptionValueSource('plotKind') === 'cli' && opts.plot === undefined) {
@@ -45,11 +44,11 @@ export function checkPlotKind(cmd: Command, opts: Opts): void {
   }
 }
 
+/** Text of a scan in a format (table, csv or json; hepdata is a directory, {@link deliverScan}). */
 export async function scanText(s: ScanResult, format: string): Promise<string> {
   if (format === 'json') return scanToJson(s);
-  const { scanToCsv, scanToHepData, scanToTable } = await import('../../src/scan/format.js');
+  const { scanToCsv, scanToTable } = await import('../../src/scan/format.js');
   if (format === 'csv') return scanToCsv(s);
-  if (format === 'hepdata') return scanToHepData(s);
   return scanToTable(s);
 }
 
@@ -58,8 +57,12 @@ export function scanSidecar(format: string, output: string | undefined): string 
   return format === 'csv' && !isStdout(output) ? csvMetadataName(output as string) : undefined;
 }
 
-/** Checks `--output` (and the CSV's sidecar beside it) before anything is computed. */
+/** Checks `--output` (and the CSV's sidecar beside it, or the HEPData directory) before anything is computed. */
 export function checkScanOutputs(format: string, output: string | undefined): void {
+  if (format === 'hepdata') {
+    checkHepDataDir(output);
+    return;
+  }
   const sidecar = scanSidecar(format, output);
   checkOutputs([
     ...(typeof output === 'string' && output !== '-' ? [{ flag: '--output', path: output }] : []),
@@ -67,8 +70,19 @@ export function checkScanOutputs(format: string, output: string | undefined): vo
   ]);
 }
 
-/** Writes a scan in a format to `--output` or stdout, with the CSV's sidecar and the `extra` files (a figure), all or nothing. */
-export async function deliverScan(io: Io, s: ScanResult, format: string, output: string | undefined, extra: OutputFile[]): Promise<void> {
+/**
+ * Writes a scan in a format to `--output` or stdout, with the CSV's sidecar and the `extra` files (a figure), all or nothing;
+ * hepdata: a submission directory `--output` (submission.yaml and its tables), with the extra files, all or nothing.
+ * @param version the vanish version, for a HEPData submission's comment
+ */
+export async function deliverScan(io: Io, s: ScanResult, format: string, output: string | undefined, extra: OutputFile[], version = ''): Promise<void> {
+  if (format === 'hepdata') {
+    const dir = output as string;
+    const { scanToHepDataSubmission } = await import('../../src/scan/format.js');
+    const files = scanToHepDataSubmission(s, version).map((f) => ({ flag: '--output', path: path.join(dir, f.name), data: f.text }));
+    await deliverToDirectory(io, dir, [...files, ...extra]);
+    return;
+  }
   const sidecar = scanSidecar(format, output);
   const files = [...extra];
   if (sidecar !== undefined) {
@@ -107,8 +121,20 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
     .addOption(new Option('--plot-kind <kind>', 'figure kind').choices(['auto', 'curves', 'heatmap']).default('auto'));
   addExperimentOptions(cmd, flags);
   cmd
-    .addOption(new Option('--format <format>', 'what to print (json is what vanish merge reads; --shard writes json)').choices(['table', 'csv', 'json', 'hepdata']))
-    .addOption(new Option('-o, --output <file>', 'write the result to this file instead of stdout (whole or not at all; a .csv or .json name implies --format csv or json)'));
+    .addOption(
+      new Option('--format <format>', 'what to print (json is what vanish merge reads; --shard writes json; hepdata writes a submission directory -o DIR)').choices([
+        'table',
+        'csv',
+        'json',
+        'hepdata',
+      ]),
+    )
+    .addOption(
+      new Option(
+        '-o, --output <file>',
+        'write the result to this file (with --format hepdata: this directory) instead of stdout (whole or not at all; a .csv or .json name implies --format csv or json)',
+      ),
+    );
   cmd.action(async (opts: Opts, self: Command) => {
     const output = opts.output as string | undefined;
     checkScanOutputs((opts.format as string | undefined) ?? (opts.shard === undefined ? 'table' : 'json'), output);
@@ -162,7 +188,7 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
     for (const r of runs) for (const w of r.reach.warnings) warned.add(w);
     for (const w of warned) io.stderr(`vanish: warning: ${w.replace(/\s*\n\s*/g, ' ')}\n`);
     const extra = plot !== undefined ? [await plotFile(plot, await scanFigure(scan, String(opts.plotKind)))] : [];
-    await deliverScan(io, scan, format, output, extra);
+    await deliverScan(io, scan, format, output, extra, program.version() ?? '');
   });
   cmd.addHelpText(
     'after',
@@ -177,7 +203,8 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
       'Every configuration is validated before anything is computed. --format csv has one row per mass and one `best` row',
       'per configuration, keyed by the run index and the varied values, header first; written to a file, it gets a',
       'W3C CSVW sidecar FILE.csv-metadata.json (columns, units, the base config, the varied fields, warnings).',
-      'json is the exchange format of vanish merge.',
+      'json is the exchange format of vanish merge. --format hepdata -o DIR writes a HEPData submission directory: submission.yaml,',
+      'the best reach per configuration, then each configuration\'s tables as vanish reach --format hepdata writes them (runK_*.yaml).',
       'Ctrl-C stops the workers and writes nothing.',
     ].join('\n'),
   );

@@ -32,7 +32,7 @@ export const FIGURE_OPTIONS = Object.freeze({
     flag: '--x-range <min,max>',
     label: 'Mass range shown',
     allowed: `two masses MIN,MAX with MIN < MAX, each a number in the --mass-unit (GeV by default) or with a unit ${Object.keys(MASS_UNITS).join(', ')}`,
-    help: 'the mass range the figure shows, e.g. 58MeV,86MeV (default: the masses computed)',
+    help: 'the mass range the figure shows (m_χ with --plane y), e.g. 58MeV,86MeV (default: the masses computed)',
   },
   yRange: {
     flag: '--y-range <min,max>',

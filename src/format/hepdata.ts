@@ -61,8 +61,15 @@ function curvesOf(r: ReachResult): Curve[] {
   return [{ ...total, process: `${total.process} + e+e- -> gamma A' (arXiv:2505.10302)`, reaction: `${total.reaction} and E+ E- --> GAMMA A'` }, ...rest, RADIATIVE];
 }
 
+/** A qualifier of a dependent variable. */
+export interface Qualifier {
+  name: string;
+  value: string | number;
+  units?: string;
+}
+
 /** The qualifiers of every dependent variable: what the limit is and what it assumes. */
-function qualifiers(r: ReachResult, process: string): { name: string; value: string | number; units?: string }[] {
+function qualifiers(r: ReachResult, process: string): Qualifier[] {
   const c = r.config;
   const exposure =
     c.kind === 'fixedTarget'
@@ -114,9 +121,9 @@ function validityVariables(points: readonly ReachPoint[]) {
   ];
 }
 
-function dataFile(r: ReachResult, curve: Curve, band?: ReachBand, validity = false): string {
+function dataFile(r: ReachResult, curve: Curve, band: ReachBand | undefined, validity: boolean, extra: readonly Qualifier[]): string {
   const rows = r.points.map((p, i) => ({ p, i })).filter(({ p }) => Number.isFinite(curve.pick(p)) && curve.pick(p) > 0);
-  const q = qualifiers(r, curve.process);
+  const q = [...qualifiers(r, curve.process), ...extra];
   const bandVariables = (band?.sigmas ?? []).map((sigma, k) => ({
     header: { name: `$\\varepsilon$ upper limit (${curve.name}), band ${sigma === 0 ? 'median' : `${sigma > 0 ? '+' : '-'}${Math.abs(sigma)}$\\sigma$`}` },
     qualifiers: [...q, { name: 'Band', value: `${band!.kind} ${sigma === 0 ? 'median' : `${sigma > 0 ? '+' : '-'}${Math.abs(sigma)} sigma`}` }],
@@ -144,10 +151,10 @@ const Y_FILE = 'y90_total.yaml';
  * The total curve in the y–m_χ plane: m_χ (GeV) against y90 = ε90² α_D (m_χ/m_A′)⁴,
  * the same masses as the total ε file, with its band (y scales as ε²) and validity.
  */
-function yDataFile(r: ReachResult, curve: Curve, band?: ReachBand): string {
+function yDataFile(r: ReachResult, curve: Curve, band: ReachBand | undefined, extra: readonly Qualifier[]): string {
   const c = r.config;
   const rows = r.points.map((p, i) => ({ p, i })).filter(({ p }) => Number.isFinite(curve.pick(p)) && curve.pick(p) > 0);
-  const q = [...qualifiers(r, curve.process), { name: 'Dark matter', value: darkMatterText(c) }];
+  const q = [...qualifiers(r, curve.process), { name: 'Dark matter', value: darkMatterText(c) }, ...extra];
   const y = (eps: number) => bandValue(yVariable(eps, c.alphaD, c.massRatio));
   const name = `$y = \\varepsilon^2 \\alpha_D (m_{\\chi}/m_{A'})^4$ upper limit (${curve.name})`;
   const bandVariables = (band?.sigmas ?? []).map((sigma, k) => ({
@@ -173,32 +180,37 @@ function experimentText(r: ReachResult): string {
     : `${c.electronBeamEnergy} GeV e- on ${c.positronBeamEnergy} GeV e+, ${c.lumi} ab^-1, Bhabha positrons entering a ${c.calorimeterDepth} X0 ${c.material} calorimeter`;
 }
 
+/** Where a reach's tables go in a larger submission (one configuration of a scan). */
+export interface ReachTablesOptions {
+  /** Prefix of every data file's name (default none), e.g. `run07_`. */
+  prefix?: string;
+  /** Text after every table's name, keeping names unique in the submission (default none), e.g. ` (lumi = 10)`. */
+  suffix?: string;
+  /** Qualifiers added to every dependent variable (default none), e.g. the varied values. */
+  qualifiers?: readonly Qualifier[];
+  /** The tables' `location` (default `vanish reach`). */
+  location?: string;
+}
+
+/** The table documents of `submission.yaml`. */
+export type SubmissionTable = Record<string, unknown>;
+
 /**
- * The reach as a HEPData submission: `submission.yaml` first, then one data
- * file per curve. Write them into one directory (or archive it) to upload.
- * @param version the vanish version, for the submission's comment
- * @param band an uncertainty band of this reach, added to the total curve's file
+ * A reach's tables: their documents for `submission.yaml` (one per curve, then
+ * the total curve in the y–m_χ plane) and their data files.
+ * @param band an uncertainty band of this reach, added to the total curve's files
  */
-export function reachToHepDataSubmission(r: ReachResult, version = '', band?: ReachBand): SubmissionFile[] {
+export function reachHepDataTables(r: ReachResult, band?: ReachBand, o: ReachTablesOptions = {}): { tables: SubmissionTable[]; files: SubmissionFile[] } {
   if (band && band.points.length !== r.points.length) throw new RangeError('the reach and the band do not belong together');
-  const edges = edgesInRange(r)
-    .map((e) => `${num(e.massGeV * 1000)} MeV (${e.label})`)
-    .join('; ');
-  const header = {
-    comment:
-      `Expected upper limits on the kinetic mixing epsilon of an invisibly decaying dark photon A' (A' -> chi chibar), computed with vanish${version ? ` ${version}` : ''} ` +
-      `for ${experimentText(r)}: leptons of the electromagnetic shower make A' by resonant annihilation on atomic electrons (Eq. 11) and by A'-strahlung on nuclei (Eq. 12) ` +
-      `of J. Liang, Z. Liu, L. Yang, "A new channel to search for dark matter at Belle II". ` +
-      `Background ${num(r.background)} events; the limit requires ${num(r.requiredSignal)} signal events.` +
-      ` The total curve is also given in the light-dark-matter plane, y = epsilon^2 alpha_D (m_chi/m_A')^4 against m_chi (${Y_FILE}).` +
-      (edges ? ` Kinematic edges of the annihilation yield in the mass range: ${edges}.` : '') +
-      (r.warnings.length > 0 ? ` Caveats: ${r.warnings.join(' ')}` : ''),
-  };
+  const prefix = o.prefix ?? '';
+  const suffix = o.suffix ?? '';
+  const extra = o.qualifiers ?? [];
+  const location = o.location ?? 'vanish reach';
   const cmenergies = r.config.kind === 'fixedTarget' ? [] : [{ name: 'cmenergies', values: [num(2 * Math.sqrt(r.config.electronBeamEnergy * r.config.positronBeamEnergy))] }];
   const curves = curvesOf(r);
   const tables = curves.map((curve) => ({
-    name: `Expected limit on epsilon, ${curve.name}`,
-    location: 'vanish reach',
+    name: `Expected limit on epsilon, ${curve.name}${suffix}`,
+    location,
     description: `Expected ${qualifiers(r, curve.process)[1].value} CL upper limit on the kinetic mixing $\\varepsilon$ against the dark-photon mass $m_{A'}$, ${curve.name}: ${curve.process}.`,
     keywords: [
       { name: 'observables', values: ['LIMIT'] },
@@ -206,22 +218,53 @@ export function reachToHepDataSubmission(r: ReachResult, version = '', band?: Re
       { name: 'phrases', values: ['Dark photon', 'Invisible decay', 'Exclusion limit', 'Expected limit'] },
       ...cmenergies,
     ],
-    data_file: curve.file,
+    data_file: `${prefix}${curve.file}`,
   }));
   const total = curves[0];
   const yTable = {
-    name: 'Expected limit on y, total',
-    location: 'vanish reach --plane y',
+    name: `Expected limit on y, total${suffix}`,
+    location: `${location} --plane y`,
     description:
       `The total curve in the light-dark-matter plane: expected ${qualifiers(r, total.process)[1].value} CL upper limit on $y = \\varepsilon^2 \\alpha_D (m_{\\chi}/m_{A'})^4$ ` +
       `against the dark-matter mass $m_{\\chi} = m_{A'}/${r.config.massRatio}$, for ${darkMatterText(r.config)} and $\\alpha_D = ${r.config.alphaD}$ (the same points as the epsilon table, converted exactly).`,
     keywords: tables[0].keywords.map((k) => (k.name === 'phrases' ? { ...k, values: [...k.values, 'Light dark matter'] } : k)),
-    data_file: Y_FILE,
+    data_file: `${prefix}${Y_FILE}`,
   };
-  const submission = [header, ...tables, yTable].map((d) => `---\n${stringify(d, { lineWidth: 0, aliasDuplicateObjects: false })}`).join('');
-  return [
-    { name: 'submission.yaml', text: submission },
-    ...curves.map((curve, i) => ({ name: curve.file, text: dataFile(r, curve, i === 0 ? band : undefined, i === 0) })),
-    { name: Y_FILE, text: yDataFile(r, total, band) },
-  ];
+  return {
+    tables: [...tables, yTable],
+    files: [
+      ...curves.map((curve, i) => ({ name: `${prefix}${curve.file}`, text: dataFile(r, curve, i === 0 ? band : undefined, i === 0, extra) })),
+      { name: `${prefix}${Y_FILE}`, text: yDataFile(r, total, band, extra) },
+    ],
+  };
+}
+
+/** The paper vanish computes, for submission comments. */
+export const PAPER_TEXT = 'J. Liang, Z. Liu, L. Yang, "A new channel to search for dark matter at Belle II"';
+
+/** `submission.yaml`'s text: its documents, each after `---`. */
+export const submissionText = (docs: readonly object[]): string => docs.map((d) => `---\n${stringify(d, { lineWidth: 0, aliasDuplicateObjects: false })}`).join('');
+
+/**
+ * The reach as a HEPData submission: `submission.yaml` first, then one data
+ * file per curve. Write them into one directory (or archive it) to upload.
+ * @param version the vanish version, for the submission's comment
+ * @param band an uncertainty band of this reach, added to the total curve's file
+ */
+export function reachToHepDataSubmission(r: ReachResult, version = '', band?: ReachBand): SubmissionFile[] {
+  const edges = edgesInRange(r)
+    .map((e) => `${num(e.massGeV * 1000)} MeV (${e.label})`)
+    .join('; ');
+  const header = {
+    comment:
+      `Expected upper limits on the kinetic mixing epsilon of an invisibly decaying dark photon A' (A' -> chi chibar), computed with vanish${version ? ` ${version}` : ''} ` +
+      `for ${experimentText(r)}: leptons of the electromagnetic shower make A' by resonant annihilation on atomic electrons (Eq. 11) and by A'-strahlung on nuclei (Eq. 12) ` +
+      `of ${PAPER_TEXT}. ` +
+      `Background ${num(r.background)} events; the limit requires ${num(r.requiredSignal)} signal events.` +
+      ` The total curve is also given in the light-dark-matter plane, y = epsilon^2 alpha_D (m_chi/m_A')^4 against m_chi (${Y_FILE}).` +
+      (edges ? ` Kinematic edges of the annihilation yield in the mass range: ${edges}.` : '') +
+      (r.warnings.length > 0 ? ` Caveats: ${r.warnings.join(' ')}` : ''),
+  };
+  const { tables, files } = reachHepDataTables(r, band);
+  return [{ name: 'submission.yaml', text: submissionText([header, ...tables]) }, ...files];
 }

@@ -57,12 +57,12 @@ export interface YPlanePlotOptions extends Omit<ReachPlotOptions, 'plane'> {
 }
 
 /**
- * The reach figure in the y–m_χ plane. `comparisons`, `band` and `xDomain` are
- * given as for the ε plane (m_A′, ε) and converted here; `yDomain` is in y.
+ * The reach figure in the y–m_χ plane. `comparisons` and `band` are given as
+ * for the ε plane (m_A′, ε) and converted here; `xDomain` and `yDomain` are the
+ * axes drawn: m_χ (GeV) and y (as `--x-range` and the web page's view give them).
  */
 export function yPlanePlot(r: ReachResult, opts: YPlanePlotOptions = {}): string {
   const y = toY(r.config);
-  const R = r.config.massRatio;
   const target = opts.thermalTarget ?? true;
   const targets = target === false ? [] : [target === true ? thermalTargetLine(r.config) : target];
   return reachPlot(reachToYPlane(r), {
@@ -70,8 +70,6 @@ export function yPlanePlot(r: ReachResult, opts: YPlanePlotOptions = {}): string
     plane: 'y',
     comparisons: (opts.comparisons ?? []).map((c) => curveToYPlane(c, r.config)),
     targets,
-    xDomain: opts.xDomain ? [opts.xDomain[0] / R, opts.xDomain[1] / R] : undefined,
-    yDomain: opts.yDomain,
     band: opts.band
       ? { ...opts.band, epsilon90: opts.band.epsilon90.map((row) => row.map(y)), best: opts.band.best?.map(y) }
       : undefined,

@@ -1,14 +1,16 @@
 /**
  * Text forms of a scan besides its JSON (src/scan/result.ts): one CSV table of
- * every curve and best point keyed by the varied values, a HEPData-style YAML
- * (the best points, then the curves), and an aligned table for people.
+ * every curve and best point keyed by the varied values, a HEPData submission
+ * (the best points, then each configuration's reach tables), and an aligned
+ * table for people.
  * Pure and browser-safe.
  */
 import { stringify } from 'yaml';
+import { PAPER_TEXT, reachHepDataTables, submissionText, type SubmissionFile } from '../format/hepdata.js';
 import { REACH_CSV_COLUMNS, REACH_CSV_HEADER, csvwColumn, reachPointRow, validityCells, type CsvColumn } from '../format/csv.js';
 import { yPlanePoint } from '../models/darkMatter.js';
 import { alignColumns } from '../format/table.js';
-import { massMeV, sci, sig, short } from '../format/number.js';
+import { distinctLabels, massMeV, sci, sig, short } from '../format/number.js';
 import type { ScanResult, ScanRun } from './result.js';
 import type { VaryValue } from './vary.js';
 
@@ -17,6 +19,18 @@ export function valueText(v: VaryValue): string {
   if (v === null) return 'null';
   if (typeof v === 'number') return String(Number(v.toPrecision(8)));
   return v;
+}
+
+/**
+ * A varied field's values as short labels (figures, HEPData table names): numbers
+ * short and distinct (1e10, 8.0e-5, 14; format/number.ts distinctLabels), names
+ * and null as they are.
+ */
+export function valueLabeller(values: readonly VaryValue[]): (v: VaryValue) => string {
+  const key = (x: number) => Number(x.toPrecision(8));
+  const numbers = values.filter((v): v is number => typeof v === 'number');
+  const labels = new Map(distinctLabels(numbers).map((text, i) => [key(numbers[i]), text]));
+  return (v) => (typeof v === 'number' ? (labels.get(key(v)) ?? valueText(v)) : valueText(v));
 }
 
 function massesText(s: ScanResult): string {
@@ -126,12 +140,19 @@ export function scanToTable(s: ScanResult): string {
 const hep = (x: number): { value: number | string } => ({ value: Number.isFinite(x) ? Number(x.toPrecision(6)) : '-' });
 const hepKey = (v: VaryValue): { value: number | string } => ({ value: typeof v === 'number' ? Number(v.toPrecision(8)) : String(v) });
 
+/** The file of the best reach per configuration in a scan's submission. */
+const BEST_FILE = 'best_epsilon90.yaml';
+
 /**
- * HEPData-style YAML, two table documents: the best reach per configuration
- * (independent variables: the varied fields), then every curve in long form
- * (independent variables: the varied fields and m_A'). Missing ε is '-'.
+ * The scan as a HEPData submission: `submission.yaml`, a table of the best
+ * reach over the varied fields (`best_epsilon90.yaml`; independent variables
+ * the varied fields), then per configuration the tables of `vanish reach
+ * --format hepdata` (src/format/hepdata.ts), their files prefixed `runK_`,
+ * their names ending in the varied values, which every dependent variable
+ * also carries as qualifiers. Missing ε is '-'.
+ * @param version the vanish version, for the submission's comment
  */
-export function scanToHepData(s: ScanResult): string {
+export function scanToHepDataSubmission(s: ScanResult, version = ''): SubmissionFile[] {
   const fields = s.spec.vary.map((v) => v.field);
   const qualifiers = [
     { name: 'experiment', value: s.spec.experiment },
@@ -145,24 +166,40 @@ export function scanToHepData(s: ScanResult): string {
       { header: { name: 'background events' }, qualifiers, values: s.runs.map((r) => hep(r.reach.background)) },
     ],
   };
-  const rows: { run: ScanRun; p: ScanRun['reach']['points'][number] }[] = s.runs.flatMap((run) => run.reach.points.map((p) => ({ run, p })));
-  const curves = {
-    independent_variables: [
-      ...fields.map((f) => ({ header: { name: f }, values: rows.map(({ run }) => hepKey(run.values[f])) })),
-      { header: { name: "m_A'", units: 'GeV' }, values: rows.map(({ p }) => hep(p.massGeV)) },
-    ],
-    dependent_variables: [
-      { header: { name: 'epsilon90' }, qualifiers: [...qualifiers, { name: 'PROCESS', value: 'annihilation + bremsstrahlung' }], values: rows.map(({ p }) => hep(p.epsilon90)) },
-      { header: { name: 'epsilon90' }, qualifiers: [...qualifiers, { name: 'PROCESS', value: 'annihilation only' }], values: rows.map(({ p }) => hep(p.epsilon90Annihilation)) },
-      { header: { name: 'epsilon90' }, qualifiers: [...qualifiers, { name: 'PROCESS', value: 'bremsstrahlung only' }], values: rows.map(({ p }) => hep(p.epsilon90Bremsstrahlung)) },
-    ],
+  const varyFlags = s.spec.vary.map((v) => `--vary ${v.field}=${v.spec}`).join(' ');
+  const width = String(Math.max(0, s.total - 1)).length;
+  const labels = s.spec.vary.map((v) => ({ field: v.field, label: valueLabeller(v.values) }));
+  const perRun = s.runs.map((r) =>
+    reachHepDataTables(r.reach, undefined, {
+      prefix: `run${String(r.index).padStart(width, '0')}_`,
+      suffix: ` (${labels.map(({ field, label }) => `${field} = ${label(r.values[field])}`).join(', ')})`,
+      qualifiers: fields.map((f) => ({ name: f, value: hepKey(r.values[f]).value })),
+      location: `vanish scan, configuration ${r.index}`,
+    }),
+  );
+  const warnings = s.runs.flatMap((r) => r.reach.warnings.map((w) => `configuration ${r.index}: ${w.replace(/\s*\n\s*/g, ' ')}`));
+  const header = {
+    comment:
+      `Expected upper limits on the kinetic mixing epsilon of an invisibly decaying dark photon A' (A' -> chi chibar), computed with vanish${version ? ` ${version}` : ''} ` +
+      `for ${s.runs.length} configurations of ${s.spec.experiment} (vanish scan --experiment ${s.spec.experiment} ${varyFlags}; ${massesText(s)}), ` +
+      `by resonant annihilation on atomic electrons (Eq. 11) and A'-strahlung on nuclei (Eq. 12) of ${PAPER_TEXT}. ` +
+      `The first table is the best reach of each configuration (${BEST_FILE}); then each configuration's tables, as vanish reach --format hepdata writes them, ` +
+      `their files named runK_ for configuration K and qualified by the varied values.` +
+      (warnings.length > 0 ? ` Caveats: ${warnings.join(' ')}` : ''),
   };
-  const vary = s.spec.vary.map((v) => `${v.field}=${v.spec}`).join(' ');
+  const bestTable = {
+    name: 'Best expected limit on epsilon per configuration',
+    location: 'vanish scan',
+    description: `The strongest expected upper limit on the kinetic mixing $\\varepsilon$ of each configuration (over m_A'), its mass and background, against the varied fields ${fields.join(', ')}.`,
+    keywords: [
+      { name: 'observables', values: ['LIMIT'] },
+      { name: 'phrases', values: ['Dark photon', 'Invisible decay', 'Exclusion limit', 'Expected limit'] },
+    ],
+    data_file: BEST_FILE,
+  };
   return [
-    `# vanish scan ${s.spec.experiment} ${vary}: best reach per configuration`,
-    stringify(best, { lineWidth: 0 }).trimEnd(),
-    '---',
-    `# vanish scan ${s.spec.experiment} ${vary}: the curves`,
-    stringify(curves, { lineWidth: 0 }),
-  ].join('\n');
+    { name: 'submission.yaml', text: submissionText([header, bestTable, ...perRun.flatMap((t) => t.tables)]) },
+    { name: BEST_FILE, text: stringify(best, { lineWidth: 0, aliasDuplicateObjects: false }) },
+    ...perRun.flatMap((t) => t.files),
+  ];
 }

@@ -10,9 +10,11 @@ import { axes, reachPlotLayout } from '../plot/reachPlot.js';
 import { Obstacles } from '../plot/geometry.js';
 import { drawLegend, legendSize, placeLegend } from '../plot/legend.js';
 import { el, esc, powerOfTen, px } from '../plot/svg.js';
-import { sci } from '../format/number.js';
-import { valueText } from './format.js';
+import { labelWidth } from '../plot/axes.js';
+import { distinctDigits, sci } from '../format/number.js';
+import { valueLabeller } from './format.js';
 import type { ScanResult } from './result.js';
+import type { VaryValue } from './vary.js';
 
 const FONT = 'DejaVu Sans';
 const FRAME = '#222222';
@@ -31,9 +33,13 @@ export function viridis(t: number): string {
 
 const finitePositive = (v: number) => Number.isFinite(v) && v > 0;
 
-function runLabel(s: ScanResult, values: Record<string, unknown>): string {
-  return s.spec.vary.map((v) => `${v.field} = ${valueText(values[v.field] as never)}`).join(', ');
+function runLabeller(s: ScanResult): (values: Record<string, unknown>) => string {
+  const fields = s.spec.vary.map((v) => ({ field: v.field, label: valueLabeller(v.values) }));
+  return (values) => fields.map(({ field, label }) => `${field} = ${label(values[field] as VaryValue)}`).join(', ');
 }
+
+/** Significant digits of ε labels: at least 3, as many as tell every two distinct values apart (at most 6). */
+const epsilonDigits = (eps: number[]) => distinctDigits(eps, sci, 3, 6);
 
 /** The total ε90 curve of every configuration on log–log axes, with a legend (or a colour note for many curves). */
 export function scanCurvesPlot(s: ScanResult, opts: { width?: number; height?: number } = {}): string {
@@ -74,15 +80,16 @@ export function scanCurvesPlot(s: ScanResult, opts: { width?: number; height?: n
     });
   });
   const LEGEND_MAX = 12;
+  const runLabel = runLabeller(s);
   const fs = 13;
   const row = fs + 6;
   const entries =
     n <= LEGEND_MAX
-      ? s.runs.map((r, i) => ({ label: runLabel(s, r.values), color: viridis(n === 1 ? 0 : i / (n - 1)) }))
+      ? s.runs.map((r, i) => ({ label: runLabel(r.values), color: viridis(n === 1 ? 0 : i / (n - 1)) }))
       : [
-          { label: `${runLabel(s, s.runs[0].values)} (first)`, color: viridis(0) },
+          { label: `${runLabel(s.runs[0].values)} (first)`, color: viridis(0) },
           { label: `… ${n} curves, coloured in scan order …`, color: viridis(0.5) },
-          { label: `${runLabel(s, s.runs[n - 1].values)} (last)`, color: viridis(1) },
+          { label: `${runLabel(s.runs[n - 1].values)} (last)`, color: viridis(1) },
         ];
   // The legend where it hides no curve (a free corner), else below the axes.
   const drawn = new Obstacles();
@@ -135,7 +142,11 @@ export function scanHeatmapPlot(s: ScanResult, opts: { width?: number; height?: 
   const iy = new Map(fy.values.map((v, i) => [key(v), i]));
   const fs = 13;
   const cells: string[] = [];
-  const showText = nx <= 12 && ny <= 16 && cw >= 48;
+  // Cell labels (11 px) with the digits that tell the cells apart, written only where every one fits its cell.
+  const digits = epsilonDigits(eps);
+  const cellText = (e: number) => sci(e, digits);
+  const widest = Math.max(0, ...s.runs.map((r) => labelWidth(cellText(r.reach.best.epsilon90), 11)));
+  const showText = nx <= 12 && ny <= 16 && widest + 6 <= cw;
   for (const r of s.runs) {
     const i = ix.get(key(r.values[fx.field])) as number;
     const j = iy.get(key(r.values[fy.field])) as number;
@@ -146,15 +157,16 @@ export function scanHeatmapPlot(s: ScanResult, opts: { width?: number; height?: 
     cells.push(el('rect', { class: 'cell', 'data-run': r.index, x, y, width: cw, height: ch, fill, stroke: 'white', 'stroke-width': 0.5 }));
     if (showText) {
       const light = finitePositive(e) && t(e) < 0.6;
-      cells.push(el('text', { x: x + cw / 2, y: y + ch / 2 + 4, 'text-anchor': 'middle', 'font-size': 11, fill: light ? 'white' : FRAME }, esc(sci(e, 2))));
+      cells.push(el('text', { x: x + cw / 2, y: y + ch / 2 + 4, 'text-anchor': 'middle', 'font-size': 11, fill: light ? 'white' : FRAME }, esc(cellText(e))));
     }
   }
   const every = (n: number) => Math.max(1, Math.ceil(n / 10));
+  const [xLabel, yLabel] = [valueLabeller(fx.values), valueLabeller(fy.values)];
   const xLabels = fx.values
-    .map((v, i) => (i % every(nx) === 0 ? el('text', { x: plot.left + (i + 0.5) * cw, y: plot.bottom + 20, 'text-anchor': 'middle', 'font-size': fs }, esc(valueText(v))) : ''))
+    .map((v, i) => (i % every(nx) === 0 ? el('text', { x: plot.left + (i + 0.5) * cw, y: plot.bottom + 20, 'text-anchor': 'middle', 'font-size': fs }, esc(xLabel(v))) : ''))
     .join('');
   const yLabels = fy.values
-    .map((v, j) => (j % every(ny) === 0 ? el('text', { x: plot.left - 8, y: plot.bottom - (j + 0.5) * ch + 4, 'text-anchor': 'end', 'font-size': fs }, esc(valueText(v))) : ''))
+    .map((v, j) => (j % every(ny) === 0 ? el('text', { x: plot.left - 8, y: plot.bottom - (j + 0.5) * ch + 4, 'text-anchor': 'end', 'font-size': fs }, esc(yLabel(v))) : ''))
     .join('');
   // Colour bar: log10 ε from lo (bottom) to hi (top), labelled at whole decades inside and at the ends.
   const bx = plot.right + 20;
@@ -166,7 +178,7 @@ export function scanHeatmapPlot(s: ScanResult, opts: { width?: number; height?: 
   const barLabels = [
     ...decades.map((d) => el('text', { x: bx + bw + 6, y: barY(d) + 5, 'font-size': fs }, powerOfTen(d, fs))),
     ...(decades.length < 2 && eps.length
-      ? [lo, hi].map((l) => el('text', { x: bx + bw + 6, y: barY(l) + 5, 'font-size': fs }, esc(sci(10 ** l, 2))))
+      ? [Math.min(...eps), Math.max(...eps)].map((e) => el('text', { x: bx + bw + 6, y: barY(Math.log10(e)) + 5, 'font-size': fs }, esc(cellText(e))))
       : []),
   ].join('');
   const title = `${s.spec.experiment}: best expected 90% CL reach ε`;

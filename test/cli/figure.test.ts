@@ -64,6 +64,16 @@ describe.concurrent('vanish reach --plot with the figure flags', () => {
     ]);
   });
 
+  it('--plane y: --x-range is the m_χ axis drawn (1–100 MeV of m_χ, not of m_A′)', async () => {
+    const r = await vanish([...FAST, '--plane', 'y', '--plot', file('y.svg'), '--x-range', '1,100', '--mass-unit', 'MeV', '--y-range', '1e-14,1e-8']);
+    expect(r.status).toBe(0);
+    const svg = readFileSync(file('y.svg'), 'utf8');
+    // the x tick labels 10⁰ and 10² MeV at the plot area's left and right ends (92 and 772 px)
+    const ticks = [...svg.matchAll(/<text class="tick-label x" x="([\d.]+)"[^>]*>10<tspan[^>]*>(-?\d+)<\/tspan>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(ticks[0]).toEqual([92, 0]);
+    expect(ticks[ticks.length - 1]).toEqual([772, 2]);
+  });
+
   it('writes a PDF with DejaVu Sans embedded', async () => {
     const r = await vanish([...FAST, '--plot', file('f.pdf'), '--title', 'PDF']);
     expect(r.status).toBe(0);

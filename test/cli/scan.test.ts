@@ -1,7 +1,7 @@
 /**
  * `vanish scan` and `vanish merge`, built, end to end with the real library:
  * results identical byte for byte across --jobs 1, --jobs 2 and sharded-then-
- * merged runs, in every format; the table keyed by the varied values; the
+ * merged runs, in every format (a HEPData submission directory too); the table keyed by the varied values; the
  * figures; bad input gives one line, status 2 and no file; Ctrl-C stops the
  * workers and writes nothing.
  */
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
 import { nextTask } from '../../cli/pool.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -65,7 +66,85 @@ describe('vanish scan / merge (built, end to end)', () => {
       const sidecar = (name: string) => ({ ...JSON.parse(read(`${name}-metadata.json`)), url: undefined });
       expect(sidecar(`merged.${format}`)).toEqual(sidecar(`whole.${format}`));
     }
+    // HEPData: a submission directory, the merged shards' equal file for file, byte for byte
+    const [wholeHep, mergedHep] = await Promise.all([
+      vanish(['scan', ...GRID, '--jobs', '2', '--format', 'hepdata', '-o', file('whole-hep')]),
+      vanish(['merge', file('s2.json'), file('s3.json'), file('s1.json'), '--format', 'hepdata', '-o', file('merged-hep')]),
+    ]);
+    expect(wholeHep.status).toBe(0);
+    expect(mergedHep.status).toBe(0);
+    expect(wholeHep.stdout + mergedHep.stdout).toBe('');
+    const names = readdirSync(file('whole-hep')).sort();
+    expect(readdirSync(file('merged-hep')).sort()).toEqual(names);
+    for (const n of names) expect(read(`merged-hep/${n}`), n).toBe(read(`whole-hep/${n}`));
   }, 400_000);
+
+  it('--format hepdata writes a HEPData submission: submission.yaml lists every table file, each exists and parses', () => {
+    const names = readdirSync(file('whole-hep')).sort();
+    const docs = parseAllDocuments(read('whole-hep/submission.yaml')).map((d) => d.toJS());
+    expect(docs[0].comment).toMatch(/6 configurations of belle2 \(vanish scan --experiment belle2 --vary lumi=1,50 --vary photonVetoInefficiency=log:4\.5e-5:4\.5e-4:3/);
+    const tables = docs.slice(1) as { name: string; data_file: string }[];
+    const listed = tables.map((t) => t.data_file);
+    // every file but submission.yaml is a listed table, once; every table's file exists
+    expect([...listed].sort()).toEqual(names.filter((n) => n !== 'submission.yaml'));
+    expect(new Set(tables.map((t) => t.name)).size).toBe(tables.length);
+    expect(listed[0]).toBe('best_epsilon90.yaml');
+    // best table: the varied fields as independent variables, one value per configuration
+    const best = parse(read('whole-hep/best_epsilon90.yaml'));
+    expect(best.independent_variables.map((v: { header: { name: string } }) => v.header.name)).toEqual(['lumi', 'photonVetoInefficiency']);
+    expect(best.independent_variables[0].values.map((v: { value: number }) => v.value)).toEqual([1, 1, 1, 50, 50, 50]);
+    // each configuration: the reach's tables, named and qualified by its varied values
+    for (let k = 0; k < 6; k++) {
+      const own = tables.filter((t) => t.data_file.startsWith(`run${k}_`));
+      expect(own.map((t) => t.data_file.slice(`run${k}_`.length))).toEqual([
+        'epsilon90_total.yaml',
+        'epsilon90_annihilation.yaml',
+        'epsilon90_bremsstrahlung.yaml',
+        'epsilon90_radiative.yaml',
+        'y90_total.yaml',
+      ]);
+      for (const t of own) {
+        const data = parse(read(`whole-hep/${t.data_file}`));
+        expect(data.independent_variables).toHaveLength(1);
+        const q = data.dependent_variables[0].qualifiers as { name: string; value: unknown }[];
+        expect(q.find((x) => x.name === 'lumi')?.value).toBe(k < 3 ? 1 : 50);
+        expect(q.find((x) => x.name === 'photonVetoInefficiency')?.value).toBe(best.independent_variables[1].values[k].value);
+      }
+    }
+    expect(tables[1].name).toBe('Expected limit on epsilon, total (lumi = 1, photonVetoInefficiency = 4.5e-5)');
+    // the last configuration is belle2 itself: its total curve is vanish reach's, value for value
+    const lastTotal = parse(read('whole-hep/run5_epsilon90_total.yaml'));
+    const j = JSON.parse(read('j1.json'));
+    const finite = j.runs[5].points.filter((p: { epsilon90: number | null }) => p.epsilon90 !== null && p.epsilon90 > 0);
+    expect(lastTotal.dependent_variables[0].values.map((v: { value: number }) => v.value)).toEqual(finite.map((p: { epsilon90: number }) => Number(p.epsilon90.toPrecision(6))));
+  });
+
+  it('--format hepdata needs a directory: no -o, or -o naming a file, is one line, status 2, nothing written', async () => {
+    writeFileSync(file('a-file.yaml'), 'x');
+    const before = new Set(readdirSync(dir));
+    const runs = await Promise.all([
+      vanish(['scan', '--vary', 'lumi=1,2', '--format', 'hepdata']),
+      vanish(['scan', '--vary', 'lumi=1,2', '--format', 'hepdata', '-o', file('a-file.yaml')]),
+      vanish(['merge', file('s1.json'), file('s2.json'), file('s3.json'), '--format', 'hepdata']),
+      vanish(['merge', file('s1.json'), file('s2.json'), file('s3.json'), '--format', 'hepdata', '-o', file('a-file.yaml')]),
+    ]);
+    // a figure that cannot be written: the new directory is not made either
+    runs.push(await vanish(['scan', '--vary', 'lumi=1,2', '--points', '3', '--format', 'hepdata', '-o', file('new-hep'), '--plot', file('no-dir/x.svg')]));
+    runs.forEach((r, i) => {
+      expect(r.status, String(i)).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(
+        i === 4
+          ? /^vanish: error: --plot \S*x\.svg cannot be written \(no such directory/
+          : i % 2 === 0
+            ? /^vanish: error: --format hepdata writes a submission directory .*: give it with -o DIR\n$/
+            : /^vanish: error: --output \S*a-file\.yaml is a file: --format hepdata writes a directory/,
+      );
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    });
+    expect(new Set(readdirSync(dir))).toEqual(before);
+    expect(read('a-file.yaml')).toBe('x');
+  }, 120_000);
 
   it('hands a worker the tasks of the tables it holds first, then tables no other worker holds', () => {
     const keys = ['a', 'a', 'b', 'b', 'c', 'a'];

@@ -41,6 +41,13 @@ describe('the reach in the y–m_χ plane', () => {
     expect(rel(c.points[0][1], (1e-6 * alphaD) / massRatio ** 4)).toBeLessThan(1e-15);
   });
 
+  it('reads xDomain as the m_χ axis drawn (--x-range 1,100 --mass-unit MeV spans 1–100 MeV of m_χ)', () => {
+    // The x tick labels at the plot area's ends (left 92 px, right 800 − 28 px): 10⁰ and 10² MeV.
+    const svg = yPlanePlot(r, { thermalTarget: false, xDomain: [0.001, 0.1], massUnit: 'MeV' });
+    const ticks = [...svg.matchAll(/<text class="tick-label x" x="([\d.]+)"[^>]*>10<tspan[^>]*>(-?\d+)<\/tspan>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(ticks).toEqual([[92, 0], [432, 1], [772, 2]]);
+  });
+
   it('tabulates m_χ, m_A′ and y90 per mass, and the best y', () => {
     const t = reachToYTable(r);
     const lines = t.split('\n');
