@@ -15,6 +15,7 @@ import { distinctDigits, sci } from '../format/number.js';
 import { valueLabeller } from './format.js';
 import type { ScanResult } from './result.js';
 import type { VaryValue } from './vary.js';
+import { fieldTable } from '../config/fields.js';
 
 const FONT = 'DejaVu Sans';
 const FRAME = '#222222';
@@ -36,6 +37,13 @@ const finitePositive = (v: number) => Number.isFinite(v) && v > 0;
 function runLabeller(s: ScanResult): (values: Record<string, unknown>) => string {
   const fields = s.spec.vary.map((v) => ({ field: v.field, label: valueLabeller(v.values) }));
   return (values) => fields.map(({ field, label }) => `${field} = ${label(values[field] as VaryValue)}`).join(', ');
+}
+
+/** A varied field's axis title: its name, with its unit where it has one (`lumi [ab⁻¹]`). */
+function axisTitle(s: ScanResult, field: string): string {
+  const table = fieldTable(s.spec.base.kind);
+  const unit = Object.hasOwn(table, field) ? table[field].unit : '';
+  return unit ? `${field} [${unit}]` : field;
 }
 
 /** Significant digits of ε labels: at least 3, as many as tell every two distinct values apart (at most 6). */
@@ -191,8 +199,8 @@ export function scanHeatmapPlot(s: ScanResult, opts: { width?: number; height?: 
     el('g', { class: 'cells' }, cells.join('')),
     el('rect', { class: 'frame', x: plot.left, y: plot.top, width: plot.right - plot.left, height: plot.bottom - plot.top, fill: 'none', stroke: FRAME }),
     el('g', { class: 'tick-labels', fill: FRAME }, xLabels + yLabels),
-    el('text', { class: 'axis-label x', x: (plot.left + plot.right) / 2, y: height - 30, 'text-anchor': 'middle', 'font-size': 16 }, esc(fx.field)),
-    el('text', { class: 'axis-label y', transform: `translate(${px(18)},${px((plot.top + plot.bottom) / 2)}) rotate(-90)`, 'text-anchor': 'middle', 'font-size': 16 }, esc(fy.field)),
+    el('text', { class: 'axis-label x', x: (plot.left + plot.right) / 2, y: height - 30, 'text-anchor': 'middle', 'font-size': 16 }, esc(axisTitle(s, fx.field))),
+    el('text', { class: 'axis-label y', transform: `translate(${px(18)},${px((plot.top + plot.bottom) / 2)}) rotate(-90)`, 'text-anchor': 'middle', 'font-size': 16 }, esc(axisTitle(s, fy.field))),
     el('rect', { class: 'colour-bar', x: bx, y: plot.top, width: bw, height: plot.bottom - plot.top, fill: 'url(#vanish-scan-bar)', stroke: FRAME }),
     el('g', { class: 'bar-labels', fill: FRAME }, barLabels),
     el('text', { x: bx, y: plot.top - 10, 'font-size': fs }, 'best ε90'),
