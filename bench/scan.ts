@@ -6,37 +6,71 @@
  *  2. a long single `vanish reach` (10000 masses) with --jobs 1 and --jobs 2;
  *  3. 1000 requests through `vanish serve` from Python against CLI calls (bench/serve_vs_cli.py).
  * Each CLI run is timed as a whole process (wall clock), alternating the job counts so a
- * change in the machine's load hits both alike; medians of REPEAT runs.
+ * change in the machine's load hits both alike; medians of REPEAT pairs (default 5), with the
+ * CPU time of each run (/proc, Linux) and the load average. ONLY=REGEX runs only the matching
+ * comparisons (e.g. ONLY=energyCut REPEAT=7).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 
 const bin = new URL('../bin/vanish.js', import.meta.url).pathname;
 if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
   console.error('dist/ is not built: run `npm run build` first');
   process.exit(1);
 }
-const REPEAT = Number(process.env.REPEAT ?? 3);
+const REPEAT = Number(process.env.REPEAT ?? 5);
+/** Only the comparisons whose label matches ONLY (a regular expression), e.g. ONLY=energyCut. */
+const ONLY = process.env.ONLY ? new RegExp(process.env.ONLY) : undefined;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+/**
+ * CPU seconds (user + system) of the waited-for children of this process, from /proc/self/stat
+ * (cutime, cstime, in clock ticks of 1/100 s on Linux); undefined elsewhere.
+ */
+const childrenCpu = (): number | undefined => {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[13]) + Number(f[14])) / 100;
+  } catch {
+    return undefined;
+  }
+};
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+/** One CLI run as a whole process: wall seconds, and its CPU seconds (every thread) where they can be read. */
 const time = (args: string[]) => {
+  const c0 = childrenCpu();
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`vanish ${args.join(' ')} exited with ${r.status}`);
-  return (performance.now() - t0) / 1000;
+  const c1 = childrenCpu();
+  return { wall, cpu: c0 !== undefined && c1 !== undefined ? c1 - c0 : NaN };
 };
+/**
+ * --jobs 1 and --jobs 2 alternately, REPEAT pairs (a change of the machine's load hits both alike);
+ * the speed-up is the ratio of the medians of the wall times, with each pair's ratio and the CPU
+ * time beside (CPU over wall: the cores a run kept busy), and the load average before and after.
+ */
 const compare = (label: string, args: string[]) => {
-  const one: number[] = [];
-  const two: number[] = [];
+  if (ONLY && !ONLY.test(label)) return;
+  const one: { wall: number; cpu: number }[] = [];
+  const two: { wall: number; cpu: number }[] = [];
+  const before = load();
   for (let i = 0; i < REPEAT; i++) {
     one.push(time([...args, '--jobs', '1']));
     two.push(time([...args, '--jobs', '2']));
   }
-  const [a, b] = [median(one), median(two)];
-  console.log(`${label}\n  --jobs 1: ${a.toFixed(2)} s   --jobs 2: ${b.toFixed(2)} s   speed-up ${(a / b).toFixed(2)}× (median of ${REPEAT})`);
+  const [a, b] = [median(one.map((r) => r.wall)), median(two.map((r) => r.wall))];
+  const [ca, cb] = [median(one.map((r) => r.cpu)), median(two.map((r) => r.cpu))];
+  console.log(
+    `${label}\n  --jobs 1: ${a.toFixed(2)} s (CPU ${ca.toFixed(1)} s)   --jobs 2: ${b.toFixed(2)} s (CPU ${cb.toFixed(1)} s)   speed-up ${(a / b).toFixed(2)}× (medians of ${REPEAT})` +
+      `\n  pairs (s): ${one.map((r, i) => `${r.wall.toFixed(2)}/${two[i].wall.toFixed(2)} ${(r.wall / two[i].wall).toFixed(2)}`).join('; ')}` +
+      `\n  load average (1, 5, 15 min) before: ${before}, after: ${load()}`,
+  );
 };
 
 console.log(`vanish issue-14 benchmarks — node ${process.version}, ${cpus().length} cores\n`);
@@ -57,6 +91,7 @@ compare('scan: 16 configurations (alphaD × massRatio, 4 × 4), 200 masses each'
 ]);
 compare('reach: 10000 masses', ['reach', '--points', '10000', '--format', 'json', '-o', '/dev/null']);
 compare('reach: 2000 masses', ['reach', '--points', '2000', '--format', 'json', '-o', '/dev/null']);
+if (ONLY) process.exit(0);
 console.log('');
 const py = spawnSync('python3', [new URL('./serve_vs_cli.py', import.meta.url).pathname], { stdio: 'inherit' });
 if (py.status !== 0) console.error('bench/serve_vs_cli.py failed');

@@ -8,6 +8,7 @@ import { Option, type Command } from 'commander';
 import type { ReachResult } from '../../src/results.js';
 import { scanToJson, type ScanResult, type ScanRun } from '../../src/scan/result.js';
 import { inShard, parseShard, parseVary, scanGrid, type Vary } from '../../src/scan/vary.js';
+import { scanWarningLines } from '../../src/scan/warnings.js';
 import type { OutputFile } from '../atomicWrite.js';
 import { UsageError } from '../errors.js';
 import { addExperimentOptions, resolveExperiment, type FlagField } from '../experiment.js';
@@ -184,9 +185,8 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
       ...(shard ? { shard } : {}),
       runs,
     };
-    const warned = new Set<string>();
-    for (const r of runs) for (const w of r.reach.warnings) warned.add(w);
-    for (const w of warned) io.stderr(`vanish: warning: ${w.replace(/\s*\n\s*/g, ' ')}\n`);
+    // each warning once, with the configurations it comes from (the runs' JSON keeps their own)
+    for (const w of scanWarningLines(runs, varies)) io.stderr(`vanish: warning: ${w}\n`);
     const extra = plot !== undefined ? [await plotFile(plot, await scanFigure(scan, String(opts.plotKind)))] : [];
     await deliverScan(io, scan, format, output, extra, program.version() ?? '');
   });
