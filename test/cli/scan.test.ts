@@ -53,6 +53,7 @@ describe('vanish scan / merge (built, end to end)', () => {
     const merged = await vanish(['merge', file('s3.json'), file('s1.json'), file('s2.json'), '--format', 'json', '--plot', file('m.svg')]);
     expect(merged.status).toBe(0);
     expect(merged.stdout).toBe(read('j1.json'));
+    expect(merged.stderr).toBe(one.stderr); // the whole scan's warnings, as the scan printed them
     expect(read('m.svg')).toBe(read('j2.svg'));
     for (const format of ['csv']) {
       const [whole, m] = await Promise.all([
