@@ -37,6 +37,8 @@ export interface FigureHandlers {
   onSelect(massGeV: number): void;
   /** The user zoomed, panned or reset the view. */
   onView(view: View): void;
+  /** The figure was redrawn by itself (its thermal target arrived): the fitted ranges may have changed. */
+  onRedrawn(): void;
 }
 
 interface LegendItem {
@@ -49,6 +51,8 @@ interface LegendItem {
   marker?: boolean;
   /** A line not drawn (yet): the thermal target being computed, or one that failed. */
   absent?: boolean;
+  /** Why, when it failed. */
+  title?: string;
 }
 
 export class ReachFigure {
@@ -71,6 +75,8 @@ export class ReachFigure {
   private readonly thermal = new ThermalTargets((key) => this.thermalArrived(key));
   /** Targets that arrived for a configuration no longer drawn (kept, not drawn). */
   private thermalStale = 0;
+  /** The next frame draws a target that arrived. */
+  private targetArrived = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -152,7 +158,10 @@ export class ReachFigure {
 
   private thermalArrived(key: string): void {
     if (this.result && thermalKey(this.result.config) === key) {
-      if (this.yPlane) this.redraw();
+      if (this.yPlane) {
+        this.targetArrived = true;
+        this.redraw();
+      }
       return;
     }
     this.thermalStale++;
@@ -223,6 +232,7 @@ export class ReachFigure {
     this.legendBox.replaceChildren();
     this.container.dataset.xDomain = '';
     this.container.dataset.yDomain = '';
+    delete this.container.dataset.thermalTarget;
   }
 
   get hasFigure(): boolean {
@@ -276,6 +286,10 @@ export class ReachFigure {
       this.frame = 0;
       this.draw();
       this.show();
+      if (this.targetArrived) {
+        this.targetArrived = false;
+        this.handlers.onRedrawn();
+      }
     });
   }
 
@@ -329,8 +343,8 @@ export class ReachFigure {
     });
     // The thermal target's place (after the figure's own curves) while it is not drawn.
     if (target && target.status !== 'ready') {
-      const label = target.status === 'computing' ? 'thermal relic (computing…)' : 'thermal relic (could not be computed for this model and couplings)';
-      items.push({ label, stroke: '#767676', dash: '2 3', width: 2, absent: true });
+      const label = target.status === 'computing' ? 'thermal relic (computing…)' : 'thermal relic (could not be computed)';
+      items.push({ label, stroke: '#767676', dash: '2 3', width: 2, absent: true, ...(target.status === 'failed' ? { title: target.message } : {}) });
     }
     const regions = [...svg.querySelectorAll('path.comparison-region')];
     svg.querySelectorAll('path.curve.comparison').forEach((p) => {
@@ -369,6 +383,7 @@ export class ReachFigure {
       const span = document.createElement('span');
       span.textContent = it.label;
       if (it.absent) li.className = 'legend-absent';
+      if (it.title) li.title = it.title;
       li.append(sample, span);
       return li;
     });
