@@ -341,10 +341,11 @@ export class ReachFigure {
       const name = [...p.classList].find((c) => c !== 'curve') ?? '';
       from(`path.curve.${name}`, p.getAttribute('data-label') ?? name);
     });
-    // The thermal target's place (after the figure's own curves) while it is not drawn.
+    // The thermal target while it is not drawn, where its entry goes when it is (its line is the figure's first, so after the total).
     if (target && target.status !== 'ready') {
       const label = target.status === 'computing' ? 'thermal relic (computing…)' : 'thermal relic (could not be computed)';
-      items.push({ label, stroke: '#767676', dash: '2 3', width: 2, absent: true, ...(target.status === 'failed' ? { title: target.message } : {}) });
+      const at = svg.querySelector('path.curve.total') ? 1 : 0;
+      items.splice(at, 0, { label, stroke: '#767676', dash: '2 3', width: 2, absent: true, ...(target.status === 'failed' ? { title: target.message } : {}) });
     }
     const regions = [...svg.querySelectorAll('path.comparison-region')];
     svg.querySelectorAll('path.curve.comparison').forEach((p) => {
