@@ -16,6 +16,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXPERIMENTS } from '../../src/config/presets.js';
 import { FIELDS, FIXED_TARGET_FIELDS } from '../../src/config/schema.js';
+import { DARK_MATTER_LABELS } from '../../src/models/darkMatter.js';
 import { sig } from '../../src/format/number.js';
 import { serveDirectory, type StaticServer } from './staticServer.js';
 
@@ -45,6 +46,10 @@ const NA64_TIMEOUT = 600_000;
 
 const PLOT = '[data-testid="reach-plot"]';
 const TOTAL = `${PLOT} path.curve.total`;
+/** The thermal-relic target line of the y–m_χ plane. */
+const TARGET = `${PLOT} path.curve.target`;
+/** A generous time for a thermal target computed in its worker on a loaded 2-core machine (≈ 1 s on a quiet one). */
+const TARGET_TIMEOUT = 120_000;
 
 let server: StaticServer;
 let browser: Browser;
@@ -58,9 +63,10 @@ interface Opened {
   requests: string[];
 }
 
-async function open(query = FEW, viewport = { width: 1280, height: 800 }, wait = true): Promise<Opened> {
+async function open(query = FEW, viewport = { width: 1280, height: 800 }, wait = true, prepare?: (context: BrowserContext) => Promise<void>): Promise<Opened> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   contexts.push(context);
+  await prepare?.(context);
   const errors: string[] = [];
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
@@ -112,6 +118,22 @@ async function settled(page: Page, has?: string): Promise<void> {
 
 const totalPath = (page: Page) => page.getAttribute(TOTAL, 'd') as Promise<string>;
 const vertices = (d: string) => d.match(/[ML][^ML]+/g) ?? [];
+
+/**
+ * Holds the thermal-target worker's code (its chunk) until `release` is called, so what the page
+ * shows while a target is computed is seen for sure; `asked` counts the requests for it.
+ */
+async function holdThermalWorker(context: BrowserContext): Promise<{ release: () => void; asked: () => number }> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = 0;
+  await context.route(/\/thermalEngine-[^/]*\.js$/, async (route) => {
+    asked++;
+    await held;
+    await route.continue();
+  });
+  return { release, asked: () => asked };
+}
 
 /** Runs the built CLI. */
 function vanish(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -997,6 +1019,133 @@ describe('reach explorer (built site in chromium)', () => {
     expect(await page.locator('#track-plot text.tick-label.x').allTextContents()).toContain('1−10−6');
     expect(outside).toEqual([]);
   });
+
+  it('draws the y–m_χ plane and its thermal target computed off the page\'s thread: said while computing, redrawn when there, never stale, in the SVG', async () => {
+    const { page, errors } = await open();
+    // The thermal-target worker's code is held until released below.
+    const hold = await holdThermalWorker(page.context());
+    // Every long task of the page's thread from now on, and every state of the figure: the query drawn, the target's label, the target's state.
+    await page.evaluate((sel) => {
+      const w = window as unknown as { longTasks: number[]; drawn: { query: string; label: string | null; state: string | undefined }[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+      w.drawn = [];
+      const plot = document.querySelector(sel) as HTMLElement;
+      const record = () =>
+        w.drawn.push({ query: plot.dataset.query ?? '', label: plot.querySelector('path.curve.target')?.getAttribute('data-label') ?? null, state: plot.dataset.thermalTarget });
+      new MutationObserver(record).observe(plot, { childList: true, attributes: true });
+    }, PLOT);
+    const label = () => page.getAttribute(TARGET, 'data-label', { timeout: 1000 }).catch(() => null);
+    const legend = () => page.textContent('#figure-legend');
+    /** The legend's entries after the total (and the head before it). */
+    const afterTotal = async () => {
+      const items = await page.locator('#figure-legend li').allTextContents();
+      return items.slice(items.findIndex((t) => t.includes('Belle II')) + 1);
+    };
+
+    // The y plane: its axes at once, the target said to be computing (its worker's code is held), nothing drawn in its place, nor in the SVG.
+    await page.check('input[name="plane"][value="y"]');
+    await expect.poll(() => page.textContent(`${PLOT} text.axis-label.y`)).toMatch(/^y = ε2 αD \(mχ\/mA′\)4/);
+    expect(await page.textContent(`${PLOT} text.axis-label.x`)).toContain('mχ');
+    await expect.poll(() => new URL(page.url()).searchParams.get('plane')).toBe('y');
+    await expect.poll(() => page.getAttribute(PLOT, 'data-thermal-target')).toBe('computing');
+    await expect.poll(hold.asked, { message: 'the thermal-target worker asked for its code' }).toBe(1);
+    expect((await afterTotal())[0], 'in the place of the drawn target').toBe('thermal relic (computing…)');
+    expect(await page.locator(TARGET).count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'y-plane-computing.png') });
+    expect((await download(page, '#download-svg')).toString()).not.toContain('curve target');
+    // Fixed y range: a target's path then depends on the target alone.
+    await page.fill('#y-min', '1e-15');
+    await page.fill('#y-max', '1e-5');
+    await page.click('#y-apply');
+    await expect.poll(() => page.getAttribute(PLOT, 'data-y-domain')).toBe('1e-15 0.00001');
+
+    // Another model while the Dirac target is still being computed: that one, when it comes, is stale and must not be drawn.
+    await page.selectOption('select[name="darkMatter"]', 'majorana');
+    await settled(page, 'darkMatter=majorana');
+    expect(await page.getAttribute(PLOT, 'data-thermal-target')).toBe('computing');
+    hold.release();
+    await expect.poll(label, { timeout: TARGET_TIMEOUT }).toContain(DARK_MATTER_LABELS.majorana);
+    expect(await page.getAttribute(PLOT, 'data-thermal-target')).toBe('drawn');
+    expect(await page.getAttribute(PLOT, 'data-thermal-stale'), 'the Dirac target arrived after the figure moved on').toBe('1');
+    expect((await afterTotal())[0]).toContain(`thermal relic, ${DARK_MATTER_LABELS.majorana}`);
+    expect(await legend()).not.toContain('computing…');
+    const majorana = (await page.getAttribute(TARGET, 'd')) as string;
+    expect(vertices(majorana).length).toBeGreaterThanOrEqual(12);
+    // The download has it, as drawn.
+    const svg = (await download(page, '#download-svg')).toString();
+    expect(svg).toContain('curve target');
+    expect(svg).toContain(DARK_MATTER_LABELS.majorana);
+
+    // Switching the model changes the line; going back draws the kept one.
+    await page.selectOption('select[name="darkMatter"]', 'scalar');
+    await settled(page, 'darkMatter=scalar');
+    await expect.poll(label, { timeout: TARGET_TIMEOUT }).toContain(DARK_MATTER_LABELS.scalar);
+    const scalar = (await page.getAttribute(TARGET, 'd')) as string;
+    expect(scalar).not.toBe(majorana);
+    await page.selectOption('select[name="darkMatter"]', 'majorana');
+    await settled(page, 'darkMatter=majorana');
+    await expect.poll(label).toContain(DARK_MATTER_LABELS.majorana);
+    expect(await page.getAttribute(TARGET, 'd')).toBe(majorana);
+
+    // Never a target of another model than the figure's, never a long freeze of the page, no error.
+    const { drawn, longTasks } = await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[]; drawn: { query: string; label: string | null; state: string | undefined }[] };
+      return { drawn: w.drawn, longTasks: w.longTasks };
+    });
+    const modelOf = (query: string) => (/(?:^|&)darkMatter=(\w+)/.exec(query)?.[1] ?? 'dirac') as keyof typeof DARK_MATTER_LABELS;
+    const targets = drawn.filter((d) => d.label !== null);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const d of targets) expect(d.label, d.query).toContain(DARK_MATTER_LABELS[modelOf(d.query)]);
+    expect(targets.some((d) => d.label?.includes(DARK_MATTER_LABELS.dirac))).toBe(false);
+    for (const d of drawn) expect(d.state === 'drawn', JSON.stringify(d)).toBe(d.label !== null);
+    expect(Math.max(0, ...longTasks), `long tasks (ms): ${longTasks.map(Math.round).join(', ')}`).toBeLessThan(500);
+    await page.screenshot({ path: path.join(SHOTS, 'y-plane.png') });
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('opens a link in the y–m_χ plane: the target is drawn once computed, the fitted range and its fields take it in; none in the ε plane', async () => {
+    let hold: Awaited<ReturnType<typeof holdThermalWorker>> | undefined;
+    // α_D = 1e-6: the reach lies far below the target, so the fitted y range grows when the target arrives.
+    const { page, errors } = await open(`${FEW}&plane=y&alphaD=1e-6`, undefined, true, async (c) => {
+      hold = await holdThermalWorker(c);
+    });
+    const yDomain = async () => ((await page.getAttribute(PLOT, 'data-y-domain')) as string).split(' ').map(Number);
+    const fields = async () => [Number(await page.inputValue('#y-min')), Number(await page.inputValue('#y-max'))];
+    expect(await page.textContent(`${PLOT} text.axis-label.y`)).toMatch(/^y = ε2 αD/);
+    expect(await page.getAttribute(PLOT, 'data-thermal-target')).toBe('computing');
+    expect(await page.textContent('#figure-legend')).toContain('thermal relic (computing…)');
+    const before = await yDomain();
+    await expect.poll(fields).toEqual(before);
+    hold?.release();
+    await expect.poll(() => page.getAttribute(TARGET, 'data-label', { timeout: 1000 }).catch(() => null), { timeout: TARGET_TIMEOUT }).toContain(DARK_MATTER_LABELS.dirac);
+    expect(await page.getAttribute(PLOT, 'data-thermal-target')).toBe('drawn');
+    expect(vertices((await page.getAttribute(TARGET, 'd')) as string).length).toBeGreaterThanOrEqual(12);
+    const after = await yDomain();
+    expect(after[1], 'the target lies above the reach').toBeGreaterThan(before[1]);
+    await expect.poll(fields).toEqual(after);
+    // Back to the ε plane: no target there, and none said to be computing.
+    await page.check('input[name="plane"][value="epsilon"]');
+    await expect.poll(() => page.textContent(`${PLOT} text.axis-label.y`)).toBe('ε (90% CL)');
+    expect(await page.locator(TARGET).count()).toBe(0);
+    expect(await page.getAttribute(PLOT, 'data-thermal-target')).toBeNull();
+    expect(await page.textContent('#figure-legend')).not.toContain('thermal relic');
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('says so in the legend when the thermal target cannot be computed (its worker\'s code does not load), and keeps the figure', async () => {
+    const { page, errors } = await open(`${FEW}&plane=y`, undefined, true, async (c) => {
+      await c.route(/\/thermalEngine-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+    });
+    await expect.poll(() => page.getAttribute(PLOT, 'data-thermal-target'), { timeout: TARGET_TIMEOUT }).toBe('failed');
+    expect(await page.textContent('#figure-legend')).toContain('thermal relic (could not be computed)');
+    expect(await page.getAttribute('#figure-legend li.legend-absent', 'title')).toContain('the thermal-target code could not be loaded');
+    expect(await page.locator(TARGET).count()).toBe(0);
+    expect(vertices(await totalPath(page)).length).toBeGreaterThanOrEqual(20);
+    expect(errors).toEqual([]);
+  }, 300_000);
 
   it('measures a 100-point recomputation (reported, not asserted)', async () => {
     const { page } = await open('points=100');

@@ -5,13 +5,16 @@
  * Home/End, PageUp/PageDown jump ten points) — the best point among them —
  * and a view that zooms and pans: the wheel zooms about the pointer, a drag
  * pans, a double click (or `0`) resets; `+`/`-` zoom by keyboard. The mass
- * axis is labelled in GeV or MeV.
+ * axis is labelled in GeV or MeV. In the y–m_χ plane the model's thermal-relic
+ * target is drawn once the thermal-target worker has it (web/src/thermalTargets.ts);
+ * until then the legend says it is being computed.
  */
 import { reachPlot, reachPlotLayout, type ComparisonCurve, type ReachPlotLayout, type ReachPlotOptions } from '../../src/plot/reachPlot.js';
 import type { ReachPoint, ReachResult } from '../../src/results.js';
-import { curveToYPlane, reachToYPlane, thermalTargetLine } from '../../src/plot/yPlane.js';
+import { curveToYPlane, reachToYPlane } from '../../src/plot/yPlane.js';
 import { yVariable } from '../../src/models/darkMatter.js';
 import type { View } from './state.js';
+import { thermalKey, ThermalTargets, type ThermalTarget } from './thermalTargets.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Below this container width (px) the figure is drawn at {@link SMALL}. */
@@ -34,6 +37,8 @@ export interface FigureHandlers {
   onSelect(massGeV: number): void;
   /** The user zoomed, panned or reset the view. */
   onView(view: View): void;
+  /** The figure was redrawn by itself (its thermal target arrived): the fitted ranges may have changed. */
+  onRedrawn(): void;
 }
 
 interface LegendItem {
@@ -44,6 +49,10 @@ interface LegendItem {
   /** A shaded excluded region: its fill and opacity, drawn behind the boundary line. */
   region?: { fill: string; opacity: number };
   marker?: boolean;
+  /** A line not drawn (yet): the thermal target being computed, or one that failed. */
+  absent?: boolean;
+  /** Why, when it failed. */
+  title?: string;
 }
 
 export class ReachFigure {
@@ -62,6 +71,12 @@ export class ReachFigure {
   private drag: { x: number; y: number; x0: [number, number]; y0: [number, number]; moved: boolean } | undefined;
   private suppressClick = false;
   private frame = 0;
+  /** The thermal-relic targets of the y plane, computed off the page's thread; a target that arrives redraws the figure if it is the one drawn. */
+  private readonly thermal = new ThermalTargets((key) => this.thermalArrived(key));
+  /** Targets that arrived for a configuration no longer drawn (kept, not drawn). */
+  private thermalStale = 0;
+  /** The next frame draws a target that arrived. */
+  private targetArrived = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -136,6 +151,23 @@ export class ReachFigure {
     return yVariable(epsilon, c.alphaD, c.massRatio);
   }
 
+  /** The thermal target of the configuration drawn (in the y plane; asked of its worker when not there yet). */
+  private get target(): ThermalTarget | undefined {
+    return this.result && this.yPlane ? this.thermal.get(this.result.config) : undefined;
+  }
+
+  private thermalArrived(key: string): void {
+    if (this.result && thermalKey(this.result.config) === key) {
+      if (this.yPlane) {
+        this.targetArrived = true;
+        this.redraw();
+      }
+      return;
+    }
+    this.thermalStale++;
+    this.container.dataset.thermalStale = String(this.thermalStale);
+  }
+
   /** The result as drawn (moved to the y plane there). */
   private get shown(): ReachResult | undefined {
     return this.result && this.yPlane ? reachToYPlane(this.result) : this.result;
@@ -143,11 +175,12 @@ export class ReachFigure {
 
   private options(page: boolean): ReachPlotOptions {
     const r = this.result;
+    const target = this.target;
     if (r && this.yPlane) {
       return {
         plane: 'y',
         comparisons: this.comparisons.map((c) => curveToYPlane(c, r.config)),
-        targets: [thermalTargetFor(r.config)],
+        targets: target?.status === 'ready' ? [target.line] : [],
         ...(this.view.unit ? { massUnit: this.view.unit } : {}),
         ...(this.view.x ? { xDomain: this.view.x } : {}),
         ...(this.view.y ? { yDomain: this.view.y } : {}),
@@ -199,6 +232,7 @@ export class ReachFigure {
     this.legendBox.replaceChildren();
     this.container.dataset.xDomain = '';
     this.container.dataset.yDomain = '';
+    delete this.container.dataset.thermalTarget;
   }
 
   get hasFigure(): boolean {
@@ -252,6 +286,10 @@ export class ReachFigure {
       this.frame = 0;
       this.draw();
       this.show();
+      if (this.targetArrived) {
+        this.targetArrived = false;
+        this.handlers.onRedrawn();
+      }
     });
   }
 
@@ -276,11 +314,14 @@ export class ReachFigure {
     this.container.dataset.xDomain = fmt(this.layout.x.domain());
     this.container.dataset.yDomain = fmt(this.layout.y.domain());
     this.container.dataset.zoomed = String(!!(this.view.x || this.view.y));
-    this.renderLegend(svg);
+    const target = this.target;
+    if (target) this.container.dataset.thermalTarget = target.status === 'ready' ? 'drawn' : target.status;
+    else delete this.container.dataset.thermalTarget;
+    this.renderLegend(svg, target);
   }
 
   /** The legend as HTML beside the figure, its samples copied from the drawn curves. */
-  private renderLegend(svg: SVGSVGElement | null): void {
+  private renderLegend(svg: SVGSVGElement | null, target: ThermalTarget | undefined): void {
     const r = this.result;
     if (!r || !svg) return;
     const items: LegendItem[] = [];
@@ -300,6 +341,12 @@ export class ReachFigure {
       const name = [...p.classList].find((c) => c !== 'curve') ?? '';
       from(`path.curve.${name}`, p.getAttribute('data-label') ?? name);
     });
+    // The thermal target while it is not drawn, where its entry goes when it is (its line is the figure's first, so after the total).
+    if (target && target.status !== 'ready') {
+      const label = target.status === 'computing' ? 'thermal relic (computing…)' : 'thermal relic (could not be computed)';
+      const at = svg.querySelector('path.curve.total') ? 1 : 0;
+      items.splice(at, 0, { label, stroke: '#767676', dash: '2 3', width: 2, absent: true, ...(target.status === 'failed' ? { title: target.message } : {}) });
+    }
     const regions = [...svg.querySelectorAll('path.comparison-region')];
     svg.querySelectorAll('path.curve.comparison').forEach((p) => {
       const label = p.getAttribute('data-label') ?? '';
@@ -336,6 +383,8 @@ export class ReachFigure {
       }
       const span = document.createElement('span');
       span.textContent = it.label;
+      if (it.absent) li.className = 'legend-absent';
+      if (it.title) li.title = it.title;
       li.append(sample, span);
       return li;
     });
@@ -529,13 +578,4 @@ export class ReachFigure {
     this.container.dataset.hoveredBest = String(i >= 0 && i === this.bestIndex);
     this.handlers.onPoint(p, i, this.hovered < 0, i >= 0 && i === this.bestIndex);
   }
-}
-
-/** The thermal-relic target of a configuration's model (computed, 12 masses), cached per model and couplings. */
-const targets = new Map<string, ComparisonCurve>();
-function thermalTargetFor(config: ReachResult['config']): ComparisonCurve {
-  const key = JSON.stringify([config.darkMatter, config.alphaD, config.massRatio, config.massSplitting]);
-  let t = targets.get(key);
-  if (!t) targets.set(key, (t = thermalTargetLine(config, 12)));
-  return t;
 }

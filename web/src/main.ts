@@ -204,6 +204,9 @@ const figure = new ReachFigure(ui.plot, ui.legend, {
     showYRange();
     writeViewUrl();
   },
+  onRedrawn() {
+    showYRange();
+  },
 });
 
 /** Puts the ε range drawn into the range fields (unless one is being typed in, or `force`: Fit was pressed), clearing an error. */

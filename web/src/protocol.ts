@@ -1,5 +1,6 @@
-/** Messages between the page and its computation worker (structured-clone plain data). */
+/** Messages between the page and its workers, the computation's and the thermal targets' (structured-clone plain data). */
 import type { AnyExperimentConfig } from '../../src/config/schema.js';
+import type { ComparisonCurve } from '../../src/plot/reachPlot.js';
 import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachPoint, ReachResult } from '../../src/results.js';
 
 export interface ComputeRequest {
@@ -77,3 +78,20 @@ export type WorkerReply =
   | { type: 'steps'; id: number; steps: Steps; stepsMs: number }
   | ({ type: 'error'; id: number } & ErrorInfo)
   | ({ type: 'stepsError'; id: number } & ErrorInfo);
+
+/**
+ * The name of the second worker of the same bundle (web/src/worker.ts → web/src/thermalEngine.ts):
+ * it computes the thermal-relic targets of the y–m_χ plane, so the page's thread never does.
+ */
+export const THERMAL_WORKER_NAME = 'vanish-thermal';
+
+/** The thermal-relic target of a configuration's dark-matter model and couplings (src/plot/yPlane.ts thermalTargetLine). */
+export interface ThermalRequest {
+  type: 'thermal';
+  id: number;
+  config: ReachResult['config'];
+}
+
+export type ThermalReply =
+  | { type: 'thermal'; id: number; target: ComparisonCurve; ms: number }
+  | ({ type: 'thermalError'; id: number } & ErrorInfo);
