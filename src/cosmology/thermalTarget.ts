@@ -201,7 +201,45 @@ export function thermalTargetY(sector: DarkSector, massChi: number): { y: number
     if (Math.abs(r.omegaH2 / OMEGA_DM_H2 - 1) >= 1e-3) break;
     if (Math.abs(y / yRef - 1) < 1e-3) return { y, omegaH2: r.omegaH2, xFreezeOut: r.xFreezeOut };
   }
-  throw new RangeError(`the thermal target at m_χ = ${massChi} GeV did not converge`);
+  return bracketedTarget(sector, massChi, y);
+}
+
+/** The target is not reached: Ω h² stays above 0.120 for every y with ε ≤ 1 (the A′ mostly decays visibly there). */
+export class NoThermalTargetError extends RangeError {
+  constructor(massChi: number) {
+    super(`no thermal target at m_χ = ${massChi} GeV: Ω h² stays above 0.120 for every coupling with ε ≤ 1`);
+    this.name = 'NoThermalTargetError';
+  }
+}
+
+/**
+ * The fallback when rescaling y does not settle: where the visible width dominates the A′'s
+ * (small α_D), σ at the pole falls as ε grows, so Ω is not ∝ 1/y. Here Ω h² is computed with
+ * averages at each y itself, and ln Ω = ln 0.120 is bracketed in ln y (outwards from the last y by
+ * decades, up to ε = 1) and bisected to 1e−3 in y; the smallest such y found from below is the target.
+ */
+function bracketedTarget(sector: DarkSector, massChi: number, start: number): { y: number; omegaH2: number; xFreezeOut: number } {
+  const yMax = sector.alphaD / sector.massRatio ** 4; // ε = 1
+  const f = (y: number) => {
+    const r = relicAbundance(sector, massChi, y);
+    return { y, r, g: Math.log(r.omegaH2 / OMEGA_DM_H2) };
+  };
+  // too much dark matter (g > 0) at small y: step up by decades until g ≤ 0, or ε = 1
+  let lo = f(Math.min(start, yMax) * 1e-3);
+  for (let k = 0; k < 12 && lo.g <= 0; k++) lo = f(lo.y * 1e-3);
+  if (lo.g <= 0) throw new RangeError(`the thermal target at m_χ = ${massChi} GeV did not converge (Ω h² below 0.120 at every y tried)`);
+  let hi = lo;
+  while (hi.g > 0) {
+    if (hi.y >= yMax) throw new NoThermalTargetError(massChi);
+    lo = hi;
+    hi = f(Math.min(hi.y * 10, yMax));
+  }
+  while (hi.y / lo.y - 1 > 1e-3) {
+    const mid = f(Math.sqrt(lo.y * hi.y));
+    if (mid.g > 0) lo = mid;
+    else hi = mid;
+  }
+  return { y: hi.y, omegaH2: hi.r.omegaH2, xFreezeOut: hi.r.xFreezeOut };
 }
 
 /**
@@ -221,5 +259,13 @@ export function thermalTargetCurve(sector: DarkSector, n = 24): [number, number]
     ...Array.from({ length: n }, (_, i) => lo * Math.pow(hi / lo, i / (n - 1))),
     ...HADRONIC_STRUCTURE.map((sum) => sum * perSum).filter((m) => m > lo && m < hi),
   ].sort((a, b) => a - b);
-  return masses.map((m) => [m, thermalTargetY(sector, m).y] as [number, number]);
+  // where no coupling with ε ≤ 1 reaches Ω h² = 0.120 the line has no point (a gap, not a guess)
+  return masses.flatMap((m) => {
+    try {
+      return [[m, thermalTargetY(sector, m).y] as [number, number]];
+    } catch (e) {
+      if (e instanceof NoThermalTargetError) return [];
+      throw e;
+    }
+  });
 }
