@@ -1129,6 +1129,10 @@ describe('reach explorer (built site in chromium)', () => {
     // Back to the ε plane: no target there, and none said to be computing.
     await page.check('input[name="plane"][value="epsilon"]');
     await expect.poll(() => page.textContent(`${PLOT} text.axis-label.y`)).toBe('ε (90% CL)');
+    // the range fields follow the plane drawn (they kept the y plane's range until the next redraw)
+    const epsilonDomain = await yDomain();
+    expect(epsilonDomain[0]).toBeGreaterThan(after[1]);
+    await expect.poll(fields).toEqual(epsilonDomain);
     expect(await page.locator(TARGET).count()).toBe(0);
     expect(await page.getAttribute(PLOT, 'data-thermal-target')).toBeNull();
     expect(await page.textContent('#figure-legend')).not.toContain('thermal relic');

@@ -37,7 +37,7 @@ export interface FigureHandlers {
   onSelect(massGeV: number): void;
   /** The user zoomed, panned or reset the view. */
   onView(view: View): void;
-  /** The figure was redrawn by itself (its thermal target arrived): the fitted ranges may have changed. */
+  /** The figure was redrawn (a new view or plane, or its thermal target arrived): the ranges drawn may have changed. */
   onRedrawn(): void;
 }
 
@@ -76,7 +76,6 @@ export class ReachFigure {
   /** Targets that arrived for a configuration no longer drawn (kept, not drawn). */
   private thermalStale = 0;
   /** The next frame draws a target that arrived. */
-  private targetArrived = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -159,7 +158,6 @@ export class ReachFigure {
   private thermalArrived(key: string): void {
     if (this.result && thermalKey(this.result.config) === key) {
       if (this.yPlane) {
-        this.targetArrived = true;
         this.redraw();
       }
       return;
@@ -286,10 +284,8 @@ export class ReachFigure {
       this.frame = 0;
       this.draw();
       this.show();
-      if (this.targetArrived) {
-        this.targetArrived = false;
-        this.handlers.onRedrawn();
-      }
+      // the range fields show what is drawn: a plane switch or a zoom is drawn a frame later than it is asked for
+      this.handlers.onRedrawn();
     });
   }
 
