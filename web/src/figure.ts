@@ -75,7 +75,6 @@ export class ReachFigure {
   private readonly thermal = new ThermalTargets((key) => this.thermalArrived(key));
   /** Targets that arrived for a configuration no longer drawn (kept, not drawn). */
   private thermalStale = 0;
-  /** The next frame draws a target that arrived. */
 
   constructor(
     private readonly container: HTMLElement,
@@ -157,9 +156,7 @@ export class ReachFigure {
 
   private thermalArrived(key: string): void {
     if (this.result && thermalKey(this.result.config) === key) {
-      if (this.yPlane) {
-        this.redraw();
-      }
+      if (this.yPlane) this.redraw();
       return;
     }
     this.thermalStale++;
