@@ -7,11 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { mergeShards } from '../../src/scan/merge.js';
-import { scanWarningLines } from '../../src/scan/warnings.js';
 import { ScanFileError, scanFromJson, type ScanResult } from '../../src/scan/result.js';
 import { UsageError, describeFsError } from '../errors.js';
 import type { Io } from '../io.js';
-import { checkPlot, checkPlotKind, checkScanOutputs, deliverScan, plotFile, scanFigure } from './scan.js';
+import { checkPlot, checkPlotKind, checkScanOutputs, deliverScan, plotFile, printScanWarnings, scanFigure } from './scan.js';
 
 export function addMergeCommand(program: Command, io: Io): Command {
   return program
@@ -48,8 +47,7 @@ export function addMergeCommand(program: Command, io: Io): Command {
         if (e instanceof ScanFileError) throw new UsageError(e.message);
         throw e;
       }
-      // the scan's warnings, as vanish scan printed them
-      for (const w of scanWarningLines(whole.runs, whole.spec.vary)) io.stderr(`vanish: warning: ${w}\n`);
+      printScanWarnings(io, whole); // as vanish scan printed them
       const plot = opts.plot as string | undefined;
       const extra = plot !== undefined ? [await plotFile(plot, await scanFigure(whole, String(opts.plotKind)))] : [];
       await deliverScan(io, whole, String(opts.format), output, extra, program.version() ?? '');

@@ -38,6 +38,11 @@ export async function scanFigure(s: ScanResult, kind: string): Promise<string> {
   return heat ? scanHeatmapPlot(s) : scanCurvesPlot(s);
 }
 
+/** Prints a scan's warnings on stderr, each once with the configurations it comes from (the runs' JSON keeps their own). */
+export function printScanWarnings(io: Io, s: ScanResult): void {
+  for (const w of scanWarningLines(s.runs, s.spec.vary)) io.stderr(`vanish: warning: ${w}\n`);
+}
+
 /** `--plot-kind` given without `--plot` does nothing: a one-line error (as every figure option of `reach`). */
 export function checkPlotKind(cmd: Command, opts: Opts): void {
   if (cmd.getOptionValueSource('plotKind') === 'cli' && opts.plot === undefined) {
@@ -185,8 +190,7 @@ export function addScanCommand(program: Command, lib: Library, io: Io, flags: Fl
       ...(shard ? { shard } : {}),
       runs,
     };
-    // each warning once, with the configurations it comes from (the runs' JSON keeps their own)
-    for (const w of scanWarningLines(runs, varies)) io.stderr(`vanish: warning: ${w}\n`);
+    printScanWarnings(io, scan);
     const extra = plot !== undefined ? [await plotFile(plot, await scanFigure(scan, String(opts.plotKind)))] : [];
     await deliverScan(io, scan, format, output, extra, program.version() ?? '');
   });

@@ -33,6 +33,12 @@ export function valueLabeller(values: readonly VaryValue[]): (v: VaryValue) => s
   return (v) => (typeof v === 'number' ? (labels.get(key(v)) ?? valueText(v)) : valueText(v));
 }
 
+/** A configuration's varied values as one label (`lumi = 1, photonVetoInefficiency = 4.5e-5`), each field's values by {@link valueLabeller}. */
+export function runLabeller(s: ScanResult): (values: Readonly<Record<string, unknown>>) => string {
+  const fields = s.spec.vary.map((v) => ({ field: v.field, label: valueLabeller(v.values) }));
+  return (values) => fields.map(({ field, label }) => `${field} = ${label(values[field] as VaryValue)}`).join(', ');
+}
+
 function massesText(s: ScanResult): string {
   const m = s.spec.masses;
   const range = m.length > 0 ? ` from ${sig(Math.min(...m))} to ${sig(Math.max(...m))} GeV` : '';
@@ -168,11 +174,11 @@ export function scanToHepDataSubmission(s: ScanResult, version = ''): Submission
   };
   const varyFlags = s.spec.vary.map((v) => `--vary ${v.field}=${v.spec}`).join(' ');
   const width = String(Math.max(0, s.total - 1)).length;
-  const labels = s.spec.vary.map((v) => ({ field: v.field, label: valueLabeller(v.values) }));
+  const runLabel = runLabeller(s);
   const perRun = s.runs.map((r) =>
     reachHepDataTables(r.reach, undefined, {
       prefix: `run${String(r.index).padStart(width, '0')}_`,
-      suffix: ` (${labels.map(({ field, label }) => `${field} = ${label(r.values[field])}`).join(', ')})`,
+      suffix: ` (${runLabel(r.values)})`,
       qualifiers: fields.map((f) => ({ name: f, value: hepKey(r.values[f]).value })),
       location: `vanish scan, configuration ${r.index}`,
     }),

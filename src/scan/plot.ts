@@ -12,9 +12,8 @@ import { drawLegend, legendSize, placeLegend } from '../plot/legend.js';
 import { el, esc, powerOfTen, px } from '../plot/svg.js';
 import { labelWidth } from '../plot/axes.js';
 import { distinctDigits, sci } from '../format/number.js';
-import { valueLabeller } from './format.js';
+import { runLabeller, valueLabeller } from './format.js';
 import type { ScanResult } from './result.js';
-import type { VaryValue } from './vary.js';
 import { fieldTable } from '../config/fields.js';
 
 const FONT = 'DejaVu Sans';
@@ -33,11 +32,6 @@ export function viridis(t: number): string {
 }
 
 const finitePositive = (v: number) => Number.isFinite(v) && v > 0;
-
-function runLabeller(s: ScanResult): (values: Record<string, unknown>) => string {
-  const fields = s.spec.vary.map((v) => ({ field: v.field, label: valueLabeller(v.values) }));
-  return (values) => fields.map(({ field, label }) => `${field} = ${label(values[field] as VaryValue)}`).join(', ');
-}
 
 /** A varied field's axis title: its name, with its unit where it has one (`lumi [ab⁻¹]`). */
 function axisTitle(s: ScanResult, field: string): string {
