@@ -224,7 +224,7 @@ function bracketedTarget(sector: DarkSector, massChi: number, start: number): { 
     const r = relicAbundance(sector, massChi, y);
     return { y, r, g: Math.log(r.omegaH2 / OMEGA_DM_H2) };
   };
-  // too much dark matter (g > 0) at small y: step up by decades until g ≤ 0, or ε = 1
+  // a y with too much dark matter (g > 0), below the last one; then up by decades until g ≤ 0, or ε = 1
   let lo = f(Math.min(start, yMax) * 1e-3);
   for (let k = 0; k < 12 && lo.g <= 0; k++) lo = f(lo.y * 1e-3);
   if (lo.g <= 0) throw new RangeError(`the thermal target at m_χ = ${massChi} GeV did not converge (Ω h² below 0.120 at every y tried)`);
@@ -250,7 +250,8 @@ const HADRONIC_STRUCTURE = [0.6, 0.69, 0.75, 0.82, 0.89, 0.96];
 
 /**
  * The thermal-target curve [m_χ GeV, y] over the model's range: n points evenly in ln m_χ,
- * plus six through the ρ/ω dip and the φ (m_χ₁ + m_χ₂ = 0.6–0.96 GeV), sorted.
+ * plus six through the ρ/ω dip and the φ (m_χ₁ + m_χ₂ = 0.6–0.96 GeV), sorted; y is NaN at a mass
+ * with no target ({@link NoThermalTargetError}).
  */
 export function thermalTargetCurve(sector: DarkSector, n = 24): [number, number][] {
   const [lo, hi] = thermalTargetRange(sector);
@@ -259,12 +260,12 @@ export function thermalTargetCurve(sector: DarkSector, n = 24): [number, number]
     ...Array.from({ length: n }, (_, i) => lo * Math.pow(hi / lo, i / (n - 1))),
     ...HADRONIC_STRUCTURE.map((sum) => sum * perSum).filter((m) => m > lo && m < hi),
   ].sort((a, b) => a - b);
-  // where no coupling with ε ≤ 1 reaches Ω h² = 0.120 the line has no point (a gap, not a guess)
-  return masses.flatMap((m) => {
+  // where no coupling with ε ≤ 1 reaches Ω h² = 0.120, y is NaN: the line breaks there (a gap, not a guess)
+  return masses.map((m) => {
     try {
-      return [[m, thermalTargetY(sector, m).y] as [number, number]];
+      return [m, thermalTargetY(sector, m).y] as [number, number];
     } catch (e) {
-      if (e instanceof NoThermalTargetError) return [];
+      if (e instanceof NoThermalTargetError) return [m, NaN] as [number, number];
       throw e;
     }
   });

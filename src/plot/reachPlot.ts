@@ -363,7 +363,8 @@ export function reachPlot(r: ReachResult, opts: ReachPlotOptions = {}): string {
 
   const targetEntries: LegendEntry[] = [];
   (opts.targets ?? []).forEach((t, i) => {
-    const pts = t.points.filter(([m, e]) => finitePositive(m) && finitePositive(e)).sort((a, b) => a[0] - b[0]);
+    // a missing y (no target at that mass: NaN) breaks the line, in linePath and polylines
+    const pts = t.points.filter(([m]) => finitePositive(m)).sort((a, b) => a[0] - b[0]);
     const dash = i === 0 ? undefined : '6 3';
     curves.push(el('path', { class: 'curve target', 'data-label': t.label, d: linePath(pts, X, Y), fill: 'none', stroke: '#000000', 'stroke-width': 2, 'stroke-dasharray': dash }));
     targetEntries.push({ label: t.label, stroke: '#000000', dash, width: 2 });

@@ -75,4 +75,12 @@ describe('the reach in the y–m_χ plane', () => {
     expect(y(0.375)).toBeLessThan(0.6 * y(0.3));
     expect(y(0.48)).toBeLessThan(y(1));
   });
+
+  it('a thermal-target mass without a target (y NaN: no coupling with ε ≤ 1 reaches Ω h² = 0.120) breaks the line: a gap, not a straight segment across it', () => {
+    const target = { label: 'thermal relic (test)', points: [[0.01, 1e-12], [0.02, 2e-12], [0.03, NaN], [0.04, 4e-12], [0.05, 5e-12]] as [number, number][] };
+    const svg = yPlanePlot(r, { thermalTarget: target });
+    const d = /<path class="curve target"[^>]* d="([^"]*)"/.exec(svg)?.[1] ?? '';
+    expect(d.match(/M/g)).toHaveLength(2);
+    expect(d.match(/L/g)).toHaveLength(2);
+  });
 });
