@@ -231,16 +231,17 @@ export const SHARED_FIELD_DEFS = {
     notes: { ww: 'Eq. 13', etl: 'exact tree level' },
     help: "A′-strahlung cross-section: ww, the paper's Weizsäcker–Williams form (Eq. 13); iww, the improved WW form (Liu & Miller 2017); etl, the exact tree level.",
   }),
-  electronMotion: def(z.enum(['comptonProfile', 'atRest']), {
+  electronMotion: def(z.enum(['comptonProfile', 'comptonProfileLinear', 'atRest']), {
     group: 'calorimeter',
     label: 'Target electrons in annihilation (Eq. 9)',
     unit: '',
-    help: "The target's electrons in resonant annihilation (Eq. 9): at rest (the paper), or moving with the material's Hartree–Fock Compton profile (impulse approximation, arXiv:2403.15387).",
+    notes: { comptonProfile: 'relativistic', comptonProfileLinear: 'first order in p/mₑ', atRest: 'the paper' },
+    help: "The target's electrons in resonant annihilation (Eq. 9) and e⁺e⁻ → γA′: moving with the material's Hartree–Fock Compton profile (impulse approximation, arXiv:2403.15387) with exact on-shell kinematics (comptonProfile) or to first order in p/mₑ (comptonProfileLinear), or at rest (atRest, the paper).",
     flag: {
       flag: '--electron-motion',
-      arg: '<comptonProfile|atRest>',
-      what: "the target's electrons in resonant annihilation: moving with the Hartree–Fock Compton profiles, or at rest (the paper)",
-      choices: { comptonProfile: 'comptonProfile', atRest: 'atRest' },
+      arg: '<comptonProfile|comptonProfileLinear|atRest>',
+      what: "the target's electrons in resonant annihilation: moving with the Hartree–Fock Compton profiles (exact kinematics, or first order in p/mₑ), or at rest (the paper)",
+      choices: { comptonProfile: 'comptonProfile', comptonProfileLinear: 'comptonProfileLinear', atRest: 'atRest' },
     },
   }),
   massInterpolation: def(z.enum(['auto', 'off']), {

@@ -37,6 +37,7 @@
  * seed's statistic is the Gaussian form of the likelihood, valid for large
  * counts.
  */
+import { electronsMove } from '../target/comptonProfile.js';
 import erfc from '@stdlib/math-base-special-erfc';
 import type { AnyExperimentConfig, ExperimentConfig } from '../config/schema.js';
 import { ConfigError } from '../config/schema.js';
@@ -508,7 +509,7 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
     // λ = 1 − p_z/m_e per electron: the shape misses a broadening of relative width ~ rms p_z/m_e
     // (its mean is right to first order), and is scaled to the channel's yield like every shape
     let nodes: { E: number; w: number }[];
-    if (config.electronMotion === 'comptonProfile') {
+    if (electronsMove(config)) {
       const src = ctx.dopplerSource();
       const lo = Math.max(src.energyMin, eThr);
       // the source's scale points, thinned to one per 10 % of the range (the shape is scaled to

@@ -10,19 +10,24 @@
  *
  * Kinematics (impulse approximation, as in Arias-Aragón, Darmé, Grilli di
  * Cortona & Nardi, PRL 132 (2024) 261801, arXiv:2403.15387): the positron of
- * energy E' ≫ m_e meets an electron of momentum p_z along its direction and
- * energy m_e, so
- *   s = 2m_e² + 2E'(m_e − p_z)                      (Eq. 9's s = 2m_e E_A' at p_z = 0),
- * and the collision rate carries the flux factor (p₁·p₂)/(E₁E₂) = 1 − p_z/m_e.
- * Terms of second order in p/m_e (p²/2m_e, the binding energy, which is of
- * that size by the virial theorem) are neglected: they matter only for the
- * K shells of the heaviest atoms (p_z ≈ 0.5 m_e in Pb), at the ~10 % level of
- * those shells' shift. With the flux factor, ∫ dE' (1 − p_z/m_e) σ(s) =
- * (1/2m_e) ∫ ds σ(s) for every p_z: electron motion moves the resonance in
- * positron energy, E'_res(p_z) = (m² − 2m_e²)/(2(m_e − p_z)), but does not change
- * its strength. Profiles are folded over |p_z| ≤ 100 a.u. (0.73 m_e), the end of
- * the tables; beyond, the non-relativistic profile means little, and at most
- * 0.25 % of the electrons (Pb) lie there.
+ * energy E' ≫ m_e meets a free, on-shell electron of momentum p, so
+ *   s = 2m_e² + 2E'(E − p_z) ≡ 2m_e² + 2E'(m_e − π),   E = √(m_e² + p²),
+ * (Eq. 9's s = 2m_e E_A' at p = 0), and the collision rate carries the Møller
+ * flux factor (p₁·p₂)/(E₁E₂) = (E − p_z)/E. Every fold writes s and the flux in π
+ * and takes the density of π, ρ(π) of {@link materialProfile} (Eq. R), which
+ * includes the flux: then ∫ dE' ρ (1 − π/m_e) σ(s) = (1/2m_e) ∫ ds σ(s) ρ, and
+ * electron motion moves the resonance in positron energy,
+ * E'_res(π) = (m² − 2m_e²)/(2(m_e − π)), without changing its strength per unit π.
+ * To first order in p/m_e, π = p_z and ρ = J: the 'linear' kinematics of
+ * vanish ≤ session 6. Exact kinematics matter where J is steep: at |π| = 0.2 m_e
+ * in CsI, ρ/J is 0.69 (π > 0) and 1.21 (π < 0); and they let the fast inner-shell
+ * electrons moving against the positron reach s up to ≈ 11–16 times the at-rest
+ * value (π down to −p_far, 10.7 m_e in CsI, 15 m_e in Pb), where ρ has fallen by 10⁻¹⁰:
+ * the "atoms as accelerators" of arXiv:2403.15387, which extend the mass reach
+ * up to √(1 + p_far/m_e) ≈ 3.4–4 times. Neglected: binding (the electron is taken
+ * on shell; by the virial theorem the difference is of order p²/2m_e, a few
+ * 10⁻³ of the total rate in these materials, the size of ⟨m_e/E⟩ − 1), and the
+ * electron's transverse momentum in the final state.
  */
 import { alpha, electronMass } from '../constants.js';
 import { ConfigError } from '../config/schema.js';
@@ -39,14 +44,23 @@ export interface MomentumProfile {
   name: string;
   /** J(p_z) per electron per GeV, p_z in GeV (symmetric). */
   density(pz: number): number;
-  /** Largest |p_z| folded, GeV. */
+  /** Largest p_z folded (electrons moving with the projectile), GeV. */
   pMax: number;
+  /**
+   * Largest −p_z folded (electrons moving against it, which raise s), GeV; ≥ pMax.
+   * The relativistic profile reaches far on this side ("atoms as accelerators").
+   */
+  pFar: number;
   /** |p_z| values (GeV, ascending) where J changes scale: breakpoints for quadratures over p_z. */
   scales: readonly number[];
-  /** ∫_{−pMax}^{pMax} J dp_z: 1 minus what lies beyond pMax (and the table's own deficit). */
+  /** ∫_{−pFar}^{pMax} J dp_z: 1 minus what lies beyond (and the table's own deficit), or ⟨m_e/E⟩ (relativistic). */
   norm: number;
-  /** An upper bound on ∫_lo^hi J dp_z (for error bounds); at most `norm`. */
-  massBound?(lo: number, hi: number): number;
+  /**
+   * ∫ J (1 − p_z/m_e) dp_z: what a lepton source keeps when folded with the flux factor
+   * (yields/dopplerSpectrum.ts). Equal to `norm` for a symmetric J; 1 (to the tables'
+   * own deficit) for the relativistic profile, whatever the material.
+   */
+  fluxNorm: number;
 }
 
 /** An element's tabulated profile: J per atom per a.u., p in a.u. */
@@ -89,19 +103,57 @@ export function elementProfile(symbol: string): ElementProfile | undefined {
 /** Breakpoints in a.u. where atomic profiles change scale (valence … K shell of Pb). */
 const SCALES_AU = [0.25, 0.75, 2, 5, 12, 30, 60];
 
-/** ∫ J over [−pMax, pMax] by quadrature, for a profile's `norm`. */
-function normOf(density: (p: number) => number, pMax: number, scales: readonly number[]): number {
-  return 2 * integrate(density, 0, pMax, { relTol: 1e-10, points: scales }).value;
+/** ∫ J·w over [−pFar, pMax] by quadrature, for a profile's `norm` (w = 1) and `fluxNorm` (w = 1 − p_z/m_e). */
+function normOf(density: (p: number) => number, pMax: number, scales: readonly number[], pFar = pMax, flux = false): number {
+  const points = [...scales, ...scales.map((s) => -s)];
+  const f = flux ? (p: number) => density(p) * (1 - p / electronMass) : density;
+  return integrate(f, -pFar, 0, { relTol: 1e-10, points }).value + integrate(f, 0, pMax, { relTol: 1e-10, points }).value;
 }
 
-const materialCache = new WeakMap<Material, MomentumProfile>();
+const materialCache = new WeakMap<Material, Map<ProfileKinematics, MomentumProfile>>();
+
+/**
+ * How an electron's momentum enters the collision (module comment):
+ * 'relativistic', the default, uses w = E − p_z of the whole on-shell momentum
+ * (Eq. R below); 'linear' keeps the first-order s = 2m_e² + 2E'(m_e − p_z) with J(p_z)
+ * itself, folded over |p_z| ≤ 100 a.u. (vanish ≤ session 6).
+ */
+export type ProfileKinematics = 'relativistic' | 'linear';
+
+/** The config field electronMotion (config/fields.ts). */
+export type ElectronMotion = 'comptonProfile' | 'comptonProfileLinear' | 'atRest';
+
+/**
+ * Density below which the relativistic profile is cut, relative to its value at
+ * π = 0: beyond, a resonance would need ≥ 10¹⁰ times the positrons of the
+ * at-rest one. It sets how far inner shells reach (Pb: π ≈ −9 m_e, w ≈ 10 m_e,
+ * √s ≈ 3 times its at-rest value).
+ */
+const FAR_DENSITY = 1e-10;
 
 /**
  * The profile of a material's electrons, per electron: Σ_atoms count·J_atom / Σ count·Z,
  * in GeV. Throws a {@link ConfigError} naming `material` when an element has no profile.
+ *
+ * With 'relativistic' kinematics (the default) the density is that of π ≡ m_e − w,
+ * w = E − p_z for an on-shell electron of momentum p (E = √(m_e² + p²)), weighted by
+ * the Møller flux (p₊·p₋)/(E₊E₋) = w/E against the first-order model's w/m_e. For an
+ * isotropic momentum density n(p) = −J′(p)/(2πp), electrons of momentum p fill
+ * w ∈ [E − p, E + p] uniformly, so
+ *
+ *   ρ(π) = ∫_{a(π)}^∞ (−J′(p)) m_e/E(p) dp,   a(π) = |π|(2m_e − π)/(2(m_e − π)),   (R)
+ *
+ * and every use of J(p_z) with s = 2m_e² + 2E'(m_e − p_z) stays exact with ρ(π)
+ * in its place (ρ → J as p/m_e → 0). Two identities hold for any J and are tested:
+ * ∫ ρ (1 − π/m_e) dπ = 1 (the flux-weighted rate of one electron), and
+ * ∫ ρ dπ = ⟨m_e/E⟩. Beyond the tables' 100 a.u. each element's profile is its
+ * hydrogenic tail A/(p₀² + p²)³ (comptonProfileData.ts), non-relativistic: Dirac
+ * K shells fall more slowly, so the far reach is if anything underestimated.
  */
-export function materialProfile(material: Material): MomentumProfile {
-  const cached = materialCache.get(material);
+export function materialProfile(material: Material, kinematics: ProfileKinematics = 'relativistic'): MomentumProfile {
+  let byKinematics = materialCache.get(material);
+  if (!byKinematics) materialCache.set(material, (byKinematics = new Map()));
+  const cached = byKinematics.get(kinematics);
   if (cached) return cached;
   const parts = material.composition.map(({ element, count }) => {
     const profile = elementProfile(element.symbol);
@@ -116,47 +168,91 @@ export function materialProfile(material: Material): MomentumProfile {
   });
   const electrons = material.composition.reduce((s, c) => s + c.count * c.element.Z, 0);
   const au = ATOMIC_MOMENTUM;
-  // one table for the material: ln Σ count·J_atom on the elements' own grid in q = asinh(p/pScale)
+  /** J per electron per GeV at |p| (GeV), the tables and, beyond 100 a.u., the elements' tails. */
+  const perElectron = (p: number) => {
+    let sum = 0;
+    for (const { profile, count } of parts) sum += count * profile.J(p / au);
+    return sum / (electrons * au);
+  };
+  const result = kinematics === 'linear' ? linearProfile(material.name, perElectron) : relativisticProfile(material.name, perElectron);
+  byKinematics.set(kinematics, result);
+  return result;
+}
+
+/** Whether a configuration's target electrons move (a Compton profile, either kinematics). */
+export function electronsMove(config: { electronMotion: ElectronMotion }): boolean {
+  return config.electronMotion !== 'atRest';
+}
+
+/** The momentum profile of a configuration's target electrons, in the kinematics its electronMotion names. */
+export function electronProfile(target: Material, config: { electronMotion: ElectronMotion }): MomentumProfile {
+  return materialProfile(target, config.electronMotion === 'comptonProfileLinear' ? 'linear' : 'relativistic');
+}
+
+/** J(p_z) itself over |p_z| ≤ 100 a.u., first-order kinematics (see {@link ProfileKinematics}). */
+function linearProfile(name: string, perElectron: (p: number) => number): MomentumProfile {
+  const au = ATOMIC_MOMENTUM;
+  // one table for the material: ln J on the elements' own grid in q = asinh(p/pScale)
   const { pScale, h, n } = PROFILE_GRID;
   const lnSum = new Float64Array(n + 1);
-  for (let k = 0; k <= n; k++) {
-    const pAu = Math.min(pScale * Math.sinh(k * h), PROFILE_GRID.pMax);
-    let sum = 0;
-    for (const { profile, count } of parts) sum += count * profile.J(pAu);
-    lnSum[k] = Math.log(sum / (electrons * au));
-  }
+  for (let k = 0; k <= n; k++) lnSum[k] = Math.log(perElectron(Math.min(pScale * Math.sinh(k * h), PROFILE_GRID.pMax) * au));
   const spline = new UniformHermite(0, h, lnSum);
-  const pMaxGeV = PROFILE_GRID.pMax * au;
+  const pMax = PROFILE_GRID.pMax * au;
   const density = (pz: number) => {
     const p = Math.abs(pz);
-    if (p > pMaxGeV) return 0;
+    if (p > pMax) return 0;
     return Math.exp(spline.at(Math.asinh(p / (pScale * au))));
   };
-  const pMax = PROFILE_GRID.pMax * au;
   const scales = SCALES_AU.map((s) => s * au);
-  // cumulative ∫₀^{p_k} J at the grid nodes, for massBound
-  const nodesP = Array.from({ length: n + 1 }, (_, k) => Math.min(pScale * Math.sinh(k * h), PROFILE_GRID.pMax) * au);
-  const cum = new Float64Array(n + 1);
-  for (let k = 1; k <= n; k++) cum[k] = cum[k - 1] + integrate(density, nodesP[k - 1], nodesP[k], { relTol: 1e-8 }).value;
-  // ∫₀^|p| J, linear between the nodes in q (continuous; off by less than one interval's share)
-  const cumAt = (p: number) => {
-    const t = Math.asinh(Math.min(Math.abs(p), pMax) / (pScale * au)) / h;
-    const k = Math.min(n - 1, Math.floor(t));
-    return Math.sign(p) * (cum[k] + (t - k) * (cum[k + 1] - cum[k]));
-  };
-  let widest = 0;
-  for (let k = 1; k <= n; k++) widest = Math.max(widest, cum[k] - cum[k - 1]);
-  const norm = 2 * cum[n];
-  const result: MomentumProfile = {
-    name: material.name,
-    density,
-    pMax,
-    scales,
-    norm,
-    massBound: (lo, hi) => (hi > lo ? Math.min(norm, cumAt(hi) - cumAt(lo) + 2 * widest) : 0),
-  };
-  materialCache.set(material, result);
-  return result;
+  const norm = normOf(density, pMax, scales);
+  return { name, density, pMax, pFar: pMax, scales, norm, fluxNorm: norm };
+}
+
+/** a(π) of Eq. (R): the smallest |p| with E(p) − p_z = m_e − π. */
+export function smallestMomentum(pi: number): number {
+  const me = electronMass;
+  return (Math.abs(pi) * (2 * me - pi)) / (2 * (me - pi));
+}
+
+/** Eq. (R) for a per-electron J (GeV⁻¹, of |p| in GeV, falling), tabulated in ln ρ over t = asinh(a/pScale). */
+export function relativisticProfile(name: string, J: (p: number) => number): MomentumProfile {
+  const me = electronMass;
+  const au = ATOMIC_MOMENTUM;
+  const pScale = PROFILE_GRID.pScale * au;
+  const h = PROFILE_GRID.h;
+  const energy = (p: number) => Math.sqrt(me * me + p * p);
+  // by parts, ρ = J(a) m/E(a) − C(a), C(a) = ∫_a^∞ J(p) m p/E³ dp (no cancellation: C ≤ J(a) m/E(a)/7 in the tail)
+  const weight = (p: number) => (J(p) * me * p) / energy(p) ** 3;
+  // nodes out to where ρ has fallen by FAR_DENSITY² (then cut at FAR_DENSITY below)
+  const J0 = J(0);
+  let n = 0;
+  while (J(pScale * Math.sinh(n * h)) > FAR_DENSITY * FAR_DENSITY * J0 && n < 2000) n += 8;
+  const nodes = Float64Array.from({ length: n + 1 }, (_, k) => pScale * Math.sinh(k * h));
+  const C = new Float64Array(n + 1);
+  // beyond the last node J is the hydrogenic tail ∝ p⁻⁶ and p ≫ m_e: C = J(a) m_e/(7a) there
+  C[n] = (J(nodes[n]) * me) / (7 * nodes[n]);
+  for (let k = n - 1; k >= 0; k--) C[k] = C[k + 1] + integrate(weight, nodes[k], nodes[k + 1], { relTol: 1e-10 }).value;
+  const lnRho = new Float64Array(n + 1);
+  for (let k = 0; k <= n; k++) {
+    const a = nodes[k];
+    const rho = (J(a) * me) / energy(a) - C[k];
+    if (!(rho > 0)) throw new RangeError(`the relativistic profile of ${name} is not positive at a = ${a} GeV (J must fall with |p|)`);
+    lnRho[k] = Math.log(rho);
+  }
+  const spline = new UniformHermite(0, h, lnRho);
+  const rhoOfA = (a: number) => Math.exp(spline.at(Math.asinh(a / pScale)));
+  // the ends: where ρ = FAR_DENSITY·ρ(0), on either side of π = 0 (Eq. R inverted for a)
+  let k = 0;
+  while (k < n && lnRho[k] > lnRho[0] + Math.log(FAR_DENSITY)) k++;
+  const aEnd = nodes[k];
+  const pMax = me + aEnd - Math.sqrt((me + aEnd) ** 2 - 2 * aEnd * me);
+  const pFar = aEnd - me + Math.sqrt((aEnd - me) ** 2 + 2 * aEnd * me);
+  const density = (pi: number) => (pi > -pFar && pi < pMax ? rhoOfA(smallestMomentum(pi)) : 0);
+  // breakpoints: the atomic scales on the near side, and where the far side reaches them
+  const near = SCALES_AU.map((s) => s * au);
+  const far = [100, 200, 400, 800].map((s) => s * au).filter((p) => p < pFar);
+  const scales = [...near, ...far];
+  return { name, density, pMax, pFar, scales, norm: normOf(density, pMax, scales, pFar), fluxNorm: normOf(density, pMax, scales, pFar, true) };
 }
 
 /**
@@ -174,8 +270,10 @@ export function hydrogenicProfile(p0: number, cutoff = 200): MomentumProfile {
     name: `hydrogenic 1s, p0 = ${p0} GeV`,
     density,
     pMax,
+    pFar: pMax,
     scales: [0.25, 1, 3, 10, 30].map((k) => k * p0),
     norm: 2 * hydrogenicCdf(pMax, p0),
+    fluxNorm: 2 * hydrogenicCdf(pMax, p0),
   };
 }
 
@@ -196,7 +294,7 @@ export function foldOverProfile(
   g: (pz: number) => number,
   options: QuadratureOptions & { lo?: number; hi?: number } = {},
 ): QuadratureResult {
-  const lo = Math.max(-profile.pMax, options.lo ?? -Infinity);
+  const lo = Math.max(-profile.pFar, options.lo ?? -Infinity);
   const hi = Math.min(profile.pMax, options.hi ?? Infinity);
   if (!(hi > lo)) return { value: 0, error: 0, evaluations: 0, intervals: 0, converged: true };
   const points = [0, ...profile.scales, ...profile.scales.map((s) => -s), ...(options.points ?? [])];

@@ -26,7 +26,7 @@ import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import { annihilationKernel } from './annihilationKernel.js';
 import type { YieldContext } from './context.js';
 import { movingElectronKernelAt } from './movingElectrons.js';
-import { materialProfile } from '../target/comptonProfile.js';
+import { materialProfile, electronsMove } from '../target/comptonProfile.js';
 import { softPhotonCut, softVirtualFactor } from '../processes/radiativeAnnihilation.js';
 
 /**
@@ -71,7 +71,7 @@ function softKinks(ctx: YieldContext, model: DarkPhoton): number[] {
 /** Eq. (11) for one A' mass (GeV), at ε = 1. */
 export function annihilationYield(ctx: YieldContext, mass: number, options: YieldOptions = {}): QuadratureResult {
   const parts: QuadratureResult[] = [];
-  if (ctx.config.electronMotion === 'comptonProfile') {
+  if (electronsMove(ctx.config)) {
     parts.push(movingElectronAnnihilation(ctx, mass, options));
     return combine(parts, signalEfficiencyAt(ctx.config.signalEfficiency, mass), 0);
   }

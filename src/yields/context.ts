@@ -20,7 +20,7 @@ import {
 import { annihilationKernelAdaptive, annihilationKernelTable, type AnnihilationKernelTable, type KernelData } from './annihilationKernel.js';
 import { movingElectronKernel, type ResonanceKernel } from './movingElectrons.js';
 import { dopplerSmearedSource, type DopplerSource } from './dopplerSpectrum.js';
-import { materialProfile } from '../target/comptonProfile.js';
+import { electronProfile } from '../target/comptonProfile.js';
 import { storedTablesFor, type StoredTables } from './storedTables.js';
 
 /**
@@ -291,12 +291,14 @@ const TABLE_CACHE_SIZE = 8;
  * (every field but NOT_IN_TABLES and the normalisation of REFERENCE_NORMALISATION).
  */
 export function tableKey(config: AnyExperimentConfig): string {
-  return JSON.stringify(
-    Object.entries(config)
-      .filter(([k]) => !NOT_IN_TABLES.has(k) && !(k in REFERENCE_NORMALISATION))
-      .sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
+  const entries = Object.entries(config)
+    .filter(([k]) => !NOT_IN_TABLES.has(k) && !(k in REFERENCE_NORMALISATION))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  // G and the Doppler source depend on the profile's kinematics: the first-order ones get their own tables
+  if (config.electronMotion === 'comptonProfileLinear') entries.push(['electronMotion', config.electronMotion]);
+  return JSON.stringify(entries);
 }
+
 
 /**
  * The mass-independent tables of a configuration, shared by every context whose
@@ -448,7 +450,7 @@ function contextOf(config: AnyExperimentConfig): YieldContext {
     dopplerSource: () => {
       if (view.doppler) return view.doppler;
       if (scale !== 1) return (view.doppler = scaledDoppler(refCtx().dopplerSource(), scale));
-      const profile = () => materialProfile(ctx.target);
+      const profile = () => electronProfile(ctx.target, ctx.config);
       return (tables.doppler ??= storedOrBuilt(
         storedOf(tables)?.doppler,
         (d) => dopplerSmearedSource(spectrum, profile(), d),

@@ -40,7 +40,7 @@ import { electronMass } from '../constants.js';
 import { darkPhotonFor, pairThreshold } from '../models/darkPhoton.js';
 import type { QuadratureResult } from '../numeric/gaussKronrod.js';
 import { softPhotonCut } from '../processes/radiativeAnnihilation.js';
-import { materialProfile } from '../target/comptonProfile.js';
+import { materialProfile, electronsMove, electronProfile } from '../target/comptonProfile.js';
 import { annihilationYield, type YieldOptions } from './annihilation.js';
 import { bremsstrahlungOpen, bremsstrahlungYield } from './bremsstrahlung.js';
 import { BREMSSTRAHLUNG_ONLY, DARK_SECTOR, NOT_READ_BY_YIELDS, REFERENCE_NORMALISATION, tableScale, yieldContext, type YieldContext } from './context.js';
@@ -324,11 +324,11 @@ function radiativeBreakpoints(ctx: YieldContext): number[] {
   const keep = 1 - ctx.config.energyCut;
   const x0At = (m: number) => radiativeSetup(ctx, m).x0;
   let energies: number[];
-  if (ctx.config.electronMotion === 'comptonProfile') {
+  if (electronsMove(ctx.config)) {
     // the smeared source's ends (ctx.dopplerSource(), without building it)
-    const profile = materialProfile(ctx.target);
-    const [lo, hi] = dopplerSupport(ctx.spectrum, profile.pMax);
-    const lams = [0, profile.pMax, ...narrowScales(profile.scales)].flatMap((p) => [1 - p / electronMass, 1 + p / electronMass]);
+    const profile = electronProfile(ctx.target, ctx.config);
+    const [lo, hi] = dopplerSupport(ctx.spectrum, profile);
+    const lams = [1, 1 - profile.pMax / electronMass, 1 + profile.pFar / electronMass, ...narrowScales(profile.scales).flatMap((p) => [1 - p / electronMass, 1 + p / electronMass])];
     const ends = sourceEnergies(ctx).flatMap((E) => lams.map((l) => l * E));
     energies = [lo, hi, ...ends.filter((E) => E > lo && E < hi), 0.5 * lo];
   } else energies = sourceEnergies(ctx);
@@ -353,12 +353,12 @@ function annihilationBreakpoints(ctx: YieldContext): number[] {
   const features = sourceEnergies(ctx).flatMap((E) => [keep * E, E, E + me]);
   let smooth: number[] = [];
   let sharp: number[];
-  if (config.electronMotion === 'comptonProfile') {
-    const profile = materialProfile(ctx.target);
+  if (electronsMove(config)) {
+    const profile = electronProfile(ctx.target, ctx.config);
     const at = (eA: number, p: number) => 2 * me * me + 2 * (eA - me) * (me - p);
     const narrow = narrowScales(profile.scales);
     smooth = features.flatMap((eA) => [0, ...narrow, ...narrow.map((p) => -p)].map((p) => at(eA, p)));
-    sharp = features.flatMap((eA) => [at(eA, profile.pMax), at(eA, -profile.pMax)]);
+    sharp = features.flatMap((eA) => [at(eA, profile.pMax), at(eA, -profile.pFar)]);
   } else sharp = features.map((eA) => 2 * me * eA);
   // pair threshold (m_χ₁ + m_χ₂)² = r m², the same r at every mass
   const r = pairThreshold(darkPhotonFor(config, 1));

@@ -21,14 +21,18 @@
  *
  * i.e. the at-rest channel on the Doppler-smeared source (*), which does not
  * depend on the A′ mass and is built once per configuration.
- * ∫ dÑ = ∫ dN ∫ J λ dp_z = the source's total times ∫ J (J symmetric).
+ * ∫ dÑ = ∫ dN ∫ J λ dp_z = the source's total times ∫ J λ dp_z (profile.fluxNorm: ∫ J for a
+ * symmetric J, 1 for the relativistic one).
  *
- * Neglected, as for the resonance: terms of second order in p_z/m_e (binding,
- * p²/2m_e, the Doppler factor's √((1 − β)/(1 + β)) − (1 − β)), and the A′'s
- * M²/2E_A′² in its boost (≤ 10⁻⁴ of p_z/m_e at Belle II). J is folded over
- * |p_z| ≤ p_max (100 a.u. = 0.73 m_e, the tables' end), so the channel closes
- * exactly at s = 2m_e((1 + p_max/m_e)E_max + m_e): √ of it is 108.2 MeV at
- * Belle II (82.25 MeV with electrons at rest).
+ * With the relativistic profile (the default, target/comptonProfile.ts) p_z stands for
+ * π = m_e − (E − p_z) of an on-shell electron and J for ρ(π): λ = (E − p_z)/m_e is then
+ * exactly the positron's energy in the electron's rest frame over its lab energy, and ρ
+ * carries the flux. Neglected: binding (the electron's energy is taken on shell), the
+ * tilt of that frame by the electron's transverse momentum (the photon's lab angle and
+ * energy move at O(p_⊥/m_e)·θ), and the A′'s M²/2E_A′² in its boost (≤ 10⁻⁴ of p_z/m_e
+ * at Belle II). The profile is folded over −p_far < π < p_max (its ends, where ρ has
+ * fallen by 10⁻¹⁰), so the channel closes exactly at s = 2m_e((1 + p_far/m_e)E_max + m_e)
+ * (82.25 MeV at Belle II with electrons at rest).
  *
  * Computation. A line of `count` leptons at E₀ is closed:
  * (*) = count·(m_e E″/E₀²)·J(m_e(1 − E″/E₀)); a line widened by a beam energy spread is
@@ -91,21 +95,20 @@ export interface GridData {
 /** E·λ at the profile's scales (and p_z = 0): where an edge or a line at E is smeared. */
 function scalePoints(profile: MomentumProfile, E: number): number[] {
   const me = electronMass;
-  const scales = [...profile.scales, profile.pMax];
-  return [0, ...scales, ...scales.map((p) => -p)].map((p) => E * (1 - p / me));
+  return [0, profile.pMax, -profile.pFar, ...profile.scales, ...profile.scales.map((p) => -p)].map((p) => E * (1 - p / me));
 }
 
-/** [energyMin, energyMax] of the smeared source: the source's ends moved by the largest momentum folded, E(1 ∓ p_max/m_e). */
-export function dopplerSupport(spectrum: Pick<LeptonSource, 'energyMin' | 'energyMax'>, pMax: number): [number, number] {
-  return [(1 - pMax / electronMass) * spectrum.energyMin, (1 + pMax / electronMass) * spectrum.energyMax];
+/** [energyMin, energyMax] of the smeared source: the source's ends moved by the largest momenta folded, E(1 − p_max/m_e) and E(1 + p_far/m_e). */
+export function dopplerSupport(spectrum: Pick<LeptonSource, 'energyMin' | 'energyMax'>, profile: Pick<MomentumProfile, 'pMax' | 'pFar'>): [number, number] {
+  return [(1 - profile.pMax / electronMass) * spectrum.energyMin, (1 + profile.pFar / electronMass) * spectrum.energyMax];
 }
 
 /** (*) of the module comment for a lepton source and a profile J (per electron). */
 export function dopplerSmearedSource(spectrum: LeptonSource, profile: MomentumProfile, stored?: DopplerData): DopplerSource {
   const me = electronMass;
   const lamLo = 1 - profile.pMax / me;
-  const lamHi = 1 + profile.pMax / me;
-  const [energyMin, energyMax] = dopplerSupport(spectrum, profile.pMax);
+  const lamHi = 1 + profile.pFar / me;
+  const [energyMin, energyMax] = dopplerSupport(spectrum, profile);
   const points: number[] = [];
   const values: ((E: number) => number)[] = [];
   const errors: ((E: number) => number)[] = [];
@@ -116,7 +119,7 @@ export function dopplerSmearedSource(spectrum: LeptonSource, profile: MomentumPr
     const hi = lamHi * E0;
     values.push((E) => (E > lo && E < hi ? ((count * me * E) / (E0 * E0)) * profile.density(me * (1 - E / E0)) : 0));
     points.push(...scalePoints(profile, E0));
-    total += count * profile.norm;
+    total += count * profile.fluxNorm;
   }
   if (spectrum.continuous && spectrum.spreadLine) {
     const table = spreadLineSmearing(spectrum, profile, stored?.spread);
@@ -124,7 +127,7 @@ export function dopplerSmearedSource(spectrum: LeptonSource, profile: MomentumPr
     values.push(table.at);
     errors.push(table.errorAt);
     points.push(...[spectrum.energyMin, spectrum.spreadLine.energy, spectrum.energyMax].flatMap((E) => scalePoints(profile, E)));
-    total += spectrum.total * profile.norm;
+    total += spectrum.total * profile.fluxNorm;
   } else if (spectrum.continuous) {
     const grid = gridSource(stored?.grid ?? logConvolution(spectrum, profile), spectrum, profile);
     data.grid = grid.data;
@@ -164,7 +167,7 @@ function spreadLineSmearing(
   const me = electronMass;
   const { energyMin: lo, energyMax: hi } = spectrum;
   const lamLo = 1 - profile.pMax / me;
-  const lamHi = 1 + profile.pMax / me;
+  const lamHi = 1 + profile.pFar / me;
   const scales = [0, ...profile.scales, ...profile.scales.map((p) => -p)];
   const fold = (E2: number): number => {
     // E with |m_e(1 − E″/E)| ≤ p_max, inside the source
@@ -281,7 +284,7 @@ function gridLayout(spectrum: LeptonSource, profile: MomentumProfile) {
   const nT = Math.max(4, Math.ceil((b - a) / GRID_STEP));
   const step = (b - a) / nT;
   const yLo = Math.log(1 - profile.pMax / electronMass);
-  const yHi = Math.log(1 + profile.pMax / electronMass);
+  const yHi = Math.log(1 + profile.pFar / electronMass);
   const nY = Math.ceil((yHi - yLo) / step);
   return { a, nT, step, yLo, yHi, nY, x0: a + yLo, nX: nT + nY };
 }

@@ -18,12 +18,7 @@
 import { electronMass } from '../constants.js';
 import { adaptiveTable, adaptiveTableFromData, type AdaptiveTableData } from '../numeric/adaptiveTable.js';
 import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
-import {
-  electronMomentumAt,
-  foldOverProfile,
-  materialProfile,
-  type MomentumProfile,
-} from '../target/comptonProfile.js';
+import { electronMomentumAt, foldOverProfile, materialProfile, type MomentumProfile, electronProfile } from '../target/comptonProfile.js';
 import type { YieldContext } from './context.js';
 
 /** Relative accuracy of each G(s) quadrature, and of the table (per panel). */
@@ -32,9 +27,10 @@ const TABLE_REL_TOL = 1e-4;
 /**
  * G below this fraction of its largest value is tabulated to an absolute, not
  * relative, accuracy. Small, so that G keeps its relative accuracy in its tail
- * (masses beyond the kinematic end, reached only by the profile's tail).
+ * (masses beyond the kinematic end, reached only by the profile's tail, which is cut
+ * where it has fallen by 10⁻¹⁰: target/comptonProfile.ts).
  */
-const TABLE_ABS_FLOOR = 1e-8;
+const TABLE_ABS_FLOOR = 1e-14;
 /** Relative accuracy of the bound on F's interpolation error folded over J (an error bound needs no more). */
 const ERROR_REL_TOL = 1e-2;
 
@@ -71,7 +67,7 @@ function foldContinuum(ctx: YieldContext, profile: MomentumProfile, s: number, f
   const eLo = kernel.start - me;
   const eHi = kernel.end - me;
   const Fp = (p: number) => f((s - TWO_ME2) / (2 * (me - p)) + me);
-  const pLo = Math.max(-profile.pMax, electronMomentumAt(s, eLo));
+  const pLo = Math.max(-profile.pFar, electronMomentumAt(s, eLo));
   const pHi = Math.min(profile.pMax, electronMomentumAt(s, eHi));
   // F approaches its cusp (E' → E_min from below) and its end (E' → E_max) like 1/ln: those
   // stretches run in w = 1/ln(1/u), u the distance to the point (as for the track length)
@@ -110,7 +106,7 @@ export function movingElectronKernelAt(
     const uMax = Math.min(ctx.config.energyCut + me / E0, 1 - 1e-6); // E_A' ≥ (1 − c)E0, as lineAnnihilation
     const d = s - TWO_ME2;
     const uA = Math.max(0, 1 - d / (2 * E0 * (me - profile.pMax)));
-    const uB = Math.min(uMax, 1 - d / (2 * E0 * (me + profile.pMax)));
+    const uB = Math.min(uMax, 1 - d / (2 * E0 * (me + profile.pFar)));
     if (!(uB > uA)) continue;
     const pOf = (v: number) => me - d / (2 * E0 * v);
     const uAtP = (p: number) => 1 - d / (2 * E0 * (me - p));
@@ -189,12 +185,12 @@ function sRange(ctx: YieldContext, profile: MomentumProfile): [number, number] |
     eHi = Math.max(eHi, line.energy);
   }
   if (!(eHi > eLo)) return undefined;
-  return [TWO_ME2 + 2 * eLo * (me - profile.pMax), TWO_ME2 + 2 * eHi * (me + profile.pMax)];
+  return [TWO_ME2 + 2 * eLo * (me - profile.pMax), TWO_ME2 + 2 * eHi * (me + profile.pFar)];
 }
 
 /** G(s) tabulated for a configuration (built once, on first use, by the context), or rebuilt from `stored`. */
 export function movingElectronKernel(ctx: YieldContext, stored?: MovingKernelData): ResonanceKernel {
-  const profile = materialProfile(ctx.target);
+  const profile = electronProfile(ctx.target, ctx.config);
   const range = sRange(ctx, profile);
   if (!range) return { sLo: 0, sHi: 0, at: () => 0, kinks: [], relError: 0, absErrorAt: () => 0, data: {} };
   const [sLo, sHi] = range;
@@ -224,7 +220,8 @@ export function movingElectronKernel(ctx: YieldContext, stored?: MovingKernelDat
     sLo,
     sHi,
     kinks: [],
-    at: (s: number) => (s > sLo && s < sHi ? table.at(Math.log(s - TWO_ME2)) : 0),
+    // G ≥ 0: a cubic that dips below 0 in the far tail is within its own error of 0
+    at: (s: number) => (s > sLo && s < sHi ? Math.max(0, table.at(Math.log(s - TWO_ME2))) : 0),
     // the table's bound, and each G's quadrature (relTol) and interpolated-F bound; G = 0 exactly outside (sLo, sHi)
     relError: table.relError + INNER_REL_TOL,
     absErrorAt: (s: number) => (s > sLo && s < sHi ? table.absError + boundAt(Math.log(s - TWO_ME2)) : 0),

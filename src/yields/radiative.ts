@@ -47,10 +47,11 @@
  * built once per configuration). Per mass, R is tabulated adaptively in the
  * variables where it is smooth (w and ρ below; a handful of R evaluations) and
  * the outer integral runs over the table, resolving every scale of J in dÑ.
- * The channel then closes at s = 2m_e((1 + p_max/m_e)E_max + m_e), p_max the end
- * of the folded profile (108.2 MeV at Belle II, where electrons at rest close it
+ * The channel then closes at s = 2m_e((1 + p_far/m_e)E_max + m_e), π = −p_far the far
+ * end of the folded profile (282 MeV at Belle II, where electrons at rest close it
  * at 82.25 MeV): exactly zero above.
  */
+import { electronsMove } from '../target/comptonProfile.js';
 import { electronMass } from '../constants.js';
 import { darkPhotonFor } from '../models/darkPhoton.js';
 import { integrate, QuadratureError, type QuadratureResult } from '../numeric/gaussKronrod.js';
@@ -180,7 +181,7 @@ export function radiativeYield(
   const me = electronMass;
   const st = radiativeSetup(ctx, mass, options.softCut);
   const scale = target.electronDensity * target.X0 * signalEfficiencyAt(config.signalEfficiency, mass);
-  if (config.electronMotion === 'comptonProfile') return movingElectronRadiative(ctx, st, ctx.dopplerSource(), relTol, scale);
+  if (electronsMove(config)) return movingElectronRadiative(ctx, st, ctx.dopplerSource(), relTol, scale);
   const { sMin, eThr, eMeet, ePole } = st;
   if (sMin >= 2 * me * (spectrum.energyMax + me)) return { ...NO_YIELD };
   let innerRelErr = 0;

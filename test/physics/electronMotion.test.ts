@@ -16,7 +16,7 @@ import {
 } from '../../src/yields/annihilation.js';
 import { bremsstrahlungYield } from '../../src/yields/bremsstrahlung.js';
 import { movingElectronKernelAt } from '../../src/yields/movingElectrons.js';
-import { ATOMIC_MOMENTUM, hydrogenicProfile } from '../../src/target/comptonProfile.js';
+import { ATOMIC_MOMENTUM, hydrogenicProfile, materialProfile } from '../../src/target/comptonProfile.js';
 import { medianExpectedClsLimit, poissonMedian } from '../../src/statistics/expectedCls.js';
 import { alpha, electronMass } from '../../src/constants.js';
 
@@ -95,6 +95,22 @@ describe('belle2 against belle2-paper with the statistic held fixed', () => {
     for (const m of [0.06, 0.064]) {
       expect(annihilationYield(ctxM, m).value).toBeGreaterThan(10 * annihilationYield(ctx0, m).value);
     }
+  });
+
+  it('inner shells moving against the positrons carry the resonance to several times the at-rest mass reach (arXiv:2403.15387); first-order kinematics stop at √1.73', () => {
+    const profile = materialProfile(ctxM.target);
+    const eMax = ctxM.spectrum.energyMax;
+    const mRest = Math.sqrt(2 * electronMass * (eMax + electronMass)); // s = 2m_e² + 2m_e E′ at most
+    const mEnd = Math.sqrt(2 * electronMass * electronMass + 2 * eMax * (electronMass + profile.pFar));
+    expect(mEnd / mRest).toBeGreaterThan(3);
+    const linear = yieldContext(withOverrides(best, { electronMotion: 'comptonProfileLinear' }));
+    for (const f of [2, 3]) {
+      expect(annihilationYield(ctxM, f * mRest).value, `${f} × ${mRest}`).toBeGreaterThan(0);
+      expect(annihilationYield(linear, f * mRest).value, `${f} × ${mRest}`).toBe(0); // beyond (1 + 100 a.u./m_e) = 1.73 in s
+      expect(annihilationYield(ctx0, f * mRest).value).toBe(0);
+    }
+    // just above the at-rest end, exact kinematics give more than first order: ρ(π < 0) > J(π) (module comment)
+    expect(annihilationYield(ctxM, 1.1 * mRest).value).toBeGreaterThan(1.5 * annihilationYield(linear, 1.1 * mRest).value);
   });
 
   it('the spike at the edge is smeared: the best reach is near the paper’s own 1.7e−5 (Sec. V), not 1.22e−5', () => {

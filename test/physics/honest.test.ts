@@ -182,7 +182,8 @@ describe('moving electrons (the default of belle2 and babar): honest beyond the 
     const kernel = ctx.movingElectronKernel();
     const profile = materialProfile(ctx.target);
     // from the peak of F to the last s an electron's momentum reaches (G falls by ~10 orders)
-    for (const m of [0.05, 0.08, 0.1, 0.11, 0.116, 0.119]) {
+    const mEnd = Math.sqrt(kernel.sHi);
+    for (const m of [0.05, 0.08, 0.1, 0.11, 0.116, 0.119, 0.15, 0.5 * mEnd, 0.8 * mEnd, 0.99 * mEnd]) {
       const s = m * m;
       const direct = movingElectronKernelAt(ctx, profile, s, 1e-9);
       const stated = kernel.relError * kernel.at(s) + kernel.absErrorAt(s);
@@ -191,7 +192,7 @@ describe('moving electrons (the default of belle2 and babar): honest beyond the 
       // and the bound is a useful one: G keeps its relative accuracy where only J's tail reaches F
       expect(stated, `G at m = ${m}`).toBeLessThan(1e-3 * direct.value);
     }
-    expect([kernel.at(0.13 ** 2), kernel.absErrorAt(0.13 ** 2)]).toEqual([0, 0]); // no momentum reaches: exactly 0
+    expect([kernel.at(1.001 * kernel.sHi), kernel.absErrorAt(1.001 * kernel.sHi)]).toEqual([0, 0]); // no momentum reaches: exactly 0
   });
 
   it('BaBar’s default reach computes every mass, each yield with error ≤ value', () => {

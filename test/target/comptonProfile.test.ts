@@ -13,6 +13,7 @@ import {
   hydrogenicCdf,
   hydrogenicProfile,
   materialProfile,
+  relativisticProfile,
   positronEnergyAt,
   resonanceS,
   electronMomentumAt,
@@ -48,12 +49,45 @@ describe('Compton profiles J(p_z)', () => {
     }
   });
 
-  it('each material profile is normalised per electron (≤ 0.4 % beyond 100 a.u. or missing from the tables)', () => {
+  it('each material profile: ∫ ρ (1 − π/m_e) dπ = 1 and ∫ ρ dπ = ⟨m_e/E⟩ = 2∫ J m_e³/E³ dp, from J alone (to the tables’ 0.3 %)', () => {
     for (const name of MATERIAL_NAMES) {
-      const p = materialProfile(material(name));
-      expect(p.norm, name).toBeLessThanOrEqual(1.0015);
-      expect(p.norm, name).toBeGreaterThan(0.996); // Pb: the tables hold 81.75 of 82 electrons below 100 a.u.
+      const mat = material(name);
+      const p = materialProfile(mat);
+      // per-electron J from the elements' own profiles (tables and tails), not the material's ρ table
+      const electrons = mat.composition.reduce((s, c) => s + c.count * c.element.Z, 0);
+      const J = (q: number) => mat.composition.reduce((s, c) => s + c.count * elementProfile(c.element.symbol)!.J(q / ATOMIC_MOMENTUM), 0) / (electrons * ATOMIC_MOMENTUM);
+      const E = (q: number) => Math.sqrt(electronMass ** 2 + q * q);
+      const points = [0.5, 2, 5, 15, 40, 100, 300, 1000].map((x) => x * ATOMIC_MOMENTUM);
+      const all = 2 * integrate(J, 0, 100 * electronMass, { relTol: 1e-10, points }).value;
+      const meanMOverE = 2 * integrate((q) => (J(q) * electronMass ** 3) / E(q) ** 3, 0, 100 * electronMass, { relTol: 1e-10, points }).value;
+      expect(Math.abs(p.fluxNorm / all - 1), name).toBeLessThan(1e-4);
+      expect(Math.abs(p.norm / meanMOverE - 1), name).toBeLessThan(1e-4);
+      expect(all, name).toBeGreaterThan(0.997); // Pb: the tables hold 81.75 of 82 electrons below 100 a.u.
+      expect(p.norm, name).toBeLessThan(0.995); // fast inner electrons: ⟨m_e/E⟩ < 1
     }
+  });
+
+  it('the relativistic density of a hydrogenic 1s profile (p₀ = 0.3 m_e) has the moments of its 3-D momentum density', () => {
+    const p0 = 0.3 * electronMass;
+    const c = (8 * p0 ** 5) / (3 * Math.PI);
+    const J = (q: number) => c / (p0 * p0 + q * q) ** 3;
+    const rho = relativisticProfile('1s', J);
+    const me = electronMass;
+    const E = (q: number) => Math.sqrt(me * me + q * q);
+    // ⟨f(p)⟩ over the electrons: 4πp² n(p) = −2p J′(p) = 12 c p² / (p0² + p²)⁴
+    const mean = (f: (q: number) => number) => integrate((q) => ((12 * c * q * q) / (p0 * p0 + q * q) ** 4) * f(q), 0, 200 * p0, { relTol: 1e-11, points: [p0, 3 * p0, 10 * p0] }).value;
+    const moment = (f: (pi: number) => number) => integrate((pi) => rho.density(pi) * f(pi), -rho.pFar, rho.pMax, { relTol: 1e-11, points: [0, ...[0.1, 0.3, 1, 3].flatMap((k) => [k * p0, -k * p0])] }).value;
+    expect(mean(() => 1)).toBeCloseTo(1, 8);
+    // w = m_e − π = E − p_z; weight m_e/E; ⟨p_z²⟩ = p²/3 over directions
+    expect(moment((pi) => 1 - pi / me)).toBeCloseTo(1, 6);
+    expect(moment(() => 1) / mean((q) => me / E(q))).toBeCloseTo(1, 6);
+    expect(moment((pi) => ((me - pi) / me) ** 2) / mean((q) => (E(q) + (q * q) / (3 * E(q))) / me)).toBeCloseTo(1, 6);
+    // and the first-order limit: a narrow profile (p₀ = 10⁻³ m_e) is J itself to O(p₀/m_e)
+    const n0 = 1e-3 * me;
+    const cn = (8 * n0 ** 5) / (3 * Math.PI);
+    const Jn = (q: number) => cn / (n0 * n0 + q * q) ** 3;
+    const narrow = relativisticProfile('narrow 1s', Jn);
+    for (const k of [-2, -0.5, 0, 0.5, 2]) expect(Math.abs(narrow.density(k * n0) / Jn(k * n0) - 1), `π = ${k} p₀`).toBeLessThan(2e-2 * Math.max(Math.abs(k), 0.1));
   });
 
   it('a material with an element without a profile is a ConfigError naming the field', () => {
