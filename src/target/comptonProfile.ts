@@ -19,15 +19,20 @@
  * electron motion moves the resonance in positron energy,
  * E'_res(π) = (m² − 2m_e²)/(2(m_e − π)), without changing its strength per unit π.
  * To first order in p/m_e, π = p_z and ρ = J: the 'linear' kinematics of
- * vanish ≤ session 6. Exact kinematics matter where J is steep: at |π| = 0.2 m_e
+ * vanish ≤ session 6. On-shell kinematics matter where J is steep: at |π| = 0.2 m_e
  * in CsI, ρ/J is 0.69 (π > 0) and 1.21 (π < 0); and they let the fast inner-shell
  * electrons moving against the positron reach s up to ≈ 11–16 times the at-rest
  * value (π down to −p_far, 10.7 m_e in CsI, 15 m_e in Pb), where ρ has fallen by 10⁻¹⁰:
  * the "atoms as accelerators" of arXiv:2403.15387, which extend the mass reach
- * up to √(1 + p_far/m_e) ≈ 3.4–4 times. Neglected: binding (the electron is taken
- * on shell; by the virial theorem the difference is of order p²/2m_e, a few
- * 10⁻³ of the total rate in these materials, the size of ⟨m_e/E⟩ − 1), and the
- * electron's transverse momentum in the final state.
+ * up to √(1 + p_far/m_e) ≈ 3.4–4 times. This is the on-shell impulse approximation.
+ * Neglected: binding. With the bound energy m_e − B instead (spectator kinematics),
+ * w = m_e − B − p_z: the two prescriptions differ at O(p²/m_e) (first order sits
+ * between them), a few 10⁻³ of the total rate in these materials (the size of
+ * 1 − ⟨m_e/E⟩), but by O(p) in the far tail (at p = 5 m_e the s reached differs by
+ * ×1.7). And beyond the tables' 100 a.u. the hydrogenic tail (∝ p⁻⁶) is continued
+ * where a Dirac K shell falls as p^−(2γ+2), γ = √(1 − (Zα)²) (p^−3.6 in Pb: ×2.3 at
+ * 2 m_e, ×14 at 5 m_e). So the far reach (|π| ≳ m_e) is model-dependent at the order
+ * of magnitude; up to |π| ≈ 0.7 m_e (the tables) it is not.
  */
 import { alpha, electronMass } from '../constants.js';
 import { ConfigError } from '../config/schema.js';
@@ -148,7 +153,7 @@ const FAR_DENSITY = 1e-10;
  * ∫ ρ (1 − π/m_e) dπ = 1 (the flux-weighted rate of one electron), and
  * ∫ ρ dπ = ⟨m_e/E⟩. Beyond the tables' 100 a.u. each element's profile is its
  * hydrogenic tail A/(p₀² + p²)³ (comptonProfileData.ts), non-relativistic: Dirac
- * K shells fall more slowly, so the far reach is if anything underestimated.
+ * K shells fall more slowly (module comment: the far reach is model-dependent).
  */
 export function materialProfile(material: Material, kinematics: ProfileKinematics = 'relativistic'): MomentumProfile {
   let byKinematics = materialCache.get(material);

@@ -26,7 +26,7 @@ import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import { annihilationKernel } from './annihilationKernel.js';
 import type { YieldContext } from './context.js';
 import { movingElectronKernelAt } from './movingElectrons.js';
-import { materialProfile, electronsMove } from '../target/comptonProfile.js';
+import { electronProfile, electronsMove } from '../target/comptonProfile.js';
 import { softPhotonCut, softVirtualFactor } from '../processes/radiativeAnnihilation.js';
 
 /**
@@ -263,7 +263,7 @@ export function combine(parts: QuadratureResult[], scale: number, innerRelErr: n
  * G computed afresh by quadrature over p_z (no table). Valid where G is smooth over the width.
  */
 export function annihilationYieldNarrowWidthMoving(ctx: YieldContext, mass: number, relTol = 1e-8): number {
-  const G = movingElectronKernelAt(ctx, materialProfile(ctx.target), mass * mass, relTol).value;
+  const G = movingElectronKernelAt(ctx, electronProfile(ctx.target, ctx.config), mass * mass, relTol).value;
   return ((ctx.target.electronDensity * 2 * Math.PI * Math.PI * alpha) / electronMass) * G;
 }
 

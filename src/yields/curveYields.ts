@@ -40,7 +40,7 @@ import { electronMass } from '../constants.js';
 import { darkPhotonFor, pairThreshold } from '../models/darkPhoton.js';
 import type { QuadratureResult } from '../numeric/gaussKronrod.js';
 import { softPhotonCut } from '../processes/radiativeAnnihilation.js';
-import { materialProfile, electronsMove, electronProfile } from '../target/comptonProfile.js';
+import { electronProfile, electronsMove } from '../target/comptonProfile.js';
 import { annihilationYield, type YieldOptions } from './annihilation.js';
 import { bremsstrahlungOpen, bremsstrahlungYield } from './bremsstrahlung.js';
 import { BREMSSTRAHLUNG_ONLY, DARK_SECTOR, NOT_READ_BY_YIELDS, REFERENCE_NORMALISATION, tableScale, yieldContext, type YieldContext } from './context.js';

@@ -1,24 +1,27 @@
 /**
- * Eq. (11) with the target's atomic electrons in motion (impulse approximation,
- * target/comptonProfile.ts). An electron of momentum p_z along the positron
- * gives s = 2m_e² + 2E'(m_e − p_z) and the flux factor 1 − p_z/m_e, so that
+ * Eq. (11) with the target's atomic electrons in motion (on-shell impulse
+ * approximation, target/comptonProfile.ts). An electron of momentum p and energy
+ * E = √(m_e² + p²) gives s = 2m_e² + 2E'(m_e − π), π = m_e − (E − p_z), and the
+ * Møller flux (E − p_z)/E, so that
  *
  *   N_ann = n_e ∫ ds σ_ann(s)/(2m_e) G(s),
- *   G(s)  = ∫ dp_z J(p_z) F(E_A' = E'(s, p_z) + m_e),   E'(s, p_z) = (s − 2m_e²)/(2(m_e − p_z)),
+ *   G(s)  = ∫ dπ ρ(π) F(E_A' = E'(s, π) + m_e),   E'(s, π) = (s − 2m_e²)/(2(m_e − π)),
  *
- * with J per electron (∫ J = 1) and F the free-electron kernel of Eq. (11)
- * (annihilationKernel.ts; for a line of leptons, count·T_e(E', E0)). At p_z = 0,
- * J = δ(p_z) gives back G(s) = F(s/2m_e), the paper's model. G does not depend
+ * with ρ the flux-weighted density of π per electron (Eq. R of comptonProfile.ts;
+ * ρ = J(p_z) with π = p_z to first order in p/m_e, electronMotion: comptonProfileLinear)
+ * and F the free-electron kernel of Eq. (11) (annihilationKernel.ts; for a line of
+ * leptons, count·T_e(E', E0)). Below, p_z in names stands for π. At π = 0,
+ * ρ = δ(π) gives back G(s) = F(s/2m_e), the paper's model. G does not depend
  * on the A' mass: it is tabulated once per configuration (adaptively, in
  * ln(s − 2m_e²), with a stated error) and the resonance integral over s is the
- * same as for electrons at rest. Because the flux factor makes ∫ dE' σ the
- * same for every p_z, the narrow-width limit N → n_e (2π²α/m_e) G(m²) is still
+ * same as for electrons at rest. Because the flux makes ∫ dE' σ the same for
+ * every π, the narrow-width limit N → n_e (2π²α/m_e) G(m²) is still
  * independent of α_D and m_χ.
  */
 import { electronMass } from '../constants.js';
 import { adaptiveTable, adaptiveTableFromData, type AdaptiveTableData } from '../numeric/adaptiveTable.js';
 import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
-import { electronMomentumAt, foldOverProfile, materialProfile, type MomentumProfile, electronProfile } from '../target/comptonProfile.js';
+import { electronMomentumAt, electronProfile, foldOverProfile, type MomentumProfile } from '../target/comptonProfile.js';
 import type { YieldContext } from './context.js';
 
 /** Relative accuracy of each G(s) quadrature, and of the table (per panel). */
