@@ -253,10 +253,8 @@ export function relativisticProfile(name: string, J: (p: number) => number): Mom
   const pMax = me + aEnd - Math.sqrt((me + aEnd) ** 2 - 2 * aEnd * me);
   const pFar = aEnd - me + Math.sqrt((aEnd - me) ** 2 + 2 * aEnd * me);
   const density = (pi: number) => (pi > -pFar && pi < pMax ? rhoOfA(smallestMomentum(pi)) : 0);
-  // breakpoints: the atomic scales on the near side, and where the far side reaches them
-  const near = SCALES_AU.map((s) => s * au);
-  const far = [100, 200, 400, 800].map((s) => s * au).filter((p) => p < pFar);
-  const scales = [...near, ...far];
+  // breakpoints: the atomic scales (beyond them ρ is a smooth power-law tail)
+  const scales = SCALES_AU.map((s) => s * au);
   return { name, density, pMax, pFar, scales, norm: normOf(density, pMax, scales, pFar), fluxNorm: normOf(density, pMax, scales, pFar, true) };
 }
 

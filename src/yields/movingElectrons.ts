@@ -35,7 +35,7 @@ const TABLE_REL_TOL = 1e-4;
  */
 const TABLE_ABS_FLOOR = 1e-14;
 /** Relative accuracy of the bound on F's interpolation error folded over J (an error bound needs no more). */
-const ERROR_REL_TOL = 1e-2;
+const ERROR_REL_TOL = 0.1;
 
 /** G(s) of the module comment, tabulated, in GeV⁻² (s in GeV²). */
 export interface ResonanceKernel {
