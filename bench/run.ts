@@ -82,6 +82,11 @@ const paperRuns = Array.from({ length: 5 }, () => time(() => (clearCurveYields()
 row('belle2-paper curve (two channels, at rest), warm tables, yields not kept, median of 5', median(paperRuns));
 const paperCold = Array.from({ length: 5 }, () => time(cold(belle2_paper)));
 row('belle2-paper curve, cold, median of 5', median(paperCold));
+// the cost of electron motion alone: the paper's channels and statistic, its electrons moving (on-shell profile)
+const motion = withOverrides(belle2_paper, { electronMotion: 'comptonProfile' });
+const motionCold = Array.from({ length: 5 }, () => time(cold(motion)));
+row('belle2-paper with electron motion, cold, median of 5', median(motionCold));
+console.log(`  electron motion alone (issue 7: < 2), both cold: ×${(median(motionCold) / median(paperCold)).toFixed(2)}`);
 const spectral = withOverrides(belle2, { analysis: 'spectral' });
 const spectralRuns = Array.from({ length: 5 }, () => time(warm(spectral)));
 row('belle2 + spectral, warm, median of 5', median(spectralRuns), 1000);
