@@ -13,6 +13,7 @@
  */
 import type { AnyExperimentConfig } from './config/schema.js';
 import { electronMass } from './constants.js';
+import { electronsMove } from './target/comptonProfile.js';
 import { minimizeScalar } from './numeric/minimize.js';
 import type { ReachPoint, ReachResult } from './results.js';
 import { epsilonForSignal, requiredSignalFor, statisticsWarning } from './statistics/expectedLimit.js';
@@ -46,6 +47,7 @@ export function logGrid(min: number, max: number, n: number): number[] {
  * (1 − c)E_min, the jump at E_min + m_e, the kink at (1 − c)E_max and the end at
  * E_max + m_e; for a line at E0 the onset (1 − c)E0 and the end E0 + m_e (a jump
  * when the line's own positrons are there to be unradiated, i.e. a positron beam).
+ * With moving target electrons the labels say these are the at-rest edges.
  */
 export function annihilationEdges(ctx: YieldContext): { massGeV: number; label: string }[] {
   const { energyMin, energyMax } = ctx.spectrum;
@@ -84,7 +86,10 @@ export function annihilationEdges(ctx: YieldContext): { massGeV: number; label: 
       },
     );
   }
-  return edges.sort((a, b) => a.massGeV - b.massGeV);
+  // with moving electrons these are where electrons at rest would put them: the yield is smooth there
+  // and reaches beyond the end (target/comptonProfile.ts)
+  const note = electronsMove(ctx.config) ? ' (at rest; smeared by electron motion)' : '';
+  return edges.map((e) => ({ ...e, label: e.label + note })).sort((a, b) => a.massGeV - b.massGeV);
 }
 
 /**

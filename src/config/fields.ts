@@ -240,7 +240,7 @@ export const SHARED_FIELD_DEFS = {
     flag: {
       flag: '--electron-motion',
       arg: '<comptonProfile|comptonProfileLinear|atRest>',
-      what: "the target's electrons in resonant annihilation: moving with the Hartree–Fock Compton profiles (on-shell kinematics, or first order in p/mₑ), or at rest (the paper)",
+      what: "the target's electrons: Compton profile on shell, or to first order, or at rest (the paper)",
       choices: { comptonProfile: 'comptonProfile', comptonProfileLinear: 'comptonProfileLinear', atRest: 'atRest' },
     },
   }),
@@ -492,6 +492,8 @@ export interface FieldInfo {
   type: 'number' | 'integer' | 'choice' | 'boolean' | 'list';
   /** The allowed words of a choice field. */
   choices?: readonly string[];
+  /** What some of a choice field's words mean (`comptonProfile` → `on shell`), for labels beside them. */
+  notes?: Readonly<Record<string, string>>;
   /** Whether `null` is allowed (an empty control). */
   nullable: boolean;
   min?: number;
@@ -578,6 +580,7 @@ function infoOf(name: string, d: FieldDef): FieldInfo {
     range,
     ...(relation ? { relation } : {}),
     ...(flag ? { flag } : {}),
+    ...(notes ? { notes } : {}),
   };
 }
 

@@ -13,6 +13,17 @@ export function exposureText(c: AnyExperimentConfig): string {
   return `${c.lumi} ab⁻¹`;
 }
 
+/** The target electrons' model in a few words (config field electronMotion, target/comptonProfile.ts). */
+export function electronMotionShort(c: Pick<AnyExperimentConfig, 'electronMotion'>): string {
+  if (c.electronMotion === 'atRest') return 'at rest';
+  return c.electronMotion === 'comptonProfileLinear' ? 'moving (Compton profile, first order)' : 'moving (Compton profile, on shell)';
+}
+
+/** The same for a footer: "target electrons at rest", "target electrons moving (…)". */
+export function electronMotionText(c: Pick<AnyExperimentConfig, 'electronMotion'>): string {
+  return `target electrons ${electronMotionShort(c)}`;
+}
+
 /** The statistics in words: the collider's Δχ² criterion or expected CLs, or the fixed target's Poisson CLs. */
 export function statisticsText(c: AnyExperimentConfig): string {
   if (c.kind === 'fixedTarget') {

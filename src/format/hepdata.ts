@@ -22,6 +22,7 @@ import type { ReachPoint, ReachResult } from '../results.js';
 import { colliderAlpha } from '../statistics/bands.js';
 import type { ReachBand } from '../statistics/reachBand.js';
 import { edgesInRange } from './csv.js';
+import { electronMotionShort } from './exposure.js';
 import { darkMatterText } from './yPlane.js';
 
 /** One file of a submission: its name inside the submission directory and its text. */
@@ -91,6 +92,7 @@ function qualifiers(r: ReachResult, process: string): Qualifier[] {
     { name: 'Process', value: process },
     ...exposure,
     { name: 'Target', value: `${c.material}, ${c.calorimeterDepth} $X_0$` },
+    { name: 'Target electrons', value: electronMotionShort(c) },
     { name: '$\\alpha_D$', value: c.alphaD },
     { name: "$m_{A'}/m_{\\chi}$", value: c.massRatio },
     { name: 'Largest deposited energy fraction', value: c.energyCut },

@@ -2,7 +2,7 @@
  * Aligned plain-text tables for people (the CLI's default `--format table`).
  * Not a contract: use JSON or CSV in scripts. Pure and browser-safe.
  */
-import { exposureText, statisticsText } from './exposure.js';
+import { electronMotionText, exposureText, statisticsText } from './exposure.js';
 import { fieldTable } from '../config/fields.js';
 import type { AnyExperimentConfig } from '../config/schema.js';
 import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachResult, YieldResult } from '../results.js';
@@ -65,7 +65,7 @@ export function reachToTable(r: ReachResult, comparisons: readonly Comparison[] 
     counts,
     `best: ε90 = ${sci(r.best.epsilon90)}${mark(r.best)} at m_A' = ${massMeV(r.best.massGeV)} MeV`,
     ...notes.map((n, i) => `${MARKS[i % MARKS.length]} not a meaningful limit: ${n}`),
-    `${exposureText(c)}, α_D = ${c.alphaD}, m_A'/m_χ = ${c.massRatio}, energy cut ${c.energyCut}, ${c.material} ${c.calorimeterDepth} X0, ${statisticsText(c)}`,
+    `${exposureText(c)}, α_D = ${c.alphaD}, m_A'/m_χ = ${c.massRatio}, energy cut ${c.energyCut}, ${c.material} ${c.calorimeterDepth} X0, ${electronMotionText(c)}, ${statisticsText(c)}`,
     ...(r.spectral
       ? [
           `spectral analysis: ${r.spectral.background.length} bins in ${r.spectral.quantity === 'missingEnergy' ? 'the missing energy E − E_dep' : 'the ECAL energy'} ` +

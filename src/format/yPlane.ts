@@ -6,7 +6,7 @@
  */
 import { DARK_MATTER_LABELS, yPlanePoint, yVariable } from '../models/darkMatter.js';
 import type { ReachResult } from '../results.js';
-import { exposureText, statisticsText } from './exposure.js';
+import { electronMotionText, exposureText, statisticsText } from './exposure.js';
 import type { Comparison } from './json.js';
 import { massMeV, sameMass, sci, short } from './number.js';
 import { alignColumns } from './table.js';
@@ -37,7 +37,7 @@ export function reachToYTable(r: ReachResult, comparisons: readonly Comparison[]
   const footer = [
     `best: y90 = ${sci(best.y90)} at m_χ = ${massMeV(best.massChiGeV)} MeV (ε90 = ${sci(r.best.epsilon90)} at m_A' = ${massMeV(r.best.massGeV)} MeV)`,
     `y = ε² α_D (m_χ/m_A')⁴ with α_D = ${c.alphaD}, m_A'/m_χ = ${c.massRatio}; ${darkMatterText(c)}; visible decays ${c.visibleDecays ? 'in the width (B_inv applied)' : 'neglected (Γ = Γ(A′ → χχ̄), the seed)'}`,
-    `${exposureText(c)}, energy cut ${c.energyCut}, ${c.material} ${c.calorimeterDepth} X0, ${statisticsText(c)}`,
+    `${exposureText(c)}, energy cut ${c.energyCut}, ${c.material} ${c.calorimeterDepth} X0, ${electronMotionText(c)}, ${statisticsText(c)}`,
     ...comparisons.map((k) => `compared with: ${k.label} (${k.points.length} points${k.file === undefined ? '' : ` from ${k.file}`}; converted to y at the same α_D and m_A'/m_χ)`),
   ];
   return `${[...alignColumns([header, ...rows], ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']), '', ...footer].join('\n')}\n`;

@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXPERIMENTS, ConfigError, computeReach, logGrid, withOverrides, yieldContext } from '../../src/index.js';
+import { reachToTable } from '../../src/format/table.js';
+import { reachToHepDataSubmission } from '../../src/format/hepdata.js';
 import { belle2, belle2_paper } from '../../src/config/presets.js';
 import {
   annihilationYield,
@@ -111,6 +113,21 @@ describe('belle2 against belle2-paper with the statistic held fixed', () => {
     }
     // just above the at-rest end, exact kinematics give more than first order: ρ(π < 0) > J(π) (module comment)
     expect(annihilationYield(ctxM, 1.1 * mRest).value).toBeGreaterThan(1.5 * annihilationYield(linear, 1.1 * mRest).value);
+  });
+
+  it('outputs name the model: the table footer and HEPData say how the target electrons move; the at-rest edges say they are', () => {
+    const masses = [0.03, 0.07];
+    const moving = computeReach(best, masses);
+    const still = computeReach(belle2_paper, masses);
+    const linear = computeReach(withOverrides(best, { electronMotion: 'comptonProfileLinear' }), masses);
+    expect(reachToTable(moving)).toMatch(/target electrons moving \(Compton profile, on shell\)/);
+    expect(reachToTable(linear)).toMatch(/target electrons moving \(Compton profile, first order\)/);
+    expect(reachToTable(still)).toMatch(/target electrons at rest/);
+    const hep = (r: typeof moving) => reachToHepDataSubmission(r).map((f) => f.text).join('\n');
+    expect(hep(moving)).toMatch(/Target electrons[\s\S]*moving \(Compton profile, on shell\)/);
+    expect(hep(still)).toMatch(/Target electrons[\s\S]*at rest/);
+    expect(moving.edges.every((e) => e.label.endsWith('(at rest; smeared by electron motion)'))).toBe(true);
+    expect(still.edges.some((e) => /smeared/.test(e.label))).toBe(false);
   });
 
   it('the spike at the edge is smeared: the best reach is near the paper’s own 1.7e−5 (Sec. V), not 1.22e−5', () => {

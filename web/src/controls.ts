@@ -198,7 +198,9 @@ export class Controls {
     const dflt = shownDefault(experiment, name);
     if (shape?.kind === 'choice') {
       input = h('select', { id, name });
-      for (const m of shape.options ?? []) input.append(h('option', { value: m }, m));
+      // each word with what it means where the field says (`comptonProfile (on shell)`)
+      const notes = (info as { notes?: Readonly<Record<string, string>> }).notes;
+      for (const m of shape.options ?? []) input.append(h('option', { value: m }, notes?.[m] ? `${m} (${notes[m]})` : m));
     } else {
       input = h('input', {
         id,
