@@ -25,7 +25,7 @@ import { electronMomentumAt, electronProfile, foldOverProfile, type MomentumProf
 import type { YieldContext } from './context.js';
 
 /** Relative accuracy of each G(s) quadrature, and of the table (per panel). */
-const INNER_REL_TOL = 3e-5;
+const INNER_REL_TOL = 1e-4;
 const TABLE_REL_TOL = 1e-4;
 /**
  * G below this fraction of its largest value is tabulated to an absolute, not
