@@ -184,12 +184,14 @@ function spreadLineSmearing(
   const eHi = lamHi * hi;
   const E0 = spectrum.spreadLine?.energy ?? 0.5 * (lo + hi);
   const points = [lo, E0, hi].flatMap((E) => scales.map((p) => E * (1 - p / me))).filter((E) => E > eLo && E < eHi);
-  // relative criterion down to 10⁻⁹ of the peak (the far tails of J × the Gaussian's), absolute below
+  // relative criterion down to 10⁻¹⁴ of the peak: the profile's far tail (ρ down to 10⁻¹⁰ of its peak, target/
+  // comptonProfile.ts) keeps its relative accuracy, so a yield only that tail reaches does too
   if (stored && (stored.lo !== eLo || stored.hi !== eHi)) throw new RangeError(`stored Doppler source: not the table on [${eLo}, ${eHi}]`);
-  const table = stored ? adaptiveTableFromData(stored) : adaptiveTable(fold, eLo, eHi, { relTol: SPREAD_TABLE_REL_TOL, absFloor: 1e-9, initialPanels: 32, points });
+  const table = stored ? adaptiveTableFromData(stored) : adaptiveTable(fold, eLo, eHi, { relTol: SPREAD_TABLE_REL_TOL, absFloor: 1e-14, initialPanels: 32, points });
   return {
     data: table.data,
-    at: (E) => table.at(E),
+    // ≥ 0: a cubic that dips below 0 where the source vanishes is within its own error of 0
+    at: (E) => Math.max(0, table.at(E)),
     errorAt: (E) => (table.relError + SPREAD_FOLD_REL_TOL) * Math.abs(table.at(E)) + table.absError,
   };
 }
