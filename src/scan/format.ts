@@ -13,6 +13,7 @@ import { alignColumns } from '../format/table.js';
 import { distinctLabels, massMeV, sci, sig, short } from '../format/number.js';
 import type { ScanResult, ScanRun } from './result.js';
 import type { VaryValue } from './vary.js';
+import { oneLine } from './warnings.js';
 
 /** A varied value in a table: numbers to 8 significant digits, shortest form (keys stay distinct), names as they are. */
 export function valueText(v: VaryValue): string {
@@ -183,7 +184,7 @@ export function scanToHepDataSubmission(s: ScanResult, version = ''): Submission
       location: `vanish scan, configuration ${r.index}`,
     }),
   );
-  const warnings = s.runs.flatMap((r) => r.reach.warnings.map((w) => `configuration ${r.index}: ${w.replace(/\s*\n\s*/g, ' ')}`));
+  const warnings = s.runs.flatMap((r) => r.reach.warnings.map((w) => `configuration ${r.index}: ${oneLine(w)}`));
   const header = {
     comment:
       `Expected upper limits on the kinetic mixing epsilon of an invisibly decaying dark photon A' (A' -> chi chibar), computed with vanish${version ? ` ${version}` : ''} ` +

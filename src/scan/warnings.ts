@@ -18,6 +18,9 @@ function valuePattern(field: string, value: VaryValue): RegExp {
   return new RegExp(`(?<![\\w.])(${escape(field)} = )${escape(String(value))}(?![\\w.+-])`, 'g');
 }
 
+/** A warning on one line (some warnings wrap their text). */
+export const oneLine = (w: string): string => w.replace(/\s*\n\s*/g, ' ');
+
 /** The values of one field over some configurations: up to three listed, else the numeric range `min … max` or the count. */
 export function describeValues(values: readonly VaryValue[]): string {
   const distinct = [...new Set(values)];
@@ -33,13 +36,12 @@ export function describeValues(values: readonly VaryValue[]): string {
  * occur. A scan of one configuration gets its warnings as they are.
  */
 export function scanWarningLines(runs: readonly ScanRun[], vary: readonly Vary[]): string[] {
-  const one = (w: string) => w.replace(/\s*\n\s*/g, ' ');
-  if (runs.length <= 1) return [...new Set(runs.flatMap((r) => r.reach.warnings.map(one)))];
+  if (runs.length <= 1) return [...new Set(runs.flatMap((r) => r.reach.warnings.map(oneLine)))];
   const groups = new Map<string, ScanRun[]>();
   for (const run of runs) {
     const templates = new Set<string>();
     for (const w of run.reach.warnings) {
-      let t = one(w);
+      let t = oneLine(w);
       vary.forEach((v, k) => {
         t = t.replace(valuePattern(v.field, run.values[v.field]), (_m, head: string) => `${head}${mark(k)}`);
       });

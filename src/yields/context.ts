@@ -299,7 +299,6 @@ export function tableKey(config: AnyExperimentConfig): string {
   return JSON.stringify(entries);
 }
 
-
 /**
  * The mass-independent tables of a configuration, shared by every context whose
  * configuration agrees on the fields they read (a scan of α_D or of the luminosity, a

@@ -44,7 +44,7 @@ import { electronProfile, electronsMove } from '../target/comptonProfile.js';
 import { annihilationYield, type YieldOptions } from './annihilation.js';
 import { bremsstrahlungOpen, bremsstrahlungYield } from './bremsstrahlung.js';
 import { BREMSSTRAHLUNG_ONLY, DARK_SECTOR, NOT_READ_BY_YIELDS, REFERENCE_NORMALISATION, tableScale, yieldContext, type YieldContext } from './context.js';
-import { dopplerSupport } from './dopplerSpectrum.js';
+import { dopplerRange, dopplerSupport } from './dopplerSpectrum.js';
 import { interpolatedInMass, nodesOf, seedNodes } from './massGrid.js';
 import { storedTablesFor, type StoredYield, type StoredYields } from './storedTables.js';
 import { radiativeSetup, radiativeYield } from './radiative.js';
@@ -328,7 +328,7 @@ function radiativeBreakpoints(ctx: YieldContext): number[] {
     // the smeared source's ends (ctx.dopplerSource(), without building it)
     const profile = electronProfile(ctx.target, ctx.config);
     const [lo, hi] = dopplerSupport(ctx.spectrum, profile);
-    const lams = [1, 1 - profile.pMax / electronMass, 1 + profile.pFar / electronMass, ...narrowScales(profile.scales).flatMap((p) => [1 - p / electronMass, 1 + p / electronMass])];
+    const lams = [1, ...dopplerRange(profile), ...narrowScales(profile.scales).flatMap((p) => [1 - p / electronMass, 1 + p / electronMass])];
     const ends = sourceEnergies(ctx).flatMap((E) => lams.map((l) => l * E));
     energies = [lo, hi, ...ends.filter((E) => E > lo && E < hi), 0.5 * lo];
   } else energies = sourceEnergies(ctx);

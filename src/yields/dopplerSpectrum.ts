@@ -98,16 +98,21 @@ function scalePoints(profile: MomentumProfile, E: number): number[] {
   return [0, profile.pMax, -profile.pFar, ...profile.scales, ...profile.scales.map((p) => -p)].map((p) => E * (1 - p / me));
 }
 
+/** The Doppler factors λ = 1 − p_z/m_e at the profile's ends: [1 − p_max/m_e, 1 + p_far/m_e]. */
+export function dopplerRange(profile: Pick<MomentumProfile, 'pMax' | 'pFar'>): [number, number] {
+  return [1 - profile.pMax / electronMass, 1 + profile.pFar / electronMass];
+}
+
 /** [energyMin, energyMax] of the smeared source: the source's ends moved by the largest momenta folded, E(1 − p_max/m_e) and E(1 + p_far/m_e). */
 export function dopplerSupport(spectrum: Pick<LeptonSource, 'energyMin' | 'energyMax'>, profile: Pick<MomentumProfile, 'pMax' | 'pFar'>): [number, number] {
-  return [(1 - profile.pMax / electronMass) * spectrum.energyMin, (1 + profile.pFar / electronMass) * spectrum.energyMax];
+  const [lamLo, lamHi] = dopplerRange(profile);
+  return [lamLo * spectrum.energyMin, lamHi * spectrum.energyMax];
 }
 
 /** (*) of the module comment for a lepton source and a profile J (per electron). */
 export function dopplerSmearedSource(spectrum: LeptonSource, profile: MomentumProfile, stored?: DopplerData): DopplerSource {
   const me = electronMass;
-  const lamLo = 1 - profile.pMax / me;
-  const lamHi = 1 + profile.pFar / me;
+  const [lamLo, lamHi] = dopplerRange(profile);
   const [energyMin, energyMax] = dopplerSupport(spectrum, profile);
   const points: number[] = [];
   const values: ((E: number) => number)[] = [];
@@ -166,8 +171,7 @@ function spreadLineSmearing(
 ): { at(E: number): number; errorAt(E: number): number; data: AdaptiveTableData } {
   const me = electronMass;
   const { energyMin: lo, energyMax: hi } = spectrum;
-  const lamLo = 1 - profile.pMax / me;
-  const lamHi = 1 + profile.pFar / me;
+  const [lamLo, lamHi] = dopplerRange(profile);
   const scales = [0, ...profile.scales, ...profile.scales.map((p) => -p)];
   const fold = (E2: number): number => {
     // E with |m_e(1 − E″/E)| ≤ p_max, inside the source
@@ -285,8 +289,7 @@ function gridLayout(spectrum: LeptonSource, profile: MomentumProfile) {
   const b = Math.log(spectrum.energyMax);
   const nT = Math.max(4, Math.ceil((b - a) / GRID_STEP));
   const step = (b - a) / nT;
-  const yLo = Math.log(1 - profile.pMax / electronMass);
-  const yHi = Math.log(1 + profile.pFar / electronMass);
+  const [yLo, yHi] = dopplerRange(profile).map(Math.log);
   const nY = Math.ceil((yHi - yLo) / step);
   return { a, nT, step, yLo, yHi, nY, x0: a + yLo, nX: nT + nY };
 }

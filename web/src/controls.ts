@@ -199,8 +199,7 @@ export class Controls {
     if (shape?.kind === 'choice') {
       input = h('select', { id, name });
       // each word with what it means where the field says (`comptonProfile (on shell)`)
-      const notes = (info as { notes?: Readonly<Record<string, string>> }).notes;
-      for (const m of shape.options ?? []) input.append(h('option', { value: m }, notes?.[m] ? `${m} (${notes[m]})` : m));
+      for (const m of shape.options ?? []) input.append(h('option', { value: m }, info.notes?.[m] ? `${m} (${info.notes[m]})` : m));
     } else {
       input = h('input', {
         id,

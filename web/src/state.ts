@@ -145,7 +145,7 @@ export function isDefault(experiment: string, name: InputName, text: string): bo
 }
 
 /** Label, unit and allowed range of a control (of an experiment of the given kind). */
-export function inputInfo(name: InputName, kind: Kind = 'collider'): { label: string; unit: string; allowed: string } {
+export function inputInfo(name: InputName, kind: Kind = 'collider'): { label: string; unit: string; allowed: string; notes?: Readonly<Record<string, string>> } {
   return isGrid(name) ? GRID_INFO[name] : fieldTable(kind)[name];
 }
 
