@@ -29,9 +29,9 @@
  * w = m_e − B − p_z: the two prescriptions differ at O(p²/m_e) (first order sits
  * between them), 0.7–1.3 % of the total rate in these materials (the size of
  * 1 − ⟨m_e/E⟩), but by O(p) in the far tail (at p = 5 m_e the s reached differs by
- * ×1.7). And beyond the tables' 100 a.u. the hydrogenic tail (∝ p⁻⁶) is continued
+ * ×1.7: w = E + p = 10.1 m_e against m_e − B_K + p = 5.8 m_e, B_K = 88 keV in Pb). And beyond the tables' 100 a.u. the hydrogenic tail (∝ p⁻⁶) is continued
  * where a Dirac K shell falls as p^−(2γ+2), γ = √(1 − (Zα)²) (p^−3.6 in Pb: ×2.3 at
- * 2 m_e, ×14 at 5 m_e). So the far reach (|π| ≳ m_e) is model-dependent at the order
+ * 2 m_e, ×14 at 5 m_e for a pure-Coulomb Dirac 1s against this tail, a review's estimate). So the far reach (|π| ≳ m_e) is model-dependent at the order
  * of magnitude; up to |π| ≈ 0.7 m_e (the tables) it is not.
  */
 import { alpha, electronMass } from '../constants.js';
@@ -136,7 +136,7 @@ export type ElectronMotion = 'comptonProfile' | 'comptonProfileLinear' | 'atRest
  */
 const FAR_DENSITY = 1e-10;
 
-/** Four-point Gauss–Legendre nodes and weights on [0, 1]. */
+/** Four-point Gauss–Legendre nodes and weights on [0, 1] (Abramowitz & Stegun 25.4.30, mapped from [−1, 1]). */
 const GL4_X = [0.0694318442029737, 0.3300094782075719, 0.6699905217924281, 0.9305681557970263];
 const GL4_W = [0.1739274225687269, 0.3260725774312731, 0.3260725774312731, 0.1739274225687269];
 
