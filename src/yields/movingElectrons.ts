@@ -34,6 +34,14 @@ const TABLE_REL_TOL = 1e-4;
  * where it has fallen by 10⁻¹⁰: target/comptonProfile.ts).
  */
 const TABLE_ABS_FLOOR = 1e-14;
+/**
+ * G is tabulated in ln G where it is positive, in a variable stretched at both ends of its
+ * s range (numeric/adaptiveTable.ts): between its ends G is a power law of s − 2m_e² (the
+ * profile's tails), and it vanishes like a power of the distance to each end. Within
+ * TABLE_END_CUT of the range of ln(s − 2m_e²) from an end, G (< 10⁻¹⁸ of its peak there) is
+ * taken as 0, and its value at the cut is counted in the table's absolute error.
+ */
+const TABLE_END_CUT = 1e-9;
 /** Relative accuracy of the bound on F's interpolation error folded over J (an error bound needs no more). */
 const ERROR_REL_TOL = 0.1;
 
@@ -191,6 +199,25 @@ function sRange(ctx: YieldContext, profile: MomentumProfile): [number, number] |
   return [TWO_ME2 + 2 * eLo * (me - profile.pMax), TWO_ME2 + 2 * eHi * (me + profile.pFar)];
 }
 
+/**
+ * ln(s − 2m_e²) where G has its steepest structure: where F's edges (its start, cusp,
+ * kinks, end; for a line, the line and the lowest accepted energy) sit for electrons at
+ * rest, π = 0 (s − 2m_e² = 2m_e E′). The slowest electrons smear them least, so G changes
+ * fastest there: the table starts with panel boundaries at them, so that refining sees them.
+ */
+function featurePoints(ctx: YieldContext): number[] {
+  const me = electronMass;
+  const energies: number[] = []; // E′ (GeV)
+  if (ctx.spectrum.continuous) {
+    const k = ctx.annihilationKernel();
+    energies.push(...[k.start, k.cusp, k.kink, k.end, ...k.kinks].map((eA) => eA - me));
+  }
+  for (const line of ctx.spectrum.lines) {
+    energies.push(line.energy, Math.max((1 - ctx.config.energyCut) * line.energy - me, 1e-6 * line.energy));
+  }
+  return energies.filter((e) => e > 0).map((e) => Math.log(2 * me * e));
+}
+
 /** G(s) tabulated for a configuration (built once, on first use, by the context), or rebuilt from `stored`. */
 export function movingElectronKernel(ctx: YieldContext, stored?: MovingKernelData): ResonanceKernel {
   const profile = electronProfile(ctx.target, ctx.config);
@@ -200,13 +227,21 @@ export function movingElectronKernel(ctx: YieldContext, stored?: MovingKernelDat
   const g = (y: number) => movingElectronKernelAt(ctx, profile, TWO_ME2 + Math.exp(y), INNER_REL_TOL, false).value;
   const yLo = Math.log(sLo - TWO_ME2);
   const yHi = Math.log(sHi - TWO_ME2);
-  const fits = (d: AdaptiveTableData | undefined) => d !== undefined && d.lo === yLo && d.hi === yHi;
+  const fits = (d: AdaptiveTableData | undefined) => d !== undefined && d.lo === yLo && d.hi === yHi && d.stretch === TABLE_END_CUT;
   if (stored && (!fits(stored.table) || (ctx.spectrum.continuous ? !fits(stored.bound) : stored.bound !== undefined))) {
     throw new RangeError(`stored G: not the tables on ln(s − 2m_e²) ∈ [${yLo}, ${yHi}]`);
   }
   const table = stored?.table
     ? adaptiveTableFromData(stored.table)
-    : adaptiveTable(g, yLo, yHi, { relTol: TABLE_REL_TOL, absFloor: TABLE_ABS_FLOOR, initialPanels: 48 });
+    : adaptiveTable(g, yLo, yHi, {
+        relTol: TABLE_REL_TOL,
+        absFloor: TABLE_ABS_FLOOR,
+        initialPanels: 48,
+        logValues: true,
+        stretchEnds: TABLE_END_CUT,
+        offNodeCheck: true,
+        points: featurePoints(ctx),
+      });
   // F's interpolation error folded over J, tabulated too (loosely: it is a bound), 0 without a continuum
   const bound = !ctx.spectrum.continuous
     ? undefined
@@ -216,6 +251,10 @@ export function movingElectronKernel(ctx: YieldContext, stored?: MovingKernelDat
           relTol: ERROR_REL_TOL,
           absFloor: TABLE_ABS_FLOOR,
           initialPanels: 48,
+          logValues: true,
+          stretchEnds: TABLE_END_CUT,
+          offNodeCheck: true,
+          points: featurePoints(ctx),
         });
   const boundAt = (y: number) =>
     bound ? (1 + bound.relError) * Math.max(0, bound.at(y)) + bound.absError : 0;
