@@ -24,6 +24,7 @@ import type { ReachBand } from '../statistics/reachBand.js';
 import { edgesInRange } from './csv.js';
 import { electronMotionShort } from './exposure.js';
 import { darkMatterText } from './yPlane.js';
+import { CHANNEL_NO_LIMIT } from './number.js';
 
 /** One file of a submission: its name inside the submission directory and its text. */
 export interface SubmissionFile {
@@ -123,6 +124,23 @@ function validityVariables(points: readonly ReachPoint[]) {
   ];
 }
 
+/**
+ * Where one channel's ε90 is 1 or more, that channel alone sets no limit: `valid` 0 there, with
+ * the note; the variables only when some point is so.
+ */
+function channelValidityVariables(points: readonly ReachPoint[], curve: Curve) {
+  const none = (p: ReachPoint) => curve.pick(p) >= 1;
+  if (!points.some(none)) return [];
+  return [
+    {
+      header: { name: 'valid' },
+      qualifiers: [{ name: 'Meaning', value: `1: the epsilon of ${curve.name} is a meaningful limit; 0: it is not (see note)` }],
+      values: points.map((p) => ({ value: none(p) ? 0 : 1 })),
+    },
+    { header: { name: 'note' }, values: points.map((p) => ({ value: none(p) ? CHANNEL_NO_LIMIT : '-' })) },
+  ];
+}
+
 function dataFile(r: ReachResult, curve: Curve, band: ReachBand | undefined, validity: boolean, extra: readonly Qualifier[]): string {
   const rows = r.points.map((p, i) => ({ p, i })).filter(({ p }) => Number.isFinite(curve.pick(p)) && curve.pick(p) > 0);
   const q = [...qualifiers(r, curve.process), ...extra];
@@ -140,7 +158,7 @@ function dataFile(r: ReachResult, curve: Curve, band: ReachBand | undefined, val
         values: rows.map(({ p }) => ({ value: num(curve.pick(p)) })),
       },
       ...bandVariables,
-      ...(validity ? validityVariables(rows.map(({ p }) => p)) : []),
+      ...(validity ? validityVariables(rows.map(({ p }) => p)) : channelValidityVariables(rows.map(({ p }) => p), curve)),
     ],
   };
   return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });

@@ -29,6 +29,17 @@ export function sci(x: number, digits = 4): string {
   return Number.isFinite(x) ? x.toExponential(digits - 1) : '—';
 }
 
+/** What a channel's ε90 of 1 or more is: no limit from that channel alone (the mixing is at most 1). */
+export const CHANNEL_NO_LIMIT = 'ε90 ≥ 1 from this channel alone: it sets no limit there (the kinetic mixing is at most 1)';
+
+/**
+ * One channel's ε90 for people: {@link sci}, or `≥ 1` where it is 1 or more ({@link CHANNEL_NO_LIMIT});
+ * `text` is what is shown for a meaningful ε (the ε itself, or y from it).
+ */
+export function channelLimit(eps: number, text: string = sci(eps)): string {
+  return Number.isFinite(eps) && eps >= 1 ? '≥ 1' : text;
+}
+
 /**
  * A number with `digits` significant digits, compact for figure labels:
  * plain in [1e-3, 1e5), else exponent form without '+' (1e10, 8.0e-5);

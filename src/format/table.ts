@@ -8,7 +8,7 @@ import type { AnyExperimentConfig } from '../config/schema.js';
 import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachResult, YieldResult } from '../results.js';
 import type { Comparison } from './json.js';
 import { backgroundRows, lowerFirst } from './rows.js';
-import { massMeV, sameMass, sci, short } from './number.js';
+import { CHANNEL_NO_LIMIT, channelLimit, massMeV, sameMass, sci, short } from './number.js';
 
 type Align = 'l' | 'r';
 
@@ -39,9 +39,7 @@ const MARKS = ['†', '‡', '§', '¶'];
 /** The reach curve: one row per mass (MeV), yields at ε = 1, the limits, a footer, and the comparison curves' names. */
 export function reachToTable(r: ReachResult, comparisons: readonly Comparison[] = []): string {
   const header = ["m_A' [MeV]", 'N_ann (ε=1)', 'N_brem (ε=1)', 'N_γA′ (ε=1)', 'ε90', 'ε90 ann only', 'ε90 brem only', 'ε90 γA′ only', ''];
-  // a limit that is not meaningful gets a mark and a footnote with the reason(s)
-  const notes = [...new Set([...r.points, r.best].filter((p) => !p.valid).map((p) => p.note ?? ''))];
-  const mark = (p: { valid: boolean; note?: string }) => (p.valid ? '' : ` ${MARKS[notes.indexOf(p.note ?? '') % MARKS.length]}`);
+  const { mark, footnotes } = validityMarks(r);
   const rows = r.points.map((p) => {
     const edge = r.edges.find((e) => sameMass(e.massGeV, p.massGeV));
     return [
@@ -50,9 +48,9 @@ export function reachToTable(r: ReachResult, comparisons: readonly Comparison[] 
       short(p.bremsstrahlung),
       short(p.radiative),
       `${sci(p.epsilon90)}${mark(p)}`,
-      sci(p.epsilon90Annihilation),
-      sci(p.epsilon90Bremsstrahlung),
-      sci(p.epsilon90Radiative),
+      channelLimit(p.epsilon90Annihilation),
+      channelLimit(p.epsilon90Bremsstrahlung),
+      channelLimit(p.epsilon90Radiative),
       edge ? `← ${edge.label}` : '',
     ];
   });
@@ -64,7 +62,7 @@ export function reachToTable(r: ReachResult, comparisons: readonly Comparison[] 
   const footer = [
     counts,
     `best: ε90 = ${sci(r.best.epsilon90)}${mark(r.best)} at m_A' = ${massMeV(r.best.massGeV)} MeV`,
-    ...notes.map((n, i) => `${MARKS[i % MARKS.length]} not a meaningful limit: ${n}`),
+    ...footnotes,
     `${exposureText(c)}, α_D = ${c.alphaD}, m_A'/m_χ = ${c.massRatio}, energy cut ${c.energyCut}, ${c.material} ${c.calorimeterDepth} X0, ${electronMotionText(c)}, ${statisticsText(c)}`,
     ...(r.spectral
       ? [
@@ -77,6 +75,22 @@ export function reachToTable(r: ReachResult, comparisons: readonly Comparison[] 
   ];
   const table = alignColumns([header, ...rows], ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
   return `${[...table, '', ...footer].join('\n')}\n`;
+}
+
+/**
+ * A limit that is not meaningful gets a mark and a footnote with the reason(s); a channel's
+ * ε90 ≥ 1 is shown as `≥ 1` ({@link channelLimit}) and explained once. For the ε and y tables.
+ */
+export function validityMarks(r: ReachResult): { mark: (p: { valid: boolean; note?: string }) => string; footnotes: string[] } {
+  const notes = [...new Set([...r.points, r.best].filter((p) => !p.valid).map((p) => p.note ?? ''))];
+  const channels = r.points.some((p) => [p.epsilon90Annihilation, p.epsilon90Bremsstrahlung, p.epsilon90Radiative].some((e) => Number.isFinite(e) && e >= 1));
+  return {
+    mark: (p) => (p.valid ? '' : ` ${MARKS[notes.indexOf(p.note ?? '') % MARKS.length]}`),
+    footnotes: [
+      ...notes.map((n, i) => `${MARKS[i % MARKS.length]} not a meaningful limit: ${n}`),
+      ...(channels ? [`≥ 1 in a channel's column: ${CHANNEL_NO_LIMIT}`] : []),
+    ],
+  };
 }
 
 /** Yields at one mass, at ε = 1, with their numerical errors. */

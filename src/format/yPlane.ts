@@ -8,7 +8,8 @@ import { DARK_MATTER_LABELS, yPlanePoint, yVariable } from '../models/darkMatter
 import type { ReachResult } from '../results.js';
 import { electronMotionText, exposureText, statisticsText } from './exposure.js';
 import type { Comparison } from './json.js';
-import { massMeV, sameMass, sci, short } from './number.js';
+import { channelLimit, massMeV, sameMass, sci, short } from './number.js';
+import { validityMarks } from './table.js';
 import { alignColumns } from './table.js';
 
 /** The dark-matter model of a configuration in words (with the pseudo-Dirac splitting). */
@@ -20,22 +21,24 @@ export function reachToYTable(r: ReachResult, comparisons: readonly Comparison[]
   const c = r.config;
   const y = (e: number) => yVariable(e, c.alphaD, c.massRatio);
   const header = ['m_χ [MeV]', "m_A' [MeV]", 'y90', 'y90 ann only', 'y90 brem only', 'y90 γA′ only', 'B_inv at ε90', ''];
+  const { mark, footnotes } = validityMarks(r);
   const rows = r.points.map((p) => {
     const edge = r.edges.find((e) => sameMass(e.massGeV, p.massGeV));
     return [
       massMeV(p.massGeV / c.massRatio),
       massMeV(p.massGeV),
-      sci(y(p.epsilon90)),
-      sci(y(p.epsilon90Annihilation)),
-      sci(y(p.epsilon90Bremsstrahlung)),
-      sci(y(p.epsilon90Radiative)),
+      `${sci(y(p.epsilon90))}${mark(p)}`,
+      channelLimit(p.epsilon90Annihilation, sci(y(p.epsilon90Annihilation))),
+      channelLimit(p.epsilon90Bremsstrahlung, sci(y(p.epsilon90Bremsstrahlung))),
+      channelLimit(p.epsilon90Radiative, sci(y(p.epsilon90Radiative))),
       p.invisibleBranchingRatio90 === undefined ? '' : short(p.invisibleBranchingRatio90, 4),
       edge ? `← ${edge.label}` : '',
     ];
   });
   const best = yPlanePoint(r.best, c);
   const footer = [
-    `best: y90 = ${sci(best.y90)} at m_χ = ${massMeV(best.massChiGeV)} MeV (ε90 = ${sci(r.best.epsilon90)} at m_A' = ${massMeV(r.best.massGeV)} MeV)`,
+    `best: y90 = ${sci(best.y90)}${mark(r.best)} at m_χ = ${massMeV(best.massChiGeV)} MeV (ε90 = ${sci(r.best.epsilon90)} at m_A' = ${massMeV(r.best.massGeV)} MeV)`,
+    ...footnotes,
     `y = ε² α_D (m_χ/m_A')⁴ with α_D = ${c.alphaD}, m_A'/m_χ = ${c.massRatio}; ${darkMatterText(c)}; visible decays ${c.visibleDecays ? 'in the width (B_inv applied)' : 'neglected (Γ = Γ(A′ → χχ̄), the seed)'}`,
     `${exposureText(c)}, energy cut ${c.energyCut}, ${c.material} ${c.calorimeterDepth} X0, ${electronMotionText(c)}, ${statisticsText(c)}`,
     ...comparisons.map((k) => `compared with: ${k.label} (${k.points.length} points${k.file === undefined ? '' : ` from ${k.file}`}; converted to y at the same α_D and m_A'/m_χ)`),

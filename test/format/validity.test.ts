@@ -4,7 +4,10 @@
  * result and in every format (JSON, CSV, table, figure), the best point too.
  */
 import { describe, expect, it } from 'vitest';
-import { belle2, computeReach, withOverrides } from '../../src/index.js';
+import { parse } from 'yaml';
+import { EXPERIMENTS, belle2, computeReach, withOverrides } from '../../src/index.js';
+import { reachToYTable } from '../../src/format/yPlane.js';
+import { reachToHepDataSubmission } from '../../src/format/hepdata.js';
 import { alpha, electronMass } from '../../src/constants.js';
 import { limitValidity, visibleWidth, VISIBLE_WIDTH_TOLERANCE } from '../../src/statistics/validity.js';
 import { reachToJson } from '../../src/format/json.js';
@@ -131,5 +134,43 @@ describe('a scan of configurations', () => {
     expect(lines[2]).not.toMatch(/†/);
     expect(lines).toContain('† not a meaningful limit: ε90 ≥ 1: not a limit (the kinetic mixing is at most 1)');
     expect(scanToTable({ ...scan, runs: [scan.runs[1]] }).includes('†')).toBe(false);
+  });
+});
+
+describe('a channel whose ε90 alone is 1 or more (NA64 2019 near 1 GeV: annihilation, e⁺e⁻ → γA′)', () => {
+  const r = computeReach(EXPERIMENTS['na64-2019'].config, [0.85, 0.93, 1]);
+  const channels = (p: (typeof r.points)[number]) => [p.epsilon90Annihilation, p.epsilon90Bremsstrahlung, p.epsilon90Radiative];
+
+  it('is shown as "≥ 1", never as a plain number, in the ε and y tables, with the reason once', () => {
+    expect(r.points.some((p) => channels(p).some((e) => Number.isFinite(e) && e >= 1))).toBe(true);
+    // the first channel column: m, N_ann, N_brem, N_γA′, ε90 | m_χ, m, y90
+    for (const [text, first] of [
+      [reachToTable(r), 5],
+      [reachToYTable(r), 3],
+    ] as const) {
+      const rows = text.split('\n').slice(1, 1 + r.points.length);
+      r.points.forEach((p, i) => {
+        const shown = rows[i].trim().split(/\s{2,}/).slice(first, first + 3);
+        channels(p).forEach((e, k) => {
+          if (Number.isFinite(e) && e >= 1) expect(shown[k], `${p.massGeV} GeV, channel ${k}`).toBe('≥ 1');
+          else expect(shown[k]).not.toBe('≥ 1');
+        });
+      });
+      expect(text.match(/≥ 1 in a channel's column: .*sets no limit/g)).toHaveLength(1);
+    }
+  });
+
+  it('is marked valid 0 with the note in that channel’s HEPData table', () => {
+    const files = reachToHepDataSubmission(r);
+    const ann = parse(files.find((f) => f.name.endsWith('epsilon90_annihilation.yaml'))!.text);
+    const valid = ann.dependent_variables.find((v: { header: { name: string } }) => v.header.name === 'valid');
+    const masses = ann.independent_variables[0].values.map((v: { value: number }) => v.value);
+    masses.forEach((m: number, i: number) => {
+      const p = r.points.find((q) => Math.abs(q.massGeV - m) < 1e-9 * m)!;
+      expect(valid.values[i].value, `${m} GeV`).toBe(p.epsilon90Annihilation >= 1 ? 0 : 1);
+    });
+    // a channel that is a limit everywhere has no validity columns
+    const brem = parse(files.find((f) => f.name.endsWith('epsilon90_bremsstrahlung.yaml'))!.text);
+    expect(brem.dependent_variables.map((v: { header: { name: string } }) => v.header.name)).not.toContain('valid');
   });
 });

@@ -5,7 +5,10 @@
  * given background and Poisson limit; the yields at the chosen mass
  * (Eqs. 11–12). Presentation of the library's numbers only.
  */
-import { massMeV, sci, short } from '../../src/format/number.js';
+import { channelLimit, massMeV, sci, short } from '../../src/format/number.js';
+
+/** A channel's ε90 for the yields table: `≥ 1 (no limit from this channel alone)` where it is 1 or more. */
+const channelCell = (eps: number) => (channelLimit(eps) === '≥ 1' ? '≥ 1 (no limit from this channel alone)' : sci(eps));
 import { backgroundRows } from '../../src/format/rows.js';
 import type { ReachPoint, ReachResult } from '../../src/results.js';
 import { miniPlot } from '../../src/plot/miniPlot.js';
@@ -127,10 +130,10 @@ export function renderYields(el: HTMLElement, p: ReachPoint | undefined, hovered
         ['Annihilation events at ε = 1 (Eq. 11)', pm(p.annihilation, p.annihilationError)],
         ['Bremsstrahlung events at ε = 1 (Eq. 12)', pm(p.bremsstrahlung, p.bremsstrahlungError)],
         ['e⁺e⁻ → γA′ events at ε = 1', pm(p.radiative, p.radiativeError)],
-        ['ε90, total', sci(p.epsilon90)],
-        ['ε90, annihilation only', sci(p.epsilon90Annihilation)],
-        ['ε90, bremsstrahlung only', sci(p.epsilon90Bremsstrahlung)],
-        ['ε90, e⁺e⁻ → γA′ only', sci(p.epsilon90Radiative)],
+        ['ε90, total', p.valid ? sci(p.epsilon90) : `${sci(p.epsilon90)} (not a meaningful limit: ${p.note ?? ''})`],
+        ['ε90, annihilation only', channelCell(p.epsilon90Annihilation)],
+        ['ε90, bremsstrahlung only', channelCell(p.epsilon90Bremsstrahlung)],
+        ['ε90, e⁺e⁻ → γA′ only', channelCell(p.epsilon90Radiative)],
       ],
       'yields-table',
     ),
