@@ -50,6 +50,8 @@
  */
 import { alpha, chargedPionMass as MPI, neutralPionMass as MPI0 } from '../constants.js';
 import { integrate } from '../numeric/gaussKronrod.js';
+import { fromBase64 } from '../numeric/float64Base64.js';
+import { R_NODES } from './hadronicRNodes.js';
 
 /** K± and K⁰ masses, η mass (PDG 2022), GeV. */
 const MK = 0.493677;
@@ -443,24 +445,63 @@ function interpolate(t: RTable, rs: number): number {
   const beta2 = 1 - (4 * MPI * MPI) / (rs * rs);
   return other + beta2 * Math.sqrt(beta2) * Math.max(hermite(t.ff, t.start, t.step, rs), 0);
 }
-let rTables: { radiative: RTable; coarse: RTable; omega: RTable; phi: RTable } | undefined;
+type RTables = { radiative: RTable; coarse: RTable; omega: RTable; phi: RTable };
+let rTables: RTables | undefined;
 const OMEGA_WINDOW = [0.7, 0.87] as const;
 const PHI_WINDOW = [0.98, VMD_END] as const;
 
-/**
- * R(√s) = σ(e⁺e⁻ → hadrons)/(4πα²/3s) at √s (GeV): the VMD sum up to 1.05 GeV (tabulated
- * where it is read, in blocks of 16 nodes, ≤ ≈ 3000 evaluations of {@link hadronicRDirect}), the QCD continuum from 2 GeV,
- * linear in √s between; exactly 0 below m_π⁰.
- */
-export function hadronicR(rs: number): number {
-  if (!(rs > MPI0)) return 0;
-  if (rs > VMD_END) return hadronicRDirect(rs);
-  rTables ??= {
+/** The four VMD tables, empty (filled where read, or from {@link R_NODES}). */
+function emptyRTables(): RTables {
+  return {
     radiative: rTable(MPI0, 2 * MPI, 5e-4),
     coarse: rTable(2 * MPI, VMD_END, 1e-3),
     omega: rTable(OMEGA_WINDOW[0], OMEGA_WINDOW[1], 1e-4),
     phi: rTable(PHI_WINDOW[0], PHI_WINDOW[1], 1e-4),
   };
+}
+
+/** Every node of the four tables computed here (≈ 3200 evaluations of the VMD sum): what scripts/hadronic-r-nodes.ts ships. */
+export function computeRNodes(): Record<keyof RTables, { start: number; step: number; other: Float64Array; ff: Float64Array }> {
+  const t = emptyRTables();
+  const out = {} as ReturnType<typeof computeRNodes>;
+  for (const name of Object.keys(t) as (keyof RTables)[]) {
+    const table = t[name];
+    for (let i = 0; i < table.other.length; i += BLOCK) fill(table, i);
+    out[name] = { start: table.start, step: table.step, other: table.other, ff: table.ff };
+  }
+  return out;
+}
+
+/**
+ * The tables from the shipped nodes (models/hadronicRNodes.ts, generated from {@link computeRNodes}: a fresh
+ * process pays ≈ 60–120 ms to compute them) where they are for this very grid, else empty (filled where read).
+ */
+function shippedOrEmptyRTables(): RTables {
+  const t = emptyRTables();
+  for (const name of Object.keys(t) as (keyof RTables)[]) {
+    const table = t[name];
+    const shipped = R_NODES[name];
+    if (shipped.start !== table.start || shipped.step !== table.step) continue;
+    const other = fromBase64(shipped.other, 'shipped R nodes');
+    const ff = fromBase64(shipped.ff, 'shipped R nodes');
+    if (other.length !== table.other.length || ff.length !== table.ff.length) continue;
+    table.other.set(other);
+    table.ff.set(ff);
+    table.filled.fill(1);
+  }
+  return t;
+}
+
+/**
+ * R(√s) = σ(e⁺e⁻ → hadrons)/(4πα²/3s) at √s (GeV): the VMD sum up to 1.05 GeV (tabulated: the
+ * shipped nodes, models/hadronicRNodes.ts, or where they do not fit the grid, computed where read, in
+ * blocks of 16 nodes, ≤ ≈ 3200 evaluations of {@link hadronicRDirect}), the QCD continuum from 2 GeV,
+ * linear in √s between; exactly 0 below m_π⁰.
+ */
+export function hadronicR(rs: number): number {
+  if (!(rs > MPI0)) return 0;
+  if (rs > VMD_END) return hadronicRDirect(rs);
+  rTables ??= shippedOrEmptyRTables();
   if (rs <= 2 * MPI) return interpolate(rTables.radiative, rs);
   if (rs >= OMEGA_WINDOW[0] && rs <= OMEGA_WINDOW[1]) return interpolate(rTables.omega, rs);
   if (rs >= PHI_WINDOW[0]) return interpolate(rTables.phi, rs);

@@ -17,6 +17,7 @@
 import type { KernelData } from './annihilationKernel.js';
 import type { DopplerData } from './dopplerSpectrum.js';
 import type { MovingKernelData } from './movingElectrons.js';
+import { fromBase64, toBase64 } from '../numeric/float64Base64.js';
 
 /** Version of the stored layout and of what it means; a file of another version is not used. */
 export const TABLES_FORMAT = 1;
@@ -89,23 +90,4 @@ export function decodeStoredTables(text: string): StoredTablesFile {
     throw new RangeError('not a stored-tables file');
   }
   return file;
-}
-
-function toBase64(a: Float64Array): string {
-  const view = new DataView(new ArrayBuffer(8 * a.length));
-  a.forEach((x, i) => view.setFloat64(8 * i, x, true));
-  const bytes = new Uint8Array(view.buffer);
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
-
-function fromBase64(s: string): Float64Array {
-  const text = atob(s);
-  if (text.length % 8) throw new RangeError(`stored table: ${text.length} bytes is not a whole number of doubles`);
-  const view = new DataView(new ArrayBuffer(text.length));
-  for (let i = 0; i < text.length; i++) view.setUint8(i, text.charCodeAt(i));
-  const a = new Float64Array(text.length / 8);
-  for (let i = 0; i < a.length; i++) a[i] = view.getFloat64(8 * i, true);
-  return a;
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { alpha, chargedPionMass, electronMass, hbarc2GeV2mb, muonMass, neutralPionMass } from '../../src/constants.js';
 import {
   alphaS,
+  computeRNodes,
   CONTINUUM_START,
   continuumR,
   exclusiveR,
@@ -23,6 +24,8 @@ import {
   VMD_END,
 } from '../../src/models/hadronicR.js';
 import { hadronicWidth, leptonPairWidth, visibleWidthAtUnitMixing } from '../../src/models/visibleDecays.js';
+import { R_NODES } from '../../src/models/hadronicRNodes.js';
+import { fromBase64 } from '../../src/numeric/float64Base64.js';
 
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
 const MK = 0.493677;
@@ -178,5 +181,17 @@ describe('Γ(A′ → hadrons) in the visible width', () => {
     expect(visibleWidthAtUnitMixing(0.13)).toBe(leptonPairWidth(0.13, electronMass));
     // at the φ the hadronic width is ≈ 50× the e⁺e⁻ width
     expect(hadronicWidth(PHI.mass) / leptonPairWidth(PHI.mass, electronMass)).toBeGreaterThan(40);
+  });
+});
+
+describe('R(√s): the shipped table nodes', () => {
+  it('are the nodes computeRNodes gives, bit for bit, on the grids hadronicR reads (else regenerate: npm run generate:hadronic-r)', () => {
+    const fresh = computeRNodes();
+    for (const [name, t] of Object.entries(fresh) as [keyof typeof R_NODES, (typeof fresh)[keyof typeof fresh]][]) {
+      const shipped = R_NODES[name];
+      expect([shipped.start, shipped.step], name).toEqual([t.start, t.step]);
+      expect(fromBase64(shipped.other), name).toEqual(t.other);
+      expect(fromBase64(shipped.ff), name).toEqual(t.ff);
+    }
   });
 });
