@@ -231,31 +231,15 @@ export function movingElectronKernel(ctx: YieldContext, stored?: MovingKernelDat
   if (stored && (!fits(stored.table) || (ctx.spectrum.continuous ? !fits(stored.bound) : stored.bound !== undefined))) {
     throw new RangeError(`stored G: not the tables on ln(s − 2m_e²) ∈ [${yLo}, ${yHi}]`);
   }
-  const table = stored?.table
-    ? adaptiveTableFromData(stored.table)
-    : adaptiveTable(g, yLo, yHi, {
-        relTol: TABLE_REL_TOL,
-        absFloor: TABLE_ABS_FLOOR,
-        initialPanels: 48,
-        logValues: true,
-        stretchEnds: TABLE_END_CUT,
-        offNodeCheck: true,
-        points: featurePoints(ctx),
-      });
+  // both tables in ln, stretched at the ends, checked off their nodes, from F's edges (TABLE_END_CUT)
+  const shape = () => ({ absFloor: TABLE_ABS_FLOOR, initialPanels: 48, logValues: true, stretchEnds: TABLE_END_CUT, offNodeCheck: true, points: featurePoints(ctx) });
+  const table = stored?.table ? adaptiveTableFromData(stored.table) : adaptiveTable(g, yLo, yHi, { ...shape(), relTol: TABLE_REL_TOL });
   // F's interpolation error folded over J, tabulated too (loosely: it is a bound), 0 without a continuum
   const bound = !ctx.spectrum.continuous
     ? undefined
     : stored?.bound
       ? adaptiveTableFromData(stored.bound)
-      : adaptiveTable((y) => continuumTableError(ctx, profile, TWO_ME2 + Math.exp(y)), yLo, yHi, {
-          relTol: ERROR_REL_TOL,
-          absFloor: TABLE_ABS_FLOOR,
-          initialPanels: 48,
-          logValues: true,
-          stretchEnds: TABLE_END_CUT,
-          offNodeCheck: true,
-          points: featurePoints(ctx),
-        });
+      : adaptiveTable((y) => continuumTableError(ctx, profile, TWO_ME2 + Math.exp(y)), yLo, yHi, { ...shape(), relTol: ERROR_REL_TOL });
   const boundAt = (y: number) =>
     bound ? (1 + bound.relError) * Math.max(0, bound.at(y)) + bound.absError : 0;
   return {
