@@ -24,7 +24,7 @@ import type { ReachBand } from '../statistics/reachBand.js';
 import { edgesInRange } from './csv.js';
 import { electronMotionShort } from './exposure.js';
 import { darkMatterText } from './yPlane.js';
-import { CHANNEL_NO_LIMIT } from './number.js';
+import { CHANNEL_NO_LIMIT, channelSetsNoLimit } from './number.js';
 
 /** One file of a submission: its name inside the submission directory and its text. */
 export interface SubmissionFile {
@@ -129,7 +129,7 @@ function validityVariables(points: readonly ReachPoint[]) {
  * the note; the variables only when some point is so.
  */
 function channelValidityVariables(points: readonly ReachPoint[], curve: Curve) {
-  const none = (p: ReachPoint) => curve.pick(p) >= 1;
+  const none = (p: ReachPoint) => channelSetsNoLimit(curve.pick(p));
   if (!points.some(none)) return [];
   return [
     {

@@ -37,7 +37,12 @@ export const CHANNEL_NO_LIMIT = 'ε90 ≥ 1 from this channel alone: it sets no 
  * `text` is what is shown for a meaningful ε (the ε itself, or y from it).
  */
 export function channelLimit(eps: number, text: string = sci(eps)): string {
-  return Number.isFinite(eps) && eps >= 1 ? '≥ 1' : text;
+  return channelSetsNoLimit(eps) ? '≥ 1' : text;
+}
+
+/** Whether a channel's ε90 is 1 or more: no limit from that channel alone ({@link CHANNEL_NO_LIMIT}; ∞, no signal, is shown as '—'). */
+export function channelSetsNoLimit(eps: number): boolean {
+  return Number.isFinite(eps) && eps >= 1;
 }
 
 /**

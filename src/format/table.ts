@@ -8,7 +8,7 @@ import type { AnyExperimentConfig } from '../config/schema.js';
 import type { BackgroundSummary, FixedTargetBackground, FluxSummary, ReachResult, YieldResult } from '../results.js';
 import type { Comparison } from './json.js';
 import { backgroundRows, lowerFirst } from './rows.js';
-import { CHANNEL_NO_LIMIT, channelLimit, massMeV, sameMass, sci, short } from './number.js';
+import { CHANNEL_NO_LIMIT, channelLimit, channelSetsNoLimit, massMeV, sameMass, sci, short } from './number.js';
 
 type Align = 'l' | 'r';
 
@@ -83,7 +83,7 @@ export function reachToTable(r: ReachResult, comparisons: readonly Comparison[] 
  */
 export function validityMarks(r: ReachResult): { mark: (p: { valid: boolean; note?: string }) => string; footnotes: string[] } {
   const notes = [...new Set([...r.points, r.best].filter((p) => !p.valid).map((p) => p.note ?? ''))];
-  const channels = r.points.some((p) => [p.epsilon90Annihilation, p.epsilon90Bremsstrahlung, p.epsilon90Radiative].some((e) => Number.isFinite(e) && e >= 1));
+  const channels = r.points.some((p) => [p.epsilon90Annihilation, p.epsilon90Bremsstrahlung, p.epsilon90Radiative].some(channelSetsNoLimit));
   return {
     mark: (p) => (p.valid ? '' : ` ${MARKS[notes.indexOf(p.note ?? '') % MARKS.length]}`),
     footnotes: [

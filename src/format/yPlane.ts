@@ -9,8 +9,7 @@ import type { ReachResult } from '../results.js';
 import { electronMotionText, exposureText, statisticsText } from './exposure.js';
 import type { Comparison } from './json.js';
 import { channelLimit, massMeV, sameMass, sci, short } from './number.js';
-import { validityMarks } from './table.js';
-import { alignColumns } from './table.js';
+import { alignColumns, validityMarks } from './table.js';
 
 /** The dark-matter model of a configuration in words (with the pseudo-Dirac splitting). */
 export function darkMatterText(c: ReachResult['config']): string {

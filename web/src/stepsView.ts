@@ -5,10 +5,10 @@
  * given background and Poisson limit; the yields at the chosen mass
  * (Eqs. 11–12). Presentation of the library's numbers only.
  */
-import { channelLimit, massMeV, sci, short } from '../../src/format/number.js';
+import { channelSetsNoLimit, massMeV, sci, short } from '../../src/format/number.js';
 
 /** A channel's ε90 for the yields table: `≥ 1 (no limit from this channel alone)` where it is 1 or more. */
-const channelCell = (eps: number) => (channelLimit(eps) === '≥ 1' ? '≥ 1 (no limit from this channel alone)' : sci(eps));
+const channelCell = (eps: number) => (channelSetsNoLimit(eps) ? '≥ 1 (no limit from this channel alone)' : sci(eps));
 import { backgroundRows } from '../../src/format/rows.js';
 import type { ReachPoint, ReachResult } from '../../src/results.js';
 import { miniPlot } from '../../src/plot/miniPlot.js';
