@@ -399,7 +399,7 @@ interface RTable {
   other: Float64Array;
   /** |F_π|²/4 at the nodes (0 below 2m_π±). */
   ff: Float64Array;
-  /** Which blocks of {@link BLOCK} nodes are filled: a table is filled where it is read, so a curve that asks R at a few masses pays for a few blocks, not the ≈ 3000 nodes. */
+  /** Which blocks of {@link BLOCK} nodes are filled: a table is filled where it is read, so a curve that asks R at a few masses pays for a few blocks, not the 3470 nodes. */
   filled: Uint8Array;
 }
 const BLOCK = 16;
@@ -460,7 +460,7 @@ function emptyRTables(): RTables {
   };
 }
 
-/** Every node of the four tables computed here (≈ 3200 evaluations of the VMD sum): what scripts/hadronic-r-nodes.ts ships. */
+/** Every node of the four tables computed here (3470 evaluations of the VMD sum): what scripts/hadronic-r-nodes.ts ships. */
 export function computeRNodes(): Record<keyof RTables, { start: number; step: number; other: Float64Array; ff: Float64Array }> {
   const t = emptyRTables();
   const out = {} as ReturnType<typeof computeRNodes>;
@@ -495,7 +495,7 @@ function shippedOrEmptyRTables(): RTables {
 /**
  * R(√s) = σ(e⁺e⁻ → hadrons)/(4πα²/3s) at √s (GeV): the VMD sum up to 1.05 GeV (tabulated: the
  * shipped nodes, models/hadronicRNodes.ts, or where they do not fit the grid, computed where read, in
- * blocks of 16 nodes, ≤ ≈ 3200 evaluations of {@link hadronicRDirect}), the QCD continuum from 2 GeV,
+ * blocks of 16 nodes, ≤ 3470 evaluations of {@link hadronicRDirect}), the QCD continuum from 2 GeV,
  * linear in √s between; exactly 0 below m_π⁰.
  */
 export function hadronicR(rs: number): number {

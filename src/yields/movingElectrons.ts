@@ -19,7 +19,7 @@
  * independent of α_D and m_χ.
  */
 import { electronMass } from '../constants.js';
-import { adaptiveTable, adaptiveTableFromData, type AdaptiveTableData } from '../numeric/adaptiveTable.js';
+import { adaptiveTable, adaptiveTableFromData, type AdaptiveTableData, type AdaptiveTableOptions } from '../numeric/adaptiveTable.js';
 import { integrate, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import { electronMomentumAt, electronProfile, foldOverProfile, type MomentumProfile } from '../target/comptonProfile.js';
 import type { YieldContext } from './context.js';
@@ -181,6 +181,11 @@ function continuumTableError(ctx: YieldContext, profile: MomentumProfile, s: num
   return r.value + r.error;
 }
 
+/** The lowest accepted E′ of a line at E0: E_A′ ≥ (1 − c)E0 (the uMax of {@link movingElectronKernelAt}). */
+function lowestLineEnergy(ctx: YieldContext, E0: number): number {
+  return Math.max((1 - ctx.config.energyCut) * E0 - electronMass, 1e-6 * E0);
+}
+
 /** The s range where G can be non-zero: every positron energy F covers, every p_z folded. */
 function sRange(ctx: YieldContext, profile: MomentumProfile): [number, number] | undefined {
   const me = electronMass;
@@ -192,7 +197,7 @@ function sRange(ctx: YieldContext, profile: MomentumProfile): [number, number] |
     eHi = Math.max(eHi, kernel.end - me);
   }
   for (const line of ctx.spectrum.lines) {
-    eLo = Math.min(eLo, Math.max((1 - ctx.config.energyCut) * line.energy - me, 1e-6 * line.energy));
+    eLo = Math.min(eLo, lowestLineEnergy(ctx, line.energy));
     eHi = Math.max(eHi, line.energy);
   }
   if (!(eHi > eLo)) return undefined;
@@ -213,7 +218,7 @@ function featurePoints(ctx: YieldContext): number[] {
     energies.push(...[k.start, k.cusp, k.kink, k.end, ...k.kinks].map((eA) => eA - me));
   }
   for (const line of ctx.spectrum.lines) {
-    energies.push(line.energy, Math.max((1 - ctx.config.energyCut) * line.energy - me, 1e-6 * line.energy));
+    energies.push(line.energy, lowestLineEnergy(ctx, line.energy));
   }
   return energies.filter((e) => e > 0).map((e) => Math.log(2 * me * e));
 }
@@ -232,7 +237,8 @@ export function movingElectronKernel(ctx: YieldContext, stored?: MovingKernelDat
     throw new RangeError(`stored G: not the tables on ln(s − 2m_e²) ∈ [${yLo}, ${yHi}]`);
   }
   // both tables in ln, stretched at the ends, checked off their nodes, from F's edges (TABLE_END_CUT)
-  const shape = () => ({ absFloor: TABLE_ABS_FLOOR, initialPanels: 48, logValues: true, stretchEnds: TABLE_END_CUT, offNodeCheck: true, points: featurePoints(ctx) });
+  let shaped: AdaptiveTableOptions | undefined; // built once, and only when a table is computed
+  const shape = () => (shaped ??= { absFloor: TABLE_ABS_FLOOR, initialPanels: 48, logValues: true, stretchEnds: TABLE_END_CUT, offNodeCheck: true, points: featurePoints(ctx) });
   const table = stored?.table ? adaptiveTableFromData(stored.table) : adaptiveTable(g, yLo, yHi, { ...shape(), relTol: TABLE_REL_TOL });
   // F's interpolation error folded over J, tabulated too (loosely: it is a bound), 0 without a continuum
   const bound = !ctx.spectrum.continuous
