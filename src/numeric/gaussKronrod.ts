@@ -90,38 +90,49 @@ interface Panel {
   resabs: number;
 }
 
+/**
+ * Scratch for one panel's 20 off-centre values, one per nesting level (an integrand may itself
+ * integrate): no allocation per panel.
+ */
+const scratch: Float64Array[] = [];
+let depth = 0;
+
 function kronrod21(f: (x: number) => number, a: number, b: number): Panel {
-  const c = 0.5 * (a + b);
-  const h = 0.5 * (b - a);
-  const fc = f(c);
-  check(fc, c);
-  let resk = fc * WGK[10];
-  let resg = 0;
-  let resabs = Math.abs(resk);
-  const fv1 = new Array<number>(10);
-  const fv2 = new Array<number>(10);
-  for (let j = 0; j < 10; j++) {
-    const dx = h * XGK[j];
-    const f1 = f(c - dx);
-    const f2 = f(c + dx);
-    check(f1, c - dx);
-    check(f2, c + dx);
-    fv1[j] = f1;
-    fv2[j] = f2;
-    resk += WGK[j] * (f1 + f2);
-    resabs += WGK[j] * (Math.abs(f1) + Math.abs(f2));
-    if (j % 2 === 1) resg += WG[(j - 1) / 2] * (f1 + f2);
+  const fv = (scratch[depth] ??= new Float64Array(20));
+  depth++;
+  try {
+    const c = 0.5 * (a + b);
+    const h = 0.5 * (b - a);
+    const fc = f(c);
+    check(fc, c);
+    let resk = fc * WGK[10];
+    let resg = 0;
+    let resabs = Math.abs(resk);
+    for (let j = 0; j < 10; j++) {
+      const dx = h * XGK[j];
+      const f1 = f(c - dx);
+      const f2 = f(c + dx);
+      check(f1, c - dx);
+      check(f2, c + dx);
+      fv[2 * j] = f1;
+      fv[2 * j + 1] = f2;
+      resk += WGK[j] * (f1 + f2);
+      resabs += WGK[j] * (Math.abs(f1) + Math.abs(f2));
+      if (j % 2 === 1) resg += WG[(j - 1) / 2] * (f1 + f2);
+    }
+    const mean = resk * 0.5;
+    let resasc = WGK[10] * Math.abs(fc - mean);
+    for (let j = 0; j < 10; j++) resasc += WGK[j] * (Math.abs(fv[2 * j] - mean) + Math.abs(fv[2 * j + 1] - mean));
+    const ah = Math.abs(h);
+    resasc *= ah;
+    resabs *= ah;
+    let err = Math.abs((resk - resg) * h);
+    if (resasc !== 0 && err !== 0) err = resasc * Math.min(1, Math.pow((200 * err) / resasc, 1.5));
+    if (resabs > Number.MIN_VALUE / (50 * EPS)) err = Math.max(50 * EPS * resabs, err);
+    return { a, b, value: resk * h, error: err, resabs };
+  } finally {
+    depth--;
   }
-  const mean = resk * 0.5;
-  let resasc = WGK[10] * Math.abs(fc - mean);
-  for (let j = 0; j < 10; j++) resasc += WGK[j] * (Math.abs(fv1[j] - mean) + Math.abs(fv2[j] - mean));
-  const ah = Math.abs(h);
-  resasc *= ah;
-  resabs *= ah;
-  let err = Math.abs((resk - resg) * h);
-  if (resasc !== 0 && err !== 0) err = resasc * Math.min(1, Math.pow((200 * err) / resasc, 1.5));
-  if (resabs > Number.MIN_VALUE / (50 * EPS)) err = Math.max(50 * EPS * resabs, err);
-  return { a, b, value: resk * h, error: err, resabs };
 }
 
 function check(v: number, x: number): void {

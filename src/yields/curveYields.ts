@@ -316,8 +316,9 @@ function solveMass(target: number, k: (x0: number) => number, x0At: (m: number) 
 
 /**
  * e⁺e⁻ → γA′ (radiative.ts): eThr = M²/(2m_e(1 − x₀)) − m_e, eMeet = (eThr + m_e)/(1 − c) and
- * E_p = M²/(2m_e(1 − c)) at each special energy of the source the electrons see (and where
- * eMeet = E_min/2, where the integral changes its variable); the closure is eThr = E_max.
+ * E_p = M²/(2m_e(1 − c)) at each special energy of the source the electrons see; the closure is
+ * eThr = E_max. (Where eMeet = E_min/2 the moving-electron integral changes its variable: the yield
+ * is smooth there, and both ways agree far below the interpolation's tolerance, so no breakpoint.)
  */
 function radiativeBreakpoints(ctx: YieldContext): number[] {
   const me = electronMass;
@@ -330,7 +331,7 @@ function radiativeBreakpoints(ctx: YieldContext): number[] {
     const [lo, hi] = dopplerSupport(ctx.spectrum, profile);
     const lams = [1, ...dopplerRange(profile), ...narrowScales(profile.scales).flatMap((p) => [1 - p / electronMass, 1 + p / electronMass])];
     const ends = sourceEnergies(ctx).flatMap((E) => lams.map((l) => l * E));
-    energies = [lo, hi, ...ends.filter((E) => E > lo && E < hi), 0.5 * lo];
+    energies = [lo, hi, ...ends.filter((E) => E > lo && E < hi)];
   } else energies = sourceEnergies(ctx);
   return energies.flatMap((E) => [
     solveMass(2 * me * (E + me), (x0) => 1 / (1 - x0), x0At), // eThr = E

@@ -60,7 +60,7 @@ import { signalEfficiencyAt } from '../config/schema.js';
 import { combine, type YieldOptions } from './annihilation.js';
 import type { YieldContext } from './context.js';
 import type { DopplerSource } from './dopplerSpectrum.js';
-import { weightedRule } from '../numeric/productRule.js';
+import { weightedRule, type WeightedRule } from '../numeric/productRule.js';
 
 /** A channel that is off or closed: exactly zero. */
 export const NO_YIELD: QuadratureResult = Object.freeze({ value: 0, error: 0, evaluations: 0, intervals: 0, converged: true });
@@ -416,25 +416,16 @@ function movingElectronRadiative(
     });
     if (!(a3 > eMeet)) neglected += 2 * tiny * eMeet * src.dNdE(eMeet) * Math.abs(perLepton(ctx, st, eMeet, rTol).value);
   }
-  let value = 0;
-  let error = neglected;
-  let evaluations = 0;
-  let intervals = 0;
-  let converged = true;
-  for (const seg of segments) {
-    const r = productIntegral(seg, src, relTol);
-    value += r.value;
-    error += r.error;
-    evaluations += r.evaluations;
-    intervals += r.intervals;
-    converged &&= r.converged;
-  }
+  const r = productIntegral(segments, src, relTol);
+  const value = r.value;
+  let error = neglected + r.error;
+  const { evaluations, intervals, converged } = r;
   error += innerRelErr * Math.abs(value);
   return { value: value * scale, error: error * Math.abs(scale), evaluations, intervals, converged };
 }
 
-/** Largest number of R panels per segment before the product integral gives up. */
-const MAX_R_PANELS = 64;
+/** Largest number of R panels (all segments together) before the product integral gives up. */
+const MAX_R_PANELS = 192;
 
 /**
  * A piece of the moving-electron integral: t ↦ E″(t) on [t0, t1], with R at t,
@@ -455,41 +446,47 @@ type Segment = {
 };
 
 /**
- * ∫ R(E″(t)) dÑ(E″(t)) E″′(t) dt over a segment, R interpolated per panel (see
+ * Σ over the segments of ∫ R(E″(t)) dÑ(E″(t)) E″′(t) dt, R interpolated per panel (see
  * {@link movingElectronRadiative}), dÑ through a weighted rule (numeric/productRule.ts)
- * built once for the segment; `evaluations` counts R's. The first panels end at the
+ * built once per segment; `evaluations` counts R's. The first panels end at each
  * segment's splits; R at a panel's ends and middle is shared with its neighbours and, when
- * it is halved, with its halves (7 new values per half instead of 9).
+ * it is halved, with its halves (7 new values per half instead of 9). The panels of all
+ * segments are refined as one set against one tolerance on the sum (the worst first), so a
+ * segment that holds 10⁻⁹ of the yield is not resolved to 10⁻⁴ of itself.
  */
 function productIntegral(
-  seg: Segment,
+  segments: readonly Segment[],
   src: DopplerSource,
   relTol: number,
 ): QuadratureResult {
-  const build = () => {
-    const ea = seg.E(seg.t0);
-    const eb = seg.E(seg.t1);
-    // dÑ's scales, and the first R panels' ends (so that no W panel straddles them)
-    const points = [...src.points.filter((E) => E > Math.min(ea, eb) && E < Math.max(ea, eb)).map(seg.toT), ...(seg.splits ?? [])];
-    return {
-      rule: weightedRule((t) => src.dNdE(seg.E(t)) * seg.jac(t), seg.t0, seg.t1, { relTol: 1e-3 * relTol, points }),
-      // dÑ's pointwise bound, integrated to 10 % (it only bounds)
-      bounds: weightedRule((t) => src.errorAt(seg.E(t)) * seg.jac(t), seg.t0, seg.t1, { relTol: 0.1, points }),
+  type Rules = { rule: WeightedRule; bounds: WeightedRule };
+  const rulesFor = (seg: Segment): Rules => {
+    const build = (): Rules => {
+      const ea = seg.E(seg.t0);
+      const eb = seg.E(seg.t1);
+      // dÑ's scales, and the first R panels' ends (so that no W panel straddles them)
+      const points = [...src.points.filter((E) => E > Math.min(ea, eb) && E < Math.max(ea, eb)).map(seg.toT), ...(seg.splits ?? [])];
+      return {
+        rule: weightedRule((t) => src.dNdE(seg.E(t)) * seg.jac(t), seg.t0, seg.t1, { relTol: 1e-3 * relTol, points }),
+        // dÑ's pointwise bound, integrated to 10 % (it only bounds)
+        bounds: weightedRule((t) => src.errorAt(seg.E(t)) * seg.jac(t), seg.t0, seg.t1, { relTol: 0.1, points }),
+      };
     };
+    if (!seg.cached) return build();
+    const key = `lnE ${seg.t0} ${seg.t1} ${relTol}`;
+    let rules = src.cache.get(key) as Rules | undefined;
+    if (!rules) {
+      rules = build();
+      src.cache.set(key, rules);
+    }
+    return rules;
   };
-  const key = `lnE ${seg.t0} ${seg.t1} ${relTol}`;
-  let rules = seg.cached ? (src.cache.get(key) as ReturnType<typeof build> | undefined) : undefined;
-  if (!rules) {
-    rules = build();
-    if (seg.cached) src.cache.set(key, rules);
-  }
-  const { rule, bounds } = rules;
-  type Panel = { a: number; b: number; values: Float64Array; value: number; miss: number; error: number };
+  type Panel = { seg: Segment; rules: Rules; a: number; b: number; values: Float64Array; value: number; miss: number; error: number };
   let evaluations = 0;
   // R on a panel at its 9 Chebyshev–Lobatto points; the ends (k = 8: a, k = 0: b) and the
   // middle (k = 4) are taken exactly, so that a value known there (the neighbour's end, the
   // halved panel's ends and middle) is reused instead of recomputed
-  const make = (a: number, b: number, fa: number, fm: number, fb: number): Panel => {
+  const make = (seg: Segment, rules: Rules, a: number, b: number, fa: number, fm: number, fb: number): Panel => {
     const mid = 0.5 * (a + b);
     const half = 0.5 * (b - a);
     const nodes = new Float64Array(9);
@@ -505,21 +502,24 @@ function productIntegral(
     }
     // one pass for ∫ p₉ dÑ and ∫ |p₉ − p₅| dÑ (the second function reads what the first left)
     let p9 = 0;
-    const main = rule.sumPair(
+    const main = rules.rule.sumPair(
       a,
       b,
       (t) => (p9 = barycentric95(t, nodes, values)),
       () => Math.abs(p9 - lastP5),
     );
-    const bound = bounds.sum(a, b, (t) => Math.abs(barycentric95(t, nodes, values)));
-    return { a, b, values, value: main.value, miss: Math.abs(main.value2) + main.error2, error: main.error + 1.1 * Math.abs(bound.value) + bound.error };
+    const bound = rules.bounds.sum(a, b, (t) => Math.abs(barycentric95(t, nodes, values)));
+    return { seg, rules, a, b, values, value: main.value, miss: Math.abs(main.value2) + main.error2, error: main.error + 1.1 * Math.abs(bound.value) + bound.error };
   };
-  // the initial panels: the segment's splits, each R value at a shared end computed once
-  const cuts = [seg.t0, ...(seg.splits ?? []).filter((t) => t > seg.t0 && t < seg.t1).sort((x, y) => x - y), seg.t1];
-  const atCut = cuts.map((t) => seg.R(t));
-  evaluations += cuts.length;
   const panels: Panel[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) panels.push(make(cuts[i], cuts[i + 1], atCut[i], NaN, atCut[i + 1]));
+  for (const seg of segments) {
+    const rules = rulesFor(seg);
+    // the initial panels: the segment's splits, each R value at a shared end computed once
+    const cuts = [seg.t0, ...(seg.splits ?? []).filter((t) => t > seg.t0 && t < seg.t1).sort((x, y) => x - y), seg.t1];
+    const atCut = cuts.map((t) => seg.R(t));
+    evaluations += cuts.length;
+    for (let i = 0; i + 1 < cuts.length; i++) panels.push(make(seg, rules, cuts[i], cuts[i + 1], atCut[i], NaN, atCut[i + 1]));
+  }
   for (;;) {
     let total = 0;
     let miss = 0;
@@ -545,6 +545,6 @@ function productIntegral(
     const p = panels[worst];
     const m = 0.5 * (p.a + p.b);
     const v = p.values;
-    panels.splice(worst, 1, make(p.a, m, v[8], NaN, v[4]), make(m, p.b, v[4], NaN, v[0]));
+    panels.splice(worst, 1, make(p.seg, p.rules, p.a, m, v[8], NaN, v[4]), make(p.seg, p.rules, m, p.b, v[4], NaN, v[0]));
   }
 }
