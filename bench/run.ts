@@ -91,6 +91,16 @@ row('belle2-paper with electron motion, warm tables, yields not kept, median of 
 console.log(
   `  electron motion alone (issue 7: < 2): both cold ×${(median(motionCold) / median(paperCold)).toFixed(2)}, on built tables ×${(median(motionRuns) / median(paperRuns)).toFixed(2)}`,
 );
+// the cost of electron motion within belle2's own physics (three channels, cls): belle2 against belle2 with its
+// electrons at rest (belle2-paper also lacks the γA′ channel, which is most of belle2's time either way)
+const rest = withOverrides(belle2, { electronMotion: 'atRest' });
+const restRuns = Array.from({ length: 5 }, () => time(() => (clearCurveYields(), computeReach(rest, masses))));
+row('belle2 with electrons at rest, warm tables, yields not kept, median of 5', median(restRuns));
+const restCold = Array.from({ length: 5 }, () => time(cold(rest)));
+row('belle2 with electrons at rest, cold, median of 5', median(restCold));
+console.log(
+  `  electron motion in belle2's physics (issue 7: < 2): on built tables ×${(median(fresh) / median(restRuns)).toFixed(2)}, both cold ×${(median(coldRuns) / median(restCold)).toFixed(2)}`,
+);
 const spectral = withOverrides(belle2, { analysis: 'spectral' });
 const spectralRuns = Array.from({ length: 5 }, () => time(warm(spectral)));
 row('belle2 + spectral, warm, median of 5', median(spectralRuns), 1000);

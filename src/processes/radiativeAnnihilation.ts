@@ -208,9 +208,11 @@ export function radiativeAcceptedCrossSection(positronEnergy: number, mass: numb
  * 1/x rise stays mild. Whether the Breit–Wigner is narrower than x₀M²
  * (α_D ≲ 10⁻², the soft region then holds the whole resonance) or wider
  * (the Born cross-section is then flat over x₀, as the soft approximation
- * needs), the sum does not depend on x₀ to O(α). `width` is kept for callers.
+ * needs), the sum does not depend on x₀ to O(α); so x₀ depends on nothing,
+ * and callers need not compute the A′ width for it. `mass` names the A′ whose
+ * cut it is.
  */
-export function softPhotonCut(_mass: number, _width: number): number {
+export function softPhotonCut(_mass: number): number {
   return 0.01;
 }
 

@@ -499,8 +499,7 @@ function colliderSetup(ctx: YieldContext, config: ExperimentConfig, bg: Backgrou
 
   const radiativeH = (mass: number): Float64Array => {
     const h = new Float64Array(fine.n);
-    const model = darkPhotonFor(config, mass);
-    const x0 = softPhotonCut(mass, model.width);
+    const x0 = softPhotonCut(mass);
     const sMin = (mass * mass) / (1 - x0);
     const eThr = sMin / (2 * me) - me;
     const eMeet = (eThr + me) / (1 - c);

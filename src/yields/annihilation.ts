@@ -56,7 +56,7 @@ export interface YieldOptions {
  */
 export function resonanceCrossSection(ctx: YieldContext, model: DarkPhoton): (s: number) => number {
   if (!ctx.config.radiativeAnnihilation) return (s) => annihilationCrossSection(model, s);
-  const soft = softVirtualFactor(model.mass, softPhotonCut(model.mass, model.width));
+  const soft = softVirtualFactor(model.mass, softPhotonCut(model.mass));
   return (s) => annihilationCrossSection(model, s) * soft(s);
 }
 
@@ -64,7 +64,7 @@ export function resonanceCrossSection(ctx: YieldContext, model: DarkPhoton): (s:
 function softKinks(ctx: YieldContext, model: DarkPhoton): number[] {
   if (!ctx.config.radiativeAnnihilation) return [];
   const m2 = model.mass * model.mass;
-  const x0 = softPhotonCut(model.mass, model.width);
+  const x0 = softPhotonCut(model.mass);
   return [m2 / (1 + x0), m2 / (1 - x0), m2 / 2];
 }
 

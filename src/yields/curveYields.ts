@@ -363,7 +363,7 @@ function annihilationBreakpoints(ctx: YieldContext): number[] {
   } else sharp = features.map((eA) => 2 * me * eA);
   // pair threshold (m_χ₁ + m_χ₂)² = r m², the same r at every mass
   const r = pairThreshold(darkPhotonFor(config, 1));
-  const x0At = (m: number) => softPhotonCut(m, darkPhotonFor(config, m).width);
+  const x0At = (m: number) => softPhotonCut(m);
   const crossings = config.radiativeAnnihilation
     ? sharp.flatMap((s) => [solveMass(s, (x0) => 1 / (1 + x0), x0At), solveMass(s, (x0) => 1 / (1 - x0), x0At), Math.sqrt(2 * s)])
     : [];

@@ -31,10 +31,10 @@
  * (soft-photon + vertex correction to e⁺e⁻ → V; e.g. F. A. Berends, R. Kleiss,
  * Nucl. Phys. B 177 (1981) 237; E. A. Kuraev, V. S. Fadin, Sov. J. Nucl. Phys.
  * 41 (1985) 466), so the sum of the two is independent of x₀ to O(α) (a test
- * checks it). x₀ = min(10 Γ/M, 0.01): above the Breit–Wigner's width, so the
- * soft region sees the resonance whole, and small enough for the soft
- * approximation. Below the resonance window the selection keeps s − M² away
- * from zero and none of this matters.
+ * checks it). x₀ = 0.01 (processes/radiativeAnnihilation.ts softPhotonCut: the
+ * sum does not depend on it whether the Breit–Wigner is narrower than x₀M² or
+ * wider). Below the resonance window the selection keeps s − M² away from zero
+ * and none of this matters.
  *
  * Electron motion (`electronMotion: comptonProfile`): in the impulse
  * approximation of the resonance, an electron of momentum p_z is, to first
@@ -53,7 +53,6 @@
  */
 import { electronsMove } from '../target/comptonProfile.js';
 import { electronMass } from '../constants.js';
-import { darkPhotonFor } from '../models/darkPhoton.js';
 import { integrate, QuadratureError, type QuadratureResult } from '../numeric/gaussKronrod.js';
 import { radiativeAcceptedBelow, radiativeAcceptedBelowFor, radiativeKinematics, softPhotonCut } from '../processes/radiativeAnnihilation.js';
 import { signalEfficiencyAt } from '../config/schema.js';
@@ -101,8 +100,7 @@ interface RadiativeSetup {
 export function radiativeSetup(ctx: YieldContext, mass: number, softCut?: number): RadiativeSetup {
   const me = electronMass;
   const c = ctx.config.energyCut;
-  const model = darkPhotonFor(ctx.config, mass);
-  const x0 = softCut ?? softPhotonCut(mass, model.width);
+  const x0 = softCut ?? softPhotonCut(mass);
   const sMin = (mass * mass) / (1 - x0);
   const eThr = sMin / (2 * me) - me;
   return {
