@@ -14,7 +14,7 @@
  * carries dist/) and by `prepare` in a development checkout (scripts/prepare.mjs).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -23,6 +23,40 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
+
+// Nothing to do when dist/ was built from exactly these inputs: every file of src/, cli/, scripts/ and bin/,
+// the package and lock files, the TypeScript configurations, and this Node (the code cache is V8's). npm runs
+// `prepare` again when `npx vanish` first links the checkout into its cache, right after `npm ci` built it
+// (≈ 20 s for nothing). dist/build-inputs.json holds the digest, written last; VANISH_BUILD=force builds anyway.
+const BUILD_STAMP = path.join(root, 'dist', 'build-inputs.json');
+const BUILD_OUTPUTS = ['src/index.js', 'src/node.js', 'bundle/cli.cjs', 'bundle/cli.cache', 'bundle/vanish.cjs', 'bundle/worker.js', 'tables/sources.json'];
+const buildInputs = (() => {
+  const { createHash } = require('node:crypto');
+  const files = (dir) =>
+    readdirSync(path.join(root, dir), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(`${dir}/${e.name}`) : [`${dir}/${e.name}`]))
+      .sort();
+  const h = createHash('sha256').update(`${process.version} ${process.arch} ${process.platform}\n`);
+  for (const f of [...['src', 'cli', 'scripts', 'bin'].flatMap(files), 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) {
+    h.update(`${f}\n`).update(readFileSync(path.join(root, f)));
+  }
+  return h.digest('hex');
+})();
+{
+  const stamp = (() => {
+    try {
+      return JSON.parse(readFileSync(BUILD_STAMP, 'utf8')).inputs;
+    } catch {
+      return undefined;
+    }
+  })();
+  const force = process.env.VANISH_BUILD === 'force' || process.env.VANISH_REBUILD_TABLES === '1';
+  if (!force && stamp === buildInputs && BUILD_OUTPUTS.every((f) => existsSync(path.join(root, 'dist', f)))) {
+    console.error(`vanish build: dist/ is up to date (inputs ${buildInputs.slice(0, 12)}), kept; VANISH_BUILD=force rebuilds`);
+    process.exit(0);
+  }
+  rmSync(BUILD_STAMP, { force: true });
+}
 
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 rmSync(path.join(root, 'dist', 'bundle'), { recursive: true, force: true });
@@ -214,3 +248,6 @@ await build({ ...common, entryPoints: { worker: 'cli/worker.ts' }, outdir: 'dist
   execFileSync(process.execPath, ['-e', warmUp], { cwd: root, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
   console.error(`vanish build: the CLI's code cache in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
+
+// Built: the inputs' digest, read by the next build (above).
+writeFileSync(BUILD_STAMP, `${JSON.stringify({ inputs: buildInputs, node: process.version })}\n`);
