@@ -7,7 +7,9 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from vanish_client import Result, Vanish, VanishError, default_vanish  # noqa: E402
+import warnings  # noqa: E402
+
+from vanish_client import Result, Vanish, VanishError, VanishWarning, default_vanish  # noqa: E402
 
 BIN = default_vanish()
 
@@ -66,6 +68,22 @@ class ClientTest(unittest.TestCase):
         with self.assertRaises(VanishError):
             self.v.reach(experiment="lep", masses=[0.07])
         self.assertEqual(self.v.flux()["particle"], "e+")
+
+    def test_a_bare_mass_beyond_the_reach_warns_as_the_cli_does(self):
+        # 66.7 is read as GeV, beyond belle2's reach (its largest lepton energy): the CLI warns on stderr, so does the client
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            y = self.v.yield_(mass=66.7)
+        self.assertEqual(y, cli("yield", "--mass", "66.7"))
+        self.assertEqual(len(caught), 1)
+        self.assertTrue(issubclass(caught[0].category, VanishWarning))
+        self.assertIn("did you mean 66.7MeV?", str(caught[0].message))
+        # a mass with its unit, or a reachable one, does not
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            self.v.yield_(mass="66.7MeV")
+            self.v.reach(masses=[0.07, 1])
+        self.assertEqual(caught, [])
 
     def test_nan_or_infinity_is_named_and_never_sent(self):
         for kwargs, where in [({"masses": [0.07, float("nan")]}, "masses[1]"), ({"masses": [0.07], "config": {"lumi": float("inf")}}, "config.lumi")]:

@@ -22,6 +22,7 @@ import os
 import shutil
 import subprocess
 import threading
+import warnings
 from collections import deque
 from typing import Any, Iterable, Optional, Sequence, Union
 
@@ -30,13 +31,17 @@ try:  # numpy is optional
 except ImportError:  # pragma: no cover - depends on the machine
     _np = None
 
-__all__ = ["Vanish", "VanishError", "Result", "default_vanish"]
+__all__ = ["Vanish", "VanishError", "VanishWarning", "Result", "default_vanish"]
 
 Mass = Union[float, int, str]
 
 
 class VanishError(RuntimeError):
     """A request vanish refused (its one-line message), or the vanish process failed."""
+
+
+class VanishWarning(UserWarning):
+    """What vanish would print on stderr about a request (e.g. a bare mass above 20, read as GeV, beyond the experiment's reach)."""
 
 
 class Result(dict):
@@ -195,6 +200,9 @@ class Vanish:
                 raise VanishError(f"answer for request {answer.get('id')!r} instead of {rid}: the server is out of step")
             if "error" in answer:
                 raise VanishError(answer["error"])
+            for w in answer.get("warnings", []):
+                # what the CLI prints on stderr, e.g. a bare mass above 20 (GeV) the experiment cannot reach
+                warnings.warn(f"vanish: {w}", VanishWarning, stacklevel=3)
             return Result(answer["result"])
 
     def reach(

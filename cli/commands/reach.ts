@@ -126,7 +126,8 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
   );
   reach.addHelpText(
     'after',
-    `\n${MASS_UNITS_HELP}\nYields are events at ε = 1; ε90 solves N_s(ε) = √(Δχ² N_b) for a collider, N_s(ε) = N_up (Poisson CLs) for a fixed target.\n` +
+    `\n${MASS_UNITS_HELP}\nYields are events at ε = 1; ε90 solves N_s(ε) = N_up: for a collider with --statistics cls (belle2, babar, besiii) the median expected\n` +
+      `  Poisson CLs limit at background N_b, with deltaChi2 (the paper's; belle2-paper) √(Δχ² N_b); for a fixed target the Poisson CLs limit.\n` +
       `--format csv: the header is the first line (numpy.genfromtxt(names=True) and pandas.read_csv read it as is); with -o FILE.csv the\n` +
       `  configuration, background, best point, edges, band and comparisons go to FILE.csv-metadata.json (W3C CSV on the Web);\n` +
       `  each --compare curve k adds the columns compare{k}_mass_GeV,compare{k}_epsilon90 (its i-th point in row i, empty cells past its end).\n` +

@@ -5,6 +5,9 @@
  * (commands reach, yield, flux, background); each gets one line on stdout,
  *   {"id": 7, "result": {…}}   with exactly the JSON of `vanish COMMAND --format json`, or
  *   {"id": 7, "error": "one line"}.
+ * What the CLI would print on stderr about the request (a mass given as a bare number above
+ * 20, i.e. GeV, that the experiment cannot reach: probably meant in MeV) comes as
+ *   {"id": 7, "result": {…}, "warnings": ["one line", …]}   (no key when there is none).
  * A malformed line is answered with an error (id null when it cannot be read)
  * and the server keeps serving; requests are answered in order. The library's
  * tables (track lengths per depth) stay warm between requests. EOF ends it.
@@ -19,7 +22,7 @@ import { UsageError, firstLine } from '../errors.js';
 import { DEFAULT_EXPERIMENT } from '../experiment.js';
 import type { Io } from '../io.js';
 import type { Library } from '../library.js';
-import { GRID, MAX_POINTS, MIN_POINTS } from '../../src/config/fields.js';
+import { GRID, MAX_POINTS, MIN_POINTS, bareMassWarning, isSuspiciousBareMass } from '../../src/config/fields.js';
 
 /** A mistake in a request; answered as `{"id", "error"}`. */
 class RequestError extends Error {}
@@ -42,8 +45,13 @@ function mass(value: unknown, what: string): number {
   throw new RequestError(`${what} = ${JSON.stringify(value) ?? 'missing'} is not allowed: a mass is a positive number in GeV or a string with a unit ("66MeV")`);
 }
 
+/** The request's experiment name (checked by {@link configOf}). */
+function experimentOf(req: Record<string, unknown>): unknown {
+  return req.experiment ?? DEFAULT_EXPERIMENT;
+}
+
 function configOf(req: Record<string, unknown>): AnyExperimentConfig {
-  const name = req.experiment ?? DEFAULT_EXPERIMENT;
+  const name = experimentOf(req);
   if (typeof name !== 'string' || !Object.hasOwn(EXPERIMENTS, name)) {
     throw new RequestError(`experiment ${JSON.stringify(name)} is not a built-in experiment: allowed are ${Object.keys(EXPERIMENTS).join(', ')}`);
   }
@@ -52,6 +60,30 @@ function configOf(req: Record<string, unknown>): AnyExperimentConfig {
     throw new RequestError(`config must be an object of config fields, got ${JSON.stringify(overrides)}`);
   }
   return withOverrides(EXPERIMENTS[name].config, overrides as Record<string, unknown>);
+}
+
+/**
+ * The warnings the CLI prints for the request's masses: a bare number (or unitless text) above 20 — GeV —
+ * beyond the heaviest A′ the experiment can make ({@link bareMassWarning}).
+ */
+function massWarnings(lib: Library, r: Record<string, unknown>, config: AnyExperimentConfig): string[] {
+  const typed: [string, string][] = [];
+  const add = (key: string, v: unknown) => {
+    if (typeof v === 'number' || typeof v === 'string') typed.push([key, String(v)]);
+  };
+  if (Array.isArray(r.masses)) r.masses.forEach((m, i) => add(`masses[${i}]`, m));
+  for (const key of ['mass', 'massMin', 'massMax']) add(key, r[key]);
+  const suspicious = typed.filter(([, t]) => isSuspiciousBareMass(t));
+  if (suspicious.length === 0) return [];
+  const end = lib.computeFlux(config).energyMaxGeV;
+  return suspicious.flatMap(([key, t]) => bareMassWarning(t, key, end, String(experimentOf(r))) ?? []);
+}
+
+/** The answer object of one request (the CLI's JSON object) with the CLI's warnings about it, or throws a one-line error. */
+export async function answerWithWarnings(lib: Library, req: unknown): Promise<{ result: unknown; warnings: string[] }> {
+  const result = await answer(lib, req);
+  const r = req as Record<string, unknown>;
+  return { result, warnings: massWarnings(lib, r, configOf(r)) };
 }
 
 /** The answer object of one request (the CLI's JSON object), or throws a one-line error. */
@@ -111,7 +143,8 @@ export async function respond(lib: Library, line: string): Promise<string> {
   }
   const id = typeof req === 'object' && req !== null && !Array.isArray(req) && 'id' in req ? (req as { id: unknown }).id : null;
   try {
-    return JSON.stringify({ id, result: await answer(lib, req) });
+    const { result, warnings } = await answerWithWarnings(lib, req);
+    return JSON.stringify(warnings.length > 0 ? { id, result, warnings } : { id, result });
   } catch (e) {
     const user = e instanceof RequestError || e instanceof ConfigError || e instanceof RangeError;
     const msg = firstLine(e instanceof Error ? e.message : String(e));
@@ -139,7 +172,8 @@ export function addServeCommand(program: Command, lib: Library, io: Io): Command
         'A request per line: {"id": 7, "command": "reach", "experiment": "belle2", "config": {"lumi": 10}, "masses": [0.07, "66MeV"]}',
         `  reach: masses (no edges added, as --masses) or massMin, massMax, points (log grid with edges; defaults ${GRID.massMin.default}, ${GRID.massMax.default}, ${GRID.points.default})`,
         '  yield: mass;  flux, background: no further keys.  experiment defaults to belle2, config to {}.',
-        'An answer per line, in order: {"id": 7, "result": …the JSON of vanish COMMAND --format json…} or {"id": 7, "error": "…"}.',
+        'An answer per line, in order: {"id": 7, "result": …the JSON of vanish COMMAND --format json…} or {"id": 7, "error": "…"};',
+        '  what the CLI would warn about on stderr (a bare mass above 20, i.e. GeV, the experiment cannot reach) comes as "warnings": ["…"].',
         'Python: python/vanish_client.py (with Vanish() as v: v.reach(masses=[0.07])).',
       ].join('\n'),
     );

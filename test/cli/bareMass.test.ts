@@ -43,3 +43,20 @@ describe('bare masses above the reach', () => {
     expect(bareMassWarning('2.1e1', '--mass', 6.6, 'belle2')).toContain('did you mean 2.1e1MeV?');
   });
 });
+
+describe('bare masses above the reach, through vanish serve', () => {
+  it('answers with the CLI result and the CLI warning beside it ("warnings"), none for a mass with its unit', async () => {
+    const { respond } = await import('../../cli/commands/serve.js');
+    const bare = JSON.parse(await respond(fakeLibrary, '{"id": 1, "command": "yield", "mass": 66.7}'));
+    expect(bare.id).toBe(1);
+    expect(bare.result.massGeV).toBe(66.7);
+    expect(bare.warnings).toHaveLength(1);
+    expect(bare.warnings[0]).toMatch(/^mass 66\.7 is read as 66\.7 GeV, above the heaviest A′ belle2 can make \(6\.62 GeV.*did you mean 66\.7MeV\?$/);
+    const list = JSON.parse(await respond(fakeLibrary, '{"id": 2, "command": "reach", "masses": [30, 0.07, "45"]}'));
+    expect(list.warnings.map((w: string) => w.split(' ')[0])).toEqual(['masses[0]', 'masses[2]']);
+    for (const ok of ['"66.7MeV"', '0.0667', '5']) {
+      const r = JSON.parse(await respond(fakeLibrary, `{"id": 3, "command": "yield", "mass": ${ok}}`));
+      expect(Object.keys(r), ok).toEqual(['id', 'result']);
+    }
+  });
+});
