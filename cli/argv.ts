@@ -30,19 +30,30 @@ export function rejectRepeatedOptions(cmd: Command): void {
   for (const sub of cmd.commands) rejectRepeatedOptions(sub);
 }
 
+/** Names of image files: `--output` writes text, so such a name is a mistake for `--plot`. */
+const FIGURE_EXTENSIONS: readonly string[] = ['.png', '.svg', '.pdf'];
+
 /** The formats an output file's extension implies. */
 const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = { '.csv': 'csv', '.json': 'json' };
 
 /**
  * `--output` named `*.csv` or `*.json` implies `--format csv` or `json` when no `--format` is given
  * (a CSV file holding the text table is never what was meant), and contradicts a different `--format`
- * given with it (a one-line error). Run before a command's action (commander's preAction hook).
+ * given with it (a one-line error); a .png, .svg or .pdf name is refused (a figure is `--plot`'s). Run
+ * before a command's action (commander's preAction hook).
  */
 export function formatFromOutput(cmd: Command): void {
   const option = cmd.options.find((o) => o.long === '--format');
   const output: unknown = cmd.getOptionValue('output');
   if (!option || typeof output !== 'string' || output === '-') return;
   const ext = extname(output).toLowerCase();
+  if (FIGURE_EXTENSIONS.includes(ext)) {
+    const plot = cmd.options.some((o) => o.long === '--plot');
+    throw new UsageError(
+      `--output ${quote(output)} would hold the ${String(cmd.getOptionValue('format'))} text, not an image: ` +
+        (plot ? `a figure is written with --plot ${quote(output)} (png, svg or pdf)` : `vanish ${cmd.name()} draws no figure (vanish reach, scan and merge do, with --plot)`),
+    );
+  }
   const implied = Object.hasOwn(FORMAT_OF_EXTENSION, ext) ? FORMAT_OF_EXTENSION[ext] : undefined;
   if (implied === undefined || (option.argChoices && !option.argChoices.includes(implied))) return;
   const given: unknown = cmd.getOptionValue('format');

@@ -296,6 +296,17 @@ describe('an output file named *.csv or *.json', () => {
     expect(bad.stderr).toBe('vanish: error: --format json does not match --output r.csv: a .csv file holds csv; give --format csv, or another file name\n');
     expect(readdirSync(clean)).toEqual([]);
   });
+
+  it('named *.png, *.svg or *.pdf is refused in one line (a figure is --plot\'s), writing nothing', async () => {
+    const clean = mkdtempSync(path.join(dir, 'figure-output-'));
+    const png = await vanish(['reach', '--points', '4', '-o', 'fig.png'], clean);
+    expect(png.status).toBe(2);
+    expect(png.stderr).toBe('vanish: error: --output fig.png would hold the table text, not an image: a figure is written with --plot fig.png (png, svg or pdf)\n');
+    const pdf = await vanish(['flux', '-o', 'f.PDF'], clean);
+    expect(pdf.status).toBe(2);
+    expect(pdf.stderr).toMatch(/^vanish: error: --output f\.PDF would hold the table text, not an image: vanish flux draws no figure/);
+    expect(readdirSync(clean)).toEqual([]);
+  });
 });
 
 describe('no partial output file on error', () => {
