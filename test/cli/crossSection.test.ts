@@ -32,12 +32,25 @@ describe('vanish cross-section', () => {
     expect(o).toMatchObject({ model: 'etl', target: 'Pb', beamParticle: 'e-', beamEnergyGeV: 100, massGeV: 0.1, minEnergyGeV: 0.2, epsilon: 1, unit: 'pb' });
   }, 60_000);
 
-  it('a positron on a material lists its three channels, as CSV with a commented header', async () => {
+  it('a positron on a material lists its three channels, as CSV whose first line is the header (the request in columns)', async () => {
     const r = await vanish(['--model', 'ww', '--target', 'CsI', '--beam-particle', 'e+', '--beam-energy', '4', '--mass', '20MeV', '--format', 'csv']);
     expect(r.status).toBe(0);
-    const rows = r.stdout.split('\n').filter((l) => l && !l.startsWith('#'));
-    expect(rows[0]).toBe('channel,crossSectionPb,crossSectionError');
+    const rows = r.stdout.trimEnd().split('\n');
+    expect(rows[0]).toBe('channel,crossSectionPb,crossSectionError,beamParticle,beamEnergyGeV,target,per,massGeV,minEnergyGeV,model');
     expect(rows.slice(1).map((l) => l.split(',')[0])).toEqual(['bremsstrahlung', 'annihilation', 'radiative']);
+    expect(rows[1].split(',').slice(3)).toEqual(['e+', '4', 'CsI', 'formula unit', '0.02', '0.02', 'ww']);
+  });
+
+  it('takes --min-energy with a unit, and warns (σ = 0, exit 0) when it is not below the beam energy', async () => {
+    const unit = await vanish(['--model', 'ww', '--target', 'Pb', '--beam-energy', '100GeV', '--mass', '10MeV', '--min-energy', '50GeV', '--format', 'json']);
+    const bare = await vanish(['--model', 'ww', '--target', 'Pb', '--beam-energy', '100', '--mass', '0.01', '--min-energy', '50', '--format', 'json']);
+    expect(unit.status).toBe(0);
+    expect(unit.stdout).toBe(bare.stdout);
+    expect(unit.stderr).toBe('');
+    const above = await vanish(['--model', 'ww', '--target', 'Pb', '--beam-energy', '100', '--mass', '0.01', '--min-energy', '200', '--format', 'json']);
+    expect(above.status).toBe(0);
+    expect(JSON.parse(above.stdout).crossSectionPb).toBe(0);
+    expect(above.stderr).toBe('vanish: warning: --min-energy 200 is not below the beam energy (100 GeV): no A′ carries that much, every cross-section is 0\n');
   });
 
   it('a kinematically closed channel is 0, not an error', async () => {
