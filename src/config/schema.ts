@@ -40,19 +40,14 @@ export const experimentConfigSchema = z
   .superRefine((c, ctx) => {
     checkBinEdges(c.spectralBins, ctx);
     checkDarkSector(c, ctx);
+    // an order between two fields is an issue of each (the first is reported, unless the user set only the other)
     if (!(c.thetaMin < c.thetaMax)) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['thetaMax'],
-        message: `must be larger than thetaMin (${c.thetaMin})`,
-      });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['thetaMax'], message: `must be larger than thetaMin (${c.thetaMin})` });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['thetaMin'], message: `must be smaller than thetaMax (${c.thetaMax})` });
     }
     if (!(c.neutronSimulatedDepth < c.calorimeterDepth)) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['neutronSimulatedDepth'],
-        message: `must be smaller than calorimeterDepth (${c.calorimeterDepth})`,
-      });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['neutronSimulatedDepth'], message: `must be smaller than calorimeterDepth (${c.calorimeterDepth})` });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['calorimeterDepth'], message: `must be larger than neutronSimulatedDepth (${c.neutronSimulatedDepth})` });
     }
     checkWidth(c, ctx);
   });
@@ -176,28 +171,34 @@ function kindOf(input: unknown): unknown {
   return input && typeof input === 'object' && Object.hasOwn(input, 'kind') ? (input as { kind: unknown }).kind : 'collider';
 }
 
+/** The issue to report: the first about a field the user set (`set`), else the first. */
+function reported(issues: readonly z.ZodIssue[], set?: ReadonlySet<string>): z.ZodIssue {
+  return (set && issues.find((i) => i.path.length > 0 && set.has(String(i.path[0])))) ?? issues[0];
+}
+
 /**
  * Validates a complete collider configuration (no defaults are filled in
- * here; merge with a preset first). Throws {@link ConfigError} on the first problem.
+ * here; merge with a preset first). Throws {@link ConfigError} on the first problem
+ * (the first about a field in `set`, the fields the user gave, when there is one).
  */
-export function parseConfig(input: unknown): ExperimentConfig {
+export function parseConfig(input: unknown, set?: ReadonlySet<string>): ExperimentConfig {
   const r = experimentConfigSchema.safeParse(input);
-  if (!r.success) throw describeIssue(r.error.issues[0], input, { kind: KIND_FIELD, ...FIELDS });
+  if (!r.success) throw describeIssue(reported(r.error.issues, set), input, { kind: KIND_FIELD, ...FIELDS });
   return r.data;
 }
 
-/** Validates a configuration of any kind (`kind`: collider, the default, or fixedTarget). */
-export function parseAnyConfig(input: unknown): AnyExperimentConfig {
+/** Validates a configuration of any kind (`kind`: collider, the default, or fixedTarget); `set` as for {@link parseConfig}. */
+export function parseAnyConfig(input: unknown, set?: ReadonlySet<string>): AnyExperimentConfig {
   const kind = kindOf(input);
   if (kind === 'fixedTarget') {
     const r = fixedTargetConfigSchema.safeParse(input);
-    if (!r.success) throw describeIssue(r.error.issues[0], input, { kind: KIND_FIELD, ...FIXED_TARGET_FIELDS });
+    if (!r.success) throw describeIssue(reported(r.error.issues, set), input, { kind: KIND_FIELD, ...FIXED_TARGET_FIELDS });
     return r.data;
   }
   if (kind !== 'collider') {
     throw new ConfigError(`config field kind = ${show(kind)} is not allowed (allowed: collider, fixedTarget)`, 'kind');
   }
-  return parseConfig(input);
+  return parseConfig(input, set);
 }
 
 /** The fields a collider configuration may override (`kind`, if given, must stay `collider`). */
@@ -240,7 +241,8 @@ export function withOverridesFromInput(base: Readonly<AnyExperimentConfig>, over
       'kind',
     );
   }
-  return parseAnyConfig({ ...base, ...own });
+  // a problem between two fields is reported on the one the overrides set
+  return parseAnyConfig({ ...base, ...own }, new Set(Object.keys(own)));
 }
 
 /**

@@ -66,14 +66,28 @@ describe('rejections: one line, naming the field and the value', () => {
     });
   }
 
-  it('thetaMin ≥ thetaMax names both values', () => {
-    for (const overrides of [{ thetaMin: 130 }, { thetaMin: 50, thetaMax: 50 }]) {
-      const e = rejection(overrides);
-      expect(e.field).toBe('thetaMax');
-      expect(e.message).toMatch(new RegExp(`thetaMax = ${(overrides as { thetaMax?: number }).thetaMax ?? 128.7}\\b`));
-      expect(e.message).toMatch(new RegExp(`thetaMin \\(${overrides.thetaMin}\\)`, 'i'));
-      expect(e.message).not.toMatch(/\n/);
-    }
+  it('thetaMin ≥ thetaMax names both values, and the field the overrides set', () => {
+    // both set: thetaMax (the first check)
+    const both = rejection({ thetaMin: 50, thetaMax: 50 });
+    expect(both.field).toBe('thetaMax');
+    expect(both.message).toMatch(/thetaMax = 50\b.*thetaMin \(50\)/);
+    // only thetaMin set (a new user's config file blamed the preset's thetaMax): thetaMin
+    const min = rejection({ thetaMin: 130 });
+    expect(min.field).toBe('thetaMin');
+    expect(min.message).toMatch(/^config field thetaMin = 130 is not allowed \(.*must be smaller than thetaMax \(128\.7\)\)$/);
+    const max = rejection({ thetaMax: 20 });
+    expect(max.field).toBe('thetaMax');
+    expect(max.message).toMatch(/thetaMax = 20\b.*must be larger than thetaMin \(32\.2\)/);
+    for (const e of [both, min, max]) expect(e.message).not.toMatch(/\n/);
+  });
+
+  it('calorimeterDepth at or below neutronSimulatedDepth is reported on the field that was set', () => {
+    const depth = rejection({ calorimeterDepth: 0.5 });
+    expect(depth.field).toBe('calorimeterDepth');
+    expect(depth.message).toMatch(/^config field calorimeterDepth = 0\.5 is not allowed \(.*must be larger than neutronSimulatedDepth \(1\)\)$/);
+    const sim = rejection({ neutronSimulatedDepth: 20 });
+    expect(sim.field).toBe('neutronSimulatedDepth');
+    expect(sim.message).toMatch(/must be smaller than calorimeterDepth \(16\)/);
   });
 
   it("says what is allowed in the field's own words, never zod's stock wording", () => {
