@@ -168,21 +168,25 @@ describe('outputs naming one file', () => {
     const sub = mkdtempSync(path.join(dir, 'same-'));
     mkdirSync(path.join(sub, 'd'));
     writeFileSync(path.join(sub, 'old.svg'), 'old');
-    symlinkSync('old.svg', path.join(sub, 'link.svg'));
-    linkSync(path.join(sub, 'old.svg'), path.join(sub, 'hard.svg'));
-    symlinkSync('fresh.svg', path.join(sub, 'dangling.svg'));
+    // --output names a text file (an image's name is refused as such, below): the same file as the figure through links
+    symlinkSync('old.svg', path.join(sub, 'link.txt'));
+    linkSync(path.join(sub, 'old.svg'), path.join(sub, 'hard.txt'));
+    symlinkSync('fresh.svg', path.join(sub, 'dangling.txt'));
     const pairs = [
-      ['x.svg', 'x.svg'],
-      ['x.svg', './d/../x.svg'],
-      ['link.svg', 'old.svg'],
-      ['hard.svg', 'old.svg'],
-      ['dangling.svg', 'fresh.svg'],
+      ['link.txt', 'old.svg'],
+      ['./d/../link.txt', './d/../old.svg'],
+      ['hard.txt', 'old.svg'],
+      ['dangling.txt', 'fresh.svg'],
     ];
     for (const [o, p] of pairs) {
       const r = await vanish(['reach', '--points', '3', '-o', path.join(sub, o), '--plot', path.join(sub, p)]);
       expectOneLine(r, /^vanish: error: --output and --plot name the same file/);
     }
-    expect(readdirSync(sub).sort()).toEqual(['d', 'dangling.svg', 'hard.svg', 'link.svg', 'old.svg']);
+    for (const [o, p] of [['x.svg', 'x.svg'], ['x.svg', './d/../x.svg']]) {
+      const r = await vanish(['reach', '--points', '3', '-o', path.join(sub, o), '--plot', path.join(sub, p)]);
+      expectOneLine(r, /^vanish: error: --output \S+x\.svg would hold the table text, not an image: a figure is written with --plot/);
+    }
+    expect(readdirSync(sub).sort()).toEqual(['d', 'dangling.txt', 'hard.txt', 'link.txt', 'old.svg']);
   });
 });
 
