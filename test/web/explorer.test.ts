@@ -617,6 +617,28 @@ describe('reach explorer (built site in chromium)', () => {
     expect(vertices(await totalPath(page)).length).toBeLessThan(40);
   });
 
+  it('keeps saying an input is invalid when a computation started before that edit ends after it', async () => {
+    const { page, errors } = await open();
+    // a valid edit that computes for a while, then an invalid one before it ends (a new user, typing fast)
+    await page.fill('input[name="points"]', '600');
+    await page.press('input[name="points"]', 'Enter');
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-busy') === 'true', PLOT, { polling: 20 });
+    await page.fill('input[name="lumi"]', '-1');
+    await page.dispatchEvent('input[name="lumi"]', 'input');
+    await settled(page, 'points=600');
+    await page.waitForTimeout(300);
+    expect(await page.textContent('#status-text')).toMatch(/^Invalid input \(.*\)\. The figure still shows the previous configuration/);
+    expect(await page.getAttribute(PLOT, 'data-state')).toBe('stale');
+    expect(await page.locator('[role="alert"]', { hasText: 'lumi = -1' }).count()).toBeGreaterThan(0);
+    // fixed: computed and up to date again
+    await page.fill('input[name="lumi"]', '20');
+    await page.press('input[name="lumi"]', 'Enter');
+    await settled(page, 'lumi=20');
+    await page.waitForFunction(() => document.querySelector('#status-text')?.textContent === 'Up to date:', undefined, { timeout: 30_000 });
+    expect(await page.getAttribute(PLOT, 'data-state')).toBe('current');
+    expect(errors).toEqual([]);
+  });
+
   it('is readable at phone width: one column, no sideways scrolling, figure text drawn', async () => {
     const { page, errors } = await open(FEW, { width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -292,6 +292,16 @@ function staleText(prefix: string): string {
   return `${prefix} The figure still shows the previous configuration (${describeChanges(shown.inputs, controls.experiment)}).`;
 }
 
+/**
+ * The status while an input is invalid: nothing is computed for it, so the figure, if any, is of a
+ * previous configuration — also when a computation started before the invalid edit ends after it.
+ */
+function showInvalid(experiment: string): void {
+  const first = inputProblems[0];
+  ui.statusText.textContent = staleText(`Invalid input (${inputInfo(first.field, kindOf(experiment)).label}).`);
+  if (shown) setFigureState('stale');
+}
+
 function showProblems(): void {
   const all = [...inputProblems];
   if (computeProblem && !all.some((p) => p.field === computeProblem?.field)) all.push(computeProblem);
@@ -356,6 +366,7 @@ function showComputed(inputs: Inputs, c: Computed): void {
   setFigureState('current');
   draw();
   markFirstPlot();
+  if (inputProblems.length > 0) showInvalid(controls.experiment);
 }
 
 function markFirstPlot(): void {
@@ -408,6 +419,7 @@ function showFailure(inputs: Inputs, e: unknown): void {
     setFigureState('empty');
   }
   ui.statusText.textContent = staleText('Failed.');
+  if (inputProblems.length > 0) showInvalid(controls.experiment);
 }
 
 async function compute(inputs: Inputs): Promise<void> {
@@ -486,9 +498,7 @@ function onControls(commit: boolean, field?: InputName): void {
   if (!r.ok) {
     clearTimeout(typingTimer);
     typingTimer = undefined;
-    const first = r.problems[0];
-    ui.statusText.textContent = staleText(`Invalid input (${inputInfo(first.field, kindOf(inputs.experiment)).label}).`);
-    if (shown) setFigureState('stale');
+    showInvalid(inputs.experiment);
     setBusy(false);
     return;
   }
