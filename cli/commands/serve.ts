@@ -22,7 +22,8 @@ import { UsageError, firstLine } from '../errors.js';
 import { DEFAULT_EXPERIMENT } from '../experiment.js';
 import type { Io } from '../io.js';
 import type { Library } from '../library.js';
-import { GRID, MAX_POINTS, MIN_POINTS, bareMassWarning, isSuspiciousBareMass } from '../../src/config/fields.js';
+import { GRID, MAX_POINTS, MIN_POINTS } from '../../src/config/fields.js';
+import { bareMassWarnings } from '../masses.js';
 
 /** A mistake in a request; answered as `{"id", "error"}`. */
 class RequestError extends Error {}
@@ -64,7 +65,7 @@ function configOf(req: Record<string, unknown>): AnyExperimentConfig {
 
 /**
  * The warnings the CLI prints for the request's masses: a bare number (or unitless text) above 20 — GeV —
- * beyond the heaviest A′ the experiment can make ({@link bareMassWarning}).
+ * beyond the heaviest A′ the experiment can make (the CLI's own check, cli/masses.ts).
  */
 function massWarnings(lib: Library, r: Record<string, unknown>, config: AnyExperimentConfig): string[] {
   const typed: [string, string][] = [];
@@ -73,10 +74,7 @@ function massWarnings(lib: Library, r: Record<string, unknown>, config: AnyExper
   };
   if (Array.isArray(r.masses)) r.masses.forEach((m, i) => add(`masses[${i}]`, m));
   for (const key of ['mass', 'massMin', 'massMax']) add(key, r[key]);
-  const suspicious = typed.filter(([, t]) => isSuspiciousBareMass(t));
-  if (suspicious.length === 0) return [];
-  const end = lib.computeFlux(config).energyMaxGeV;
-  return suspicious.flatMap(([key, t]) => bareMassWarning(t, key, end, String(experimentOf(r))) ?? []);
+  return bareMassWarnings(typed, () => lib.computeFlux(config).energyMaxGeV, String(experimentOf(r)));
 }
 
 /** The answer object of one request (the CLI's JSON object) with the CLI's warnings about it, or throws a one-line error. */
