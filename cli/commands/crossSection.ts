@@ -32,6 +32,9 @@ function parseEnergy(flag: string, text: string): number {
   }
 }
 
+/** Zero, as a number or with an energy unit (0, 0.0, 0GeV, 0 MeV): a --min-energy that counts every A′ energy. */
+const ZERO_ENERGY = /^\s*\+?(?:0+(?:\.0*)?|\.0+)(?:[eE][+-]?\d+)?\s*(?:eV|keV|MeV|GeV)?\s*$/;
+
 /** The flag of each request field, for the library's messages. */
 const FLAGS: Record<string, [string, string]> = {
   target: ['target', '--target'],
@@ -95,13 +98,9 @@ export function addCrossSectionCommand(program: Command, io: Io): Command {
       if (output !== undefined) checkOutputs([{ flag: '--output', path: output }]);
       const beamEnergy = parseEnergy('--beam-energy', opts.beamEnergy!);
       const mass = parseMass(opts.mass!, '--mass');
-      // GeV, or with a unit like the other energies (0 too: every A′ energy counted)
+      // GeV, or with a unit like the other energies; 0 too (every A′ energy counted), with or without one
       const minEnergy =
-        opts.minEnergy === undefined
-          ? undefined
-          : parseDecimal(opts.minEnergy) === 0
-            ? 0
-            : parseEnergy('--min-energy', opts.minEnergy);
+        opts.minEnergy === undefined ? undefined : ZERO_ENERGY.test(opts.minEnergy) ? 0 : parseEnergy('--min-energy', opts.minEnergy);
       const alphaD = parseNumber('--alpha-d', opts.alphaD!, 'a number with 0 < α_D ≤ 1', (x) => x > 0 && x <= 1);
       const massRatio = parseNumber('--mass-ratio', opts.massRatio!, 'a number > 2', (x) => Number.isFinite(x) && x > 2);
       const request = {

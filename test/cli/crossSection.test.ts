@@ -51,6 +51,10 @@ describe('vanish cross-section', () => {
     expect(above.status).toBe(0);
     expect(JSON.parse(above.stdout).crossSectionPb).toBe(0);
     expect(above.stderr).toBe('vanish: warning: --min-energy 200 is not below the beam energy (100 GeV): no A′ carries that much, every cross-section is 0\n');
+    // zero counts every A′ energy (the mass is the floor), with a unit or without
+    const zeros = await Promise.all(['0', '0GeV', '0 MeV', '0.0'].map((z) => vanish(['--model', 'ww', '--target', 'Pb', '--beam-energy', '100', '--mass', '0.01', '--min-energy', z, '--format', 'json'])));
+    const none = await vanish(['--model', 'ww', '--target', 'Pb', '--beam-energy', '100', '--mass', '0.01', '--format', 'json']);
+    for (const z of zeros) expect([z.status, z.stdout]).toEqual([0, none.stdout.replace('"minEnergyGeV": 0.01', '"minEnergyGeV": 0')]);
   });
 
   it('a kinematically closed channel is 0, not an error', async () => {
