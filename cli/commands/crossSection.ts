@@ -55,7 +55,7 @@ export function crossSectionText(r: CrossSectionResult, format: string): string 
     // the header first (numpy.genfromtxt(names=True), pandas.read_csv read it as is), the request in
     // columns named as in the JSON
     const rows = r.channels.map((c) =>
-      [c.channel, c.crossSectionPb, c.crossSectionError, r.beamParticle, r.beamEnergyGeV, r.target, r.per, r.massGeV, Math.max(r.minEnergyGeV, r.massGeV), r.model].join(','),
+      [c.channel, c.crossSectionPb, c.crossSectionError, r.beamParticle, r.beamEnergyGeV, r.target, r.per, r.massGeV, r.minEnergyGeV, r.model].join(','),
     );
     return `${['channel,crossSectionPb,crossSectionError,beamParticle,beamEnergyGeV,target,per,massGeV,minEnergyGeV,model', ...rows].join('\n')}\n`;
   }
