@@ -288,15 +288,38 @@ const TABLE_CACHE_SIZE = 8;
 
 /**
  * The key of a configuration's tables: every field they read, as JSON, sorted by name
- * (every field but NOT_IN_TABLES and the normalisation of REFERENCE_NORMALISATION).
+ * (every field but NOT_IN_TABLES and the normalisation of REFERENCE_NORMALISATION); without
+ * `notRead` too, for a table that reads fewer ({@link NOT_IN_DOPPLER}).
  */
-export function tableKey(config: AnyExperimentConfig): string {
+export function tableKey(config: AnyExperimentConfig, notRead: ReadonlySet<string> = NO_FIELDS): string {
   const entries = Object.entries(config)
-    .filter(([k]) => !NOT_IN_TABLES.has(k) && !(k in REFERENCE_NORMALISATION))
+    .filter(([k]) => !NOT_IN_TABLES.has(k) && !(k in REFERENCE_NORMALISATION) && !notRead.has(k))
     .sort(([a], [b]) => (a < b ? -1 : 1));
   // G and the Doppler source depend on the profile's kinematics: the first-order ones get their own tables
   if (config.electronMotion === 'comptonProfileLinear') entries.push(['electronMotion', config.electronMotion]);
   return JSON.stringify(entries);
+}
+
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
+/**
+ * Table fields the Doppler-smeared source does not read: it is the lepton source folded with the
+ * electrons' profile (dopplerSpectrum.ts), before any cut or depth. A scan of the cut or the depth
+ * builds it once (a test checks that neither field changes it).
+ */
+export const NOT_IN_DOPPLER: ReadonlySet<string> = new Set(['energyCut', 'calorimeterDepth']);
+
+/** Doppler-smeared sources of the last few configurations, by {@link tableKey} without {@link NOT_IN_DOPPLER}. */
+const dopplerCache = new Map<string, DopplerSource>();
+
+/** The Doppler-smeared source of `key`, kept (most recent last), or built. */
+function keptDoppler(key: string, build: () => DopplerSource): DopplerSource {
+  let d = dopplerCache.get(key);
+  if (d) dopplerCache.delete(key);
+  else d = build();
+  dopplerCache.set(key, d);
+  if (dopplerCache.size > TABLE_CACHE_SIZE) dopplerCache.delete(dopplerCache.keys().next().value as string);
+  return d;
 }
 
 /**
@@ -405,6 +428,7 @@ export function tablesToStore(input: Readonly<AnyExperimentConfig>): { key: stri
 /** Forgets every kept table (benchmarks time their build with it). */
 export function clearTableCache(): void {
   tableCache.clear();
+  dopplerCache.clear();
 }
 
 /** The context of a configuration, validated here by the schema (this is a library entry point). */
@@ -450,10 +474,12 @@ function contextOf(config: AnyExperimentConfig): YieldContext {
       if (view.doppler) return view.doppler;
       if (scale !== 1) return (view.doppler = scaledDoppler(refCtx().dopplerSource(), scale));
       const profile = () => electronProfile(ctx.target, ctx.config);
-      return (tables.doppler ??= storedOrBuilt(
-        storedOf(tables)?.doppler,
-        (d) => dopplerSmearedSource(spectrum, profile(), d),
-        () => dopplerSmearedSource(spectrum, profile()),
+      return (tables.doppler ??= keptDoppler(tableKey(config, NOT_IN_DOPPLER), () =>
+        storedOrBuilt(
+          storedOf(tables)?.doppler,
+          (d) => dopplerSmearedSource(spectrum, profile(), d),
+          () => dopplerSmearedSource(spectrum, profile()),
+        ),
       ));
     },
   };
