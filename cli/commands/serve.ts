@@ -77,15 +77,8 @@ function massWarnings(lib: Library, r: Record<string, unknown>, config: AnyExper
   return bareMassWarnings(typed, () => lib.computeFlux(config).energyMaxGeV, String(experimentOf(r)));
 }
 
-/** The answer object of one request (the CLI's JSON object) with the CLI's warnings about it, or throws a one-line error. */
-export async function answerWithWarnings(lib: Library, req: unknown): Promise<{ result: unknown; warnings: string[] }> {
-  const result = await answer(lib, req);
-  const r = req as Record<string, unknown>;
-  return { result, warnings: massWarnings(lib, r, configOf(r)) };
-}
-
-/** The answer object of one request (the CLI's JSON object), or throws a one-line error. */
-export async function answer(lib: Library, req: unknown): Promise<unknown> {
+/** The answer to one request: the CLI's JSON object and the CLI's warnings about it; or throws a one-line error. */
+export async function answer(lib: Library, req: unknown): Promise<{ result: unknown; warnings: string[] }> {
   if (typeof req !== 'object' || req === null || Array.isArray(req)) throw new RequestError('a request is a JSON object {"id", "command", …}');
   const r = req as Record<string, unknown>;
   const command = r.command;
@@ -97,6 +90,11 @@ export async function answer(lib: Library, req: unknown): Promise<unknown> {
   const unknown = Object.keys(r).filter((k) => !allowed.includes(k));
   if (unknown.length > 0) throw new RequestError(`unknown request key ${unknown.join(', ')} for ${cmd}: allowed are ${allowed.join(', ')}`);
   const config = configOf(r);
+  return { result: await resultOf(lib, cmd, r, config), warnings: massWarnings(lib, r, config) };
+}
+
+/** The CLI's JSON object for a checked request and its configuration. */
+async function resultOf(lib: Library, cmd: ServeCommand, r: Record<string, unknown>, config: AnyExperimentConfig): Promise<unknown> {
   switch (cmd) {
     case 'flux':
       return fluxToObject(lib.computeFlux(config));
@@ -141,7 +139,7 @@ export async function respond(lib: Library, line: string): Promise<string> {
   }
   const id = typeof req === 'object' && req !== null && !Array.isArray(req) && 'id' in req ? (req as { id: unknown }).id : null;
   try {
-    const { result, warnings } = await answerWithWarnings(lib, req);
+    const { result, warnings } = await answer(lib, req);
     return JSON.stringify(warnings.length > 0 ? { id, result, warnings } : { id, result });
   } catch (e) {
     const user = e instanceof RequestError || e instanceof ConfigError || e instanceof RangeError;
