@@ -22,18 +22,15 @@ function parseNumber(flag: string, text: string, allowed: string, ok: (x: number
   return x;
 }
 
-/** An energy in GeV (a bare number) or with a unit (100GeV, 500MeV). */
-function parseEnergy(flag: string, text: string): number {
+/** An energy in GeV (a bare number) or with a unit (100GeV, 500MeV); 0 too with `zero`. */
+function parseEnergy(flag: string, text: string, zero = false): number {
   try {
-    return parseMass(text, flag);
+    return parseMass(text, flag, zero);
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message.replace('is not a mass', 'is not an energy'));
     throw e;
   }
 }
-
-/** Zero, as a number or with an energy unit (0, 0.0, 0GeV, 0 MeV): a --min-energy that counts every A′ energy. */
-const ZERO_ENERGY = /^\s*\+?(?:0+(?:\.0*)?|\.0+)(?:[eE][+-]?\d+)?\s*(?:eV|keV|MeV|GeV)?\s*$/;
 
 /** The flag of each request field, for the library's messages. */
 const FLAGS: Record<string, [string, string]> = {
@@ -100,7 +97,7 @@ export function addCrossSectionCommand(program: Command, io: Io): Command {
       const mass = parseMass(opts.mass!, '--mass');
       // GeV, or with a unit like the other energies; 0 too (every A′ energy counted), with or without one
       const minEnergy =
-        opts.minEnergy === undefined ? undefined : ZERO_ENERGY.test(opts.minEnergy) ? 0 : parseEnergy('--min-energy', opts.minEnergy);
+        opts.minEnergy === undefined ? undefined : parseEnergy('--min-energy', opts.minEnergy, true);
       const alphaD = parseNumber('--alpha-d', opts.alphaD!, 'a number with 0 < α_D ≤ 1', (x) => x > 0 && x <= 1);
       const massRatio = parseNumber('--mass-ratio', opts.massRatio!, 'a number > 2', (x) => Number.isFinite(x) && x > 2);
       const request = {

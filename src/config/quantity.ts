@@ -36,22 +36,24 @@ function shown(text: string): string {
  *
  * @param text what the user typed
  * @param field the parameter's name for the error message (a flag such as `--mass`, or a form field)
- * @returns the mass in GeV (finite, > 0)
+ * @param zero whether 0 (with or without a unit) is allowed, e.g. for a smallest energy counted
+ * @returns the mass in GeV (finite, > 0; ≥ 0 with `zero`)
  * @throws ConfigError with a one-line message naming `field`, the value and what is allowed
  * @example parseMass('66MeV') // 0.066
  */
-export function parseMass(text: string, field = 'mass'): number {
+export function parseMass(text: string, field = 'mass', zero = false): number {
+  const allowed = zero ? ALLOWED.replace('a positive number', 'a number ≥ 0') : ALLOWED;
   const t = text.trim();
   const m = QUANTITY.exec(t);
-  if (!m) throw new ConfigError(`${field} ${shown(text)} is not a mass: expected ${ALLOWED}`, field);
+  if (!m) throw new ConfigError(`${field} ${shown(text)} is not a mass: expected ${allowed}`, field);
   const [, number, unit] = m;
   const scale = unit === '' ? GeV : MASS_UNITS[unit];
   if (scale === undefined) {
-    throw new ConfigError(`${field} ${shown(text)} has an unknown unit "${unit}": expected ${ALLOWED}`, field);
+    throw new ConfigError(`${field} ${shown(text)} has an unknown unit "${unit}": expected ${allowed}`, field);
   }
   const value = Number(number) * scale;
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new ConfigError(`${field} ${shown(text)} is not allowed: expected ${ALLOWED}`, field);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zero)) {
+    throw new ConfigError(`${field} ${shown(text)} is not allowed: expected ${allowed}`, field);
   }
   return value;
 }

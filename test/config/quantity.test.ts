@@ -42,6 +42,15 @@ describe('parseMass', () => {
   });
 });
 
+describe('parseMass with zero allowed (a smallest energy counted)', () => {
+  it('reads 0 with or without a unit, and still refuses negatives, saying ≥ 0', () => {
+    for (const z of ['0', '0.0', '0GeV', '0 MeV', '0eV']) expect(parseMass(z, '--min-energy', true), z).toBe(0);
+    expect(parseMass('5MeV', '--min-energy', true)).toBeCloseTo(0.005, 15);
+    expect(() => parseMass('-1MeV', '--min-energy', true)).toThrow(/^--min-energy -1MeV is not allowed: expected a number ≥ 0 in GeV/);
+    expect(() => parseMass('0', '--mass')).toThrow(/^--mass 0 is not allowed: expected a positive number/);
+  });
+});
+
 describe('parseMassList', () => {
   it('reads a comma-separated list in order', () => {
     const m = parseMassList('1MeV,66MeV,0.5');
