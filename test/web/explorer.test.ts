@@ -116,6 +116,13 @@ async function settled(page: Page, has?: string): Promise<void> {
   );
 }
 
+/** Asks for a curve of `points` masses and returns once its computation is under way. */
+async function startComputing(page: Page, points: string): Promise<void> {
+  await page.fill('input[name="points"]', points);
+  await page.press('input[name="points"]', 'Enter');
+  await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-busy') === 'true', PLOT, { polling: 20 });
+}
+
 const totalPath = (page: Page) => page.getAttribute(TOTAL, 'd') as Promise<string>;
 const vertices = (d: string) => d.match(/[ML][^ML]+/g) ?? [];
 
@@ -605,9 +612,7 @@ describe('reach explorer (built site in chromium)', () => {
 
   it('cancels a stale computation when a new input arrives', async () => {
     const { page } = await open();
-    await page.fill('input[name="points"]', '2000');
-    await page.press('input[name="points"]', 'Enter');
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-busy') === 'true', PLOT, { polling: 50 });
+    await startComputing(page, '2000');
     await page.fill('input[name="points"]', '21');
     await page.press('input[name="points"]', 'Enter');
     await settled(page, 'points=21');
@@ -620,9 +625,7 @@ describe('reach explorer (built site in chromium)', () => {
   it('keeps saying an input is invalid when a computation started before that edit ends after it', async () => {
     const { page, errors } = await open();
     // a valid edit that computes for a while, then an invalid one before it ends (a new user, typing fast)
-    await page.fill('input[name="points"]', '600');
-    await page.press('input[name="points"]', 'Enter');
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-busy') === 'true', PLOT, { polling: 20 });
+    await startComputing(page, '600');
     await page.fill('input[name="lumi"]', '-1');
     await page.dispatchEvent('input[name="lumi"]', 'input');
     await settled(page, 'points=600');
