@@ -3,7 +3,9 @@
  * after `npm run build`; Linux, it reads /proc): the energyCut scan of bench/scan.ts (N
  * configurations, default 32) computed alternately, REPEAT times (default 1), each in a fresh process:
  * on the process's own thread, as `--jobs 1` does, and on two worker threads of the built CLI
- * (dist/bundle/worker.js, the messages of cli/pool.ts, in grid order). For each it prints the
+ * (dist/bundle/worker.js, the messages of cli/pool.ts, in grid order) in a process started with
+ * the flags the CLI's pool gives the process of workers that fill the cores (HOST_V8_FLAGS;
+ * HOST_FLAGS=off: V8's defaults). For each it prints the
  * wall time and the CPU time of the computing threads and of V8's helper threads (concurrent
  * compilation and garbage collection, which one computing thread runs on the idle core for free
  * and two must share the cores with), each worker's busy time and when it fell idle.
@@ -24,6 +26,7 @@ const { EXPERIMENTS } = (await import(new URL('src/config/presets.js', dist).hre
 const { GRID, readGrid } = (await import(new URL('src/config/fields.js', dist).href)) as typeof import('../src/config/fields.js');
 const { installStoredTables } = (await import(new URL('src/node/storedTables.js', dist).href)) as typeof import('../src/node/storedTables.js');
 const { rangeValues } = (await import(new URL('src/scan/vary.js', dist).href)) as typeof import('../src/scan/vary.js');
+const { HOST_V8_FLAGS } = (await import(new URL('cli/pool.js', dist).href)) as typeof import('../cli/pool.js');
 installStoredTables();
 
 const grid = readGrid({ massMin: GRID.massMin.default, massMax: GRID.massMax.default, points: GRID.points.default }, (f) => f);
@@ -113,7 +116,8 @@ else {
   console.log(`${N} configurations (energyCut = 0.03 … 0.08), ${masses.length} masses each; load average ${load()}`);
   for (let r = 0; r < REPEAT; r++) {
     for (const mode of ['one', 'two']) {
-      const child = spawnSync(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname], {
+      const flags = mode === 'two' && process.env.HOST_FLAGS !== 'off' ? HOST_V8_FLAGS : [];
+      const child = spawnSync(process.execPath, [...process.execArgv, ...flags, new URL(import.meta.url).pathname], {
         env: { ...process.env, SCAN_THREADS_MODE: mode },
         stdio: ['ignore', 'inherit', 'inherit'],
       });

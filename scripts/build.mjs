@@ -6,7 +6,8 @@
  * and every command inside (loading one file instead of ~150 modules; the code
  * only some commands run — YAML, d3, HEPData — is initialised when asked for),
  * its V8 code cache cli.cache, the loader vanish.cjs that runs it with the cache
- * (scripts/cli-loader.cjs), and worker.js, the worker thread of `vanish scan`.
+ * (scripts/cli-loader.cjs), and worker.js, the worker thread of `vanish scan`, with poolHost.js,
+ * the process that holds the workers when they fill every core.
  * The PNG and PDF renderers and the fonts stay outside the bundle: they are
  * optional dependencies loaded only when a PNG or PDF is asked for.
  *
@@ -29,7 +30,7 @@ const require = createRequire(import.meta.url);
 // `prepare` again when `npx vanish` first links the checkout into its cache, right after `npm ci` built it
 // (≈ 20 s for nothing). dist/build-inputs.json holds the digest, written last; VANISH_BUILD=force builds anyway.
 const BUILD_STAMP = path.join(root, 'dist', 'build-inputs.json');
-const BUILD_OUTPUTS = ['src/index.js', 'src/node.js', 'bundle/cli.cjs', 'bundle/cli.cache', 'bundle/vanish.cjs', 'bundle/worker.js', 'tables/sources.json'];
+const BUILD_OUTPUTS = ['src/index.js', 'src/node.js', 'bundle/cli.cjs', 'bundle/cli.cache', 'bundle/vanish.cjs', 'bundle/worker.js', 'bundle/poolHost.js', 'tables/sources.json'];
 const buildInputs = (() => {
   const { createHash } = require('node:crypto');
   const files = (dir) =>
@@ -121,6 +122,8 @@ await build({
 copyFileSync(path.join(root, 'scripts/cli-loader.cjs'), path.join(root, 'dist/bundle/vanish.cjs'));
 // The worker thread of `vanish scan` and of long curves (cli/pool.ts finds it next to the CLI as worker.js).
 await build({ ...common, entryPoints: { worker: 'cli/worker.ts' }, outdir: 'dist/bundle', minify: true });
+// The process that holds the workers when they fill every core (cli/poolHost.ts; cli/pool.ts finds it next to the CLI).
+await build({ ...common, entryPoints: { poolHost: 'cli/poolHost.ts' }, outdir: 'dist/bundle', minify: true });
 
 // The mass-independent tables of every preset's configuration (yields/context.ts tablesToStore), one
 // file per table key (presets that differ only in fields the tables do not read share one), read by

@@ -7,7 +7,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -298,5 +298,37 @@ describe('vanish scan / merge (built, end to end)', () => {
     expect(status).toBe(130);
     expect(stderr).toBe('vanish: interrupted: stopped the workers, nothing written\n');
     expect(readdirSync(sub)).toEqual([]);
+  }, 120_000);
+
+  it('Ctrl-C on a terminal (SIGINT to the whole process group) stops the workers and their process: the same one line, nothing left running', async () => {
+    const sub = path.join(dir, 'interrupt-group');
+    rmSync(sub, { recursive: true, force: true });
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(sub);
+    // --jobs 2 on this 2-core machine fills the cores: the workers run in a process of their own (cli/poolHost.ts)
+    const child = spawn(process.execPath, [BIN, 'scan', '--vary', 'energyCut=lin:0.03:0.08:40', '--jobs', String(Math.max(2, availableParallelism())), '-o', path.join(sub, 'scan.csv'), '--format', 'csv'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, as a terminal's foreground job
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise((r) => setTimeout(r, 8000));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    expect(child.exitCode, 'the scan ended before it could be interrupted').toBeNull();
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toBe('vanish: interrupted: stopped the workers, nothing written\n');
+    expect(readdirSync(sub)).toEqual([]);
+    // no process of the group is left (the workers' process ends with the command)
+    const alive = () => {
+      try {
+        process.kill(-child.pid!, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive()).toBe(false);
   }, 120_000);
 });
