@@ -6,10 +6,10 @@
  * is the one of a single thread, byte for byte. Each worker first builds (or,
  * for a preset's configuration, reads from dist/tables: src/node/storedTables.ts) its
  * own tables and the edges and best point are refined afterwards in this
- * thread, so it pays only for very long curves: on this 2-core machine, quiet,
- * `npm run bench:scan` measured 0.69× at 2 000 masses and 1.20× at 10 000
- * (2026-12-01). It is automatic from {@link PARALLEL_MASSES} masses on, or
- * asked with --jobs.
+ * thread, so it pays only for long curves: on this 2-core machine `npm run bench:scan` measured
+ * 1.27× at 2 000 masses (1 000 per worker) and 1.57× at 10 000 (2026-12-02, workers in their own
+ * process, cli/pool.ts; 0.69× and 1.20× before). Without --jobs it uses as many workers as have
+ * {@link MASSES_PER_WORKER} masses each, up to every core ({@link automaticJobs}).
  */
 import type { AnyExperimentConfig } from '../src/config/schema.js';
 import type { ReachPoint, ReachResult } from '../src/results.js';
@@ -18,8 +18,13 @@ import type { Library } from './library.js';
 import { runTasks } from './parallel.js';
 import type { WorkerTask } from './worker.js';
 
-/** From this many masses on, `vanish reach` uses every core unless --jobs says otherwise. */
-export const PARALLEL_MASSES = 10_000;
+/** The fewest masses a worker of a `vanish reach` without --jobs computes: where two workers measured faster than one. */
+export const MASSES_PER_WORKER = 1000;
+
+/** The workers of a `vanish reach` of `masses` masses without --jobs: one per {@link MASSES_PER_WORKER}, at most `cores`, at least 1. */
+export function automaticJobs(masses: number, cores: number): number {
+  return Math.max(1, Math.min(cores, Math.floor(masses / MASSES_PER_WORKER)));
+}
 
 export async function reachInParallel(
   lib: Library,

@@ -17,7 +17,7 @@ import { printWarnings, progressLine } from '../io.js';
 import { addMassOptions, bareMassWarnings, massesFromOptions, typedMasses } from '../masses.js';
 import { checkHepDataDir, checkOutputs, deliver, deliverToDirectory, isStdout, outputOf } from '../outputs.js';
 import { parseJobs } from '../parallel.js';
-import { PARALLEL_MASSES, reachInParallel } from '../parallelReach.js';
+import { MASSES_PER_WORKER, automaticJobs, reachInParallel } from '../parallelReach.js';
 import { defaultJobs } from '../pool.js';
 import { PRECEDENCE_HELP, experimentCommand, outputFile, type RegisterCommand } from './shared.js';
 
@@ -54,7 +54,7 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
       let r;
       try {
         // Worker threads pay for long curves only (each builds its own tables first).
-        const jobs = opts.jobs !== undefined ? parseJobs(String(opts.jobs)) : req.masses.length >= PARALLEL_MASSES ? defaultJobs() : 1;
+        const jobs = opts.jobs !== undefined ? parseJobs(String(opts.jobs)) : automaticJobs(req.masses.length, defaultJobs());
         r =
           jobs > 1
             ? await reachInParallel(lib, config, req.masses, req.includeEdges, jobs, progress.update)
@@ -111,7 +111,7 @@ export const registerReach: RegisterCommand = (program, { lib, io }) => {
         addMassOptions(
           addBandOptions(cmd).option(
             '--jobs <n>',
-            `worker threads for the masses (default: every core from ${PARALLEL_MASSES} masses on, else 1); the result does not depend on it`,
+            `worker threads for the masses (default: one per ${MASSES_PER_WORKER} masses, at most one per core); the result does not depend on it`,
           ),
         ),
       ).addOption(

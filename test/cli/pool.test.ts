@@ -43,3 +43,11 @@ describe('WorkerPool', () => {
     await expect(run).rejects.toMatchObject({ field: 'energyCut' });
   }, 120_000);
 });
+
+describe('automaticJobs (a long vanish reach without --jobs)', () => {
+  it('one worker per 1000 masses, at most one per core, at least one', async () => {
+    const { automaticJobs } = await import('../../cli/parallelReach.js');
+    expect([automaticJobs(200, 2), automaticJobs(1999, 2), automaticJobs(2000, 2), automaticJobs(10_000, 2)]).toEqual([1, 1, 2, 2]);
+    expect([automaticJobs(2000, 16), automaticJobs(5500, 16), automaticJobs(50_000, 16), automaticJobs(50_000, 1)]).toEqual([2, 5, 16, 1]);
+  });
+});
