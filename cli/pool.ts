@@ -17,10 +17,13 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { ConfigError } from '../src/config/schema.js';
+import { ConfigError, InputLimitError } from '../src/config/schema.js';
+import { SystemError } from './errors.js';
 import { tableKey } from '../src/yields/context.js';
 import type { HostReply, HostRequest } from './poolHost.js';
 import type { WorkerTask, WorkerReply } from './worker.js';
+
+type WorkerError = Extract<WorkerReply, { error: unknown }>['error'];
 
 // node:worker_threads is loaded when a pool starts, not by every `vanish reach` at start-up.
 const require = createRequire(import.meta.url);
@@ -80,10 +83,16 @@ function startHost(n: number, onEnd: (e: Error) => void): { host: ChildProcess; 
   const { fork } = require('node:child_process') as typeof import('node:child_process');
   const host = script('poolHost');
   const worker = script('worker');
-  // the parent's own Node options (a heap limit, --import tsx), without a debugger's port the parent holds
-  const inherited = process.execArgv.filter((a) => !/^--(inspect|debug)/.test(a));
+  // the parent's own Node options (a heap limit), without a debugger's port the parent holds (NODE_OPTIONS too)
+  const debuggerFlag = /^--(inspect|debug)/;
+  const inherited = process.execArgv.filter((a) => !debuggerFlag.test(a));
+  const nodeOptions = process.env.NODE_OPTIONS ?? '';
+  const env = /--(inspect|debug)/.test(nodeOptions)
+    ? { ...process.env, NODE_OPTIONS: nodeOptions.split(/\s+/).filter((a) => a !== '' && !debuggerFlag.test(a)).join(' ') }
+    : process.env;
   const child = fork(host, [], {
     execArgv: [...inherited, ...HOST_V8_FLAGS],
+    env,
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -95,14 +104,27 @@ function startHost(n: number, onEnd: (e: Error) => void): { host: ChildProcess; 
     else w.emit('exit', reply.exit);
   });
   child.on('error', (e) => onEnd(e));
-  child.on('exit', (code, signal) => onEnd(new Error(`the process of the worker threads ended (${signal ?? `exit code ${code}`})`)));
+  // killed from outside (the kernel's OOM killer sends SIGKILL): the system's failure, not a bug to report
+  child.on('exit', (code, signal) =>
+    onEnd(
+      new SystemError(
+        `the process of the worker threads ended (${signal ?? `exit code ${code}`})${signal === 'SIGKILL' ? ': killed from outside, perhaps for want of memory (try fewer --jobs)' : ''}`,
+      ),
+    ),
+  );
   child.send({ start: { workers: n, script: worker.href } } satisfies HostRequest);
   return { host: child, workers };
 }
 
-/** Rebuilds an error sent by a worker: ConfigError and RangeError stay what they were. */
-function reviveError(e: { name: string; message: string; field?: string; stack?: string }): Error {
-  if (e.name === 'ConfigError') return new ConfigError(e.message, e.field);
+/**
+ * Rebuilds an error sent by a worker: the library's ConfigError and InputLimitError (the user's
+ * values: one line, status 2) and RangeError stay what they were.
+ */
+export function reviveError(e: WorkerError): Error {
+  if (e.user || e.name === 'ConfigError') {
+    const err = e.name === 'InputLimitError' ? new InputLimitError(e.message, e.field) : new ConfigError(e.message, e.field);
+    return err;
+  }
   const err = e.name === 'RangeError' ? new RangeError(e.message) : new Error(e.message);
   if (e.stack) err.stack = e.stack;
   return err;

@@ -4,7 +4,7 @@
  * Infinity). Module-level tables of the library stay warm between tasks.
  */
 import { parentPort } from 'node:worker_threads';
-import type { AnyExperimentConfig } from '../src/config/schema.js';
+import { ConfigError, type AnyExperimentConfig } from '../src/config/schema.js';
 import { computeReach } from '../src/reach.js';
 import { reachPoints } from '../src/scan/points.js';
 import { installStoredTables } from '../src/node/storedTables.js';
@@ -19,7 +19,8 @@ export type WorkerTask =
 
 export type WorkerReply =
   | { id: number; result: unknown }
-  | { id: number; error: { name: string; message: string; field?: string; stack?: string } };
+  /** `user`: the library's ConfigError (or a subclass, InputLimitError): a value the user gave, not a failure of vanish. */
+  | { id: number; error: { name: string; message: string; field?: string; stack?: string; user?: boolean } };
 
 function compute(task: WorkerTask): unknown {
   if (task.kind === 'reach') return computeReach(task.config, task.masses, { includeEdges: task.includeEdges });
@@ -32,7 +33,8 @@ parentPort?.on('message', ({ id, task }: { id: number; task: WorkerTask }) => {
     reply = { id, result: compute(task) };
   } catch (e) {
     const err = e as Error & { field?: string };
-    reply = { id, error: { name: err?.name ?? 'Error', message: String(err?.message ?? e), field: err?.field, stack: err?.stack } };
+    const user = e instanceof ConfigError;
+    reply = { id, error: { name: err?.name ?? 'Error', message: String(err?.message ?? e), field: err?.field, stack: err?.stack, user } };
   }
   parentPort?.postMessage(reply);
 });

@@ -12,8 +12,8 @@ import type { AnyExperimentConfig } from '../../src/config/schema.js';
 // The pool runs compiled scripts (dist/cli/worker.js, poolHost.js): the built modules, as the CLI does.
 const dist = new URL('../../dist/', import.meta.url);
 if (!existsSync(new URL('cli/poolHost.js', dist))) throw new Error('dist/cli/poolHost.js is missing: run `npm run build` (npm test does)');
-const { WorkerPool } = (await import(new URL('cli/pool.js', dist).href)) as typeof import('../../cli/pool.js');
-const { ConfigError } = (await import(new URL('src/config/schema.js', dist).href)) as typeof import('../../src/config/schema.js');
+const { WorkerPool, reviveError } = (await import(new URL('cli/pool.js', dist).href)) as typeof import('../../cli/pool.js');
+const { ConfigError, InputLimitError } = (await import(new URL('src/config/schema.js', dist).href)) as typeof import('../../src/config/schema.js');
 const { EXPERIMENTS } = (await import(new URL('src/config/presets.js', dist).href)) as typeof import('../../src/config/presets.js');
 const { reachPoints } = (await import(new URL('src/scan/points.js', dist).href)) as typeof import('../../src/scan/points.js');
 
@@ -42,6 +42,19 @@ describe('WorkerPool', () => {
     await expect(run).rejects.toBeInstanceOf(ConfigError);
     await expect(run).rejects.toMatchObject({ field: 'energyCut' });
   }, 120_000);
+});
+
+describe('reviveError (an error a worker sent)', () => {
+  it("the user's errors keep their class and field (one line, status 2, as with --jobs 1); others are internal", () => {
+    const limit = reviveError({ name: 'InputLimitError', message: 'A′ mass = 0.07 GeV: …', field: 'mass', user: true });
+    expect(limit).toBeInstanceOf(InputLimitError);
+    expect(limit).toBeInstanceOf(ConfigError);
+    expect(limit).toMatchObject({ field: 'mass', message: 'A′ mass = 0.07 GeV: …' });
+    expect(reviveError({ name: 'ConfigError', message: 'm', field: 'lumi', user: true })).toBeInstanceOf(ConfigError);
+    const bug = reviveError({ name: 'TypeError', message: 'x is undefined', stack: 'TypeError: x is undefined\n    at f' });
+    expect(bug).not.toBeInstanceOf(ConfigError);
+    expect(bug.stack).toContain('at f');
+  });
 });
 
 describe('automaticJobs (a long vanish reach without --jobs)', () => {
