@@ -86,10 +86,8 @@ function startHost(n: number, onEnd: (e: Error) => void): { host: ChildProcess; 
   // the parent's own Node options (a heap limit), without a debugger's port the parent holds (NODE_OPTIONS too)
   const debuggerFlag = /^--(inspect|debug)/;
   const inherited = process.execArgv.filter((a) => !debuggerFlag.test(a));
-  const nodeOptions = process.env.NODE_OPTIONS ?? '';
-  const env = /--(inspect|debug)/.test(nodeOptions)
-    ? { ...process.env, NODE_OPTIONS: nodeOptions.split(/\s+/).filter((a) => a !== '' && !debuggerFlag.test(a)).join(' ') }
-    : process.env;
+  const options = (process.env.NODE_OPTIONS ?? '').split(/\s+/).filter((a) => a !== '');
+  const env = options.some((a) => debuggerFlag.test(a)) ? { ...process.env, NODE_OPTIONS: options.filter((a) => !debuggerFlag.test(a)).join(' ') } : process.env;
   const child = fork(host, [], {
     execArgv: [...inherited, ...HOST_V8_FLAGS],
     env,
@@ -121,10 +119,7 @@ function startHost(n: number, onEnd: (e: Error) => void): { host: ChildProcess; 
  * values: one line, status 2) and RangeError stay what they were.
  */
 export function reviveError(e: WorkerError): Error {
-  if (e.user || e.name === 'ConfigError') {
-    const err = e.name === 'InputLimitError' ? new InputLimitError(e.message, e.field) : new ConfigError(e.message, e.field);
-    return err;
-  }
+  if (e.user || e.name === 'ConfigError') return e.name === 'InputLimitError' ? new InputLimitError(e.message, e.field) : new ConfigError(e.message, e.field);
   const err = e.name === 'RangeError' ? new RangeError(e.message) : new Error(e.message);
   if (e.stack) err.stack = e.stack;
   return err;
