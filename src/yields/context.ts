@@ -312,14 +312,17 @@ export const NOT_IN_DOPPLER: ReadonlySet<string> = new Set(['energyCut', 'calori
 /** Doppler-smeared sources of the last few configurations, by {@link tableKey} without {@link NOT_IN_DOPPLER}. */
 const dopplerCache = new Map<string, DopplerSource>();
 
-/** The Doppler-smeared source of `key`, kept (most recent last), or built. */
-function keptDoppler(key: string, build: () => DopplerSource): DopplerSource {
-  let d = dopplerCache.get(key);
-  if (d) dopplerCache.delete(key);
-  else d = build();
-  dopplerCache.set(key, d);
-  if (dopplerCache.size > TABLE_CACHE_SIZE) dopplerCache.delete(dopplerCache.keys().next().value as string);
-  return d;
+/**
+ * The value of `key` in `cache`, or `make()`'s, kept as the most recent (a Map keeps insertion
+ * order: most recent last); the least recent is dropped beyond `size` entries.
+ */
+function kept<K, V>(cache: Map<K, V>, key: K, size: number, make: () => V): V {
+  let v = cache.get(key);
+  if (v !== undefined) cache.delete(key);
+  else v = make();
+  cache.set(key, v);
+  if (cache.size > size) cache.delete(cache.keys().next().value as K);
+  return v;
 }
 
 /**
@@ -329,23 +332,13 @@ function keptDoppler(key: string, build: () => DopplerSource): DopplerSource {
  */
 function tablesFor(config: AnyExperimentConfig): Tables {
   const key = tableKey(config);
-  let tables = tableCache.get(key);
-  if (tables) tableCache.delete(key);
-  else tables = { key, views: new Map() };
-  tableCache.set(key, tables);
-  if (tableCache.size > TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value as string);
-  return tables;
+  return kept(tableCache, key, TABLE_CACHE_SIZE, () => ({ key, views: new Map() }));
 }
 
 /** The view of the tables at `scale` × the reference normalisation (the tables themselves at 1). */
 function viewAt(tables: Tables, scale: number): ScaledTables {
   if (scale === 1) return tables;
-  let view = tables.views.get(scale);
-  if (view) tables.views.delete(scale);
-  else view = {};
-  tables.views.set(scale, view);
-  if (tables.views.size > VIEWS_PER_TABLES) tables.views.delete(tables.views.keys().next().value as number);
-  return view;
+  return kept(tables.views, scale, VIEWS_PER_TABLES, () => ({}));
 }
 
 /** F scaled by f: every value and absolute error × f (F is linear in dN/dE). */
@@ -474,7 +467,7 @@ function contextOf(config: AnyExperimentConfig): YieldContext {
       if (view.doppler) return view.doppler;
       if (scale !== 1) return (view.doppler = scaledDoppler(refCtx().dopplerSource(), scale));
       const profile = () => electronProfile(ctx.target, ctx.config);
-      return (tables.doppler ??= keptDoppler(tableKey(config, NOT_IN_DOPPLER), () =>
+      return (tables.doppler ??= kept(dopplerCache, tableKey(config, NOT_IN_DOPPLER), TABLE_CACHE_SIZE, () =>
         storedOrBuilt(
           storedOf(tables)?.doppler,
           (d) => dopplerSmearedSource(spectrum, profile(), d),
