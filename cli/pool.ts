@@ -119,7 +119,7 @@ function startHost(n: number, onEnd: (e: Error) => void): { host: ChildProcess; 
  * values: one line, status 2) and RangeError stay what they were.
  */
 export function reviveError(e: WorkerError): Error {
-  if (e.user || e.name === 'ConfigError') return e.name === 'InputLimitError' ? new InputLimitError(e.message, e.field) : new ConfigError(e.message, e.field);
+  if (e.user) return e.name === 'InputLimitError' ? new InputLimitError(e.message, e.field) : new ConfigError(e.message, e.field);
   const err = e.name === 'RangeError' ? new RangeError(e.message) : new Error(e.message);
   if (e.stack) err.stack = e.stack;
   return err;
